@@ -1,0 +1,35 @@
+# 短信群发助手 — developer commands. `make run` and `make test` are the whole quick start.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+
+.PHONY: run test lint unit bench translations package clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): $(BIN)/python pyproject.toml
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/sms-composer --sandbox
+
+test: $(STAMP)
+	$(BIN)/ruff check gui tests packaging
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+
+bench: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:randomly tests/benchmarks -s
+
+translations: $(STAMP)
+	$(BIN)/python -m gui.ui.i18n_build
+
+package: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,package]'
+	$(BIN)/pyinstaller --noconfirm --clean --distpath dist --workpath build packaging/sms-composer.spec
+
+clean:
+	rm -rf build dist .pytest_cache

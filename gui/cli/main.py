@@ -1,0 +1,73 @@
+"""The `sms-composer` entry point: the window by default, or one of the subcommands."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import os
+import sys
+
+from gui import __version__
+from gui.cli.output import pick, print_error
+from gui.domain.errors import UserFacingError
+from gui.services.app_paths import DATA_DIR_ENV
+
+# Each name is a module in gui/cli/ exposing `register(subparsers)`; its parser sets `handler`.
+COMMAND_MODULES: tuple[str, ...] = ()
+
+API_BASE_ENV = "SMS_COMPOSER_API_BASE"
+EXIT_BAD_INPUT = 2
+
+log = logging.getLogger(__name__)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full parser: global options plus every registered subcommand."""
+    parser = argparse.ArgumentParser(
+        prog="sms-composer",
+        description="短信群发助手 · SMS Campaign Composer",
+    )
+    parser.add_argument("--version", action="version", version=f"sms-composer {__version__}")
+    parser.add_argument("--sandbox", action="store_true", help="practice mode: the built-in simulator")
+    parser.add_argument("--smoke-test", action="store_true", help="build the window offscreen and exit")
+    parser.add_argument("--data-dir", help=f"where the app database lives (or ${DATA_DIR_ENV})")
+    parser.add_argument("--api-base", help=f"WeChat API base URL (or ${API_BASE_ENV})")
+    parser.add_argument("--lang", choices=["zh", "en"], help="language of the window and messages")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"gui.cli.{name}").register(subparsers)
+    return parser
+
+
+def apply_global_options(args: argparse.Namespace) -> None:
+    """Options that every command honours travel as environment variables to the services."""
+    if args.data_dir:
+        os.environ[DATA_DIR_ENV] = args.data_dir
+    if args.api_base:
+        os.environ[API_BASE_ENV] = args.api_base
+    if args.lang:
+        os.environ["SMS_COMPOSER_LANG"] = args.lang
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line (or the window) and return the process exit code."""
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    apply_global_options(args)
+    try:
+        handler = getattr(args, "handler", None)
+        if handler is not None:
+            return int(handler(args))
+        from gui.ui.app import run_app  # Qt is imported only when the window is wanted
+
+        return run_app(sandbox=args.sandbox, smoke_test=args.smoke_test, language=args.lang)
+    except UserFacingError as error:
+        print_error(error)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        sys.stderr.write(pick("已中断。\n", "Interrupted.\n"))
+        return 130

@@ -1,0 +1,1 @@
+"""I/O without Qt: the API client, the simulator, spreadsheets, the SQLite journal, credentials."""
