@@ -22,7 +22,7 @@ test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
 bench: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:randomly tests/benchmarks -s
+	SMS_COMPOSER_BENCH=1 QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q tests/benchmarks -s
 
 translations: $(STAMP)
 	$(BIN)/python -m gui.ui.i18n_build
