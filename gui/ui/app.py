@@ -1,0 +1,110 @@
+"""Start the window: QApplication, the translators (before any widget), sandbox mode and the smoke test."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from PySide6.QtCore import QCoreApplication, QDeadlineTimer
+from PySide6.QtWidgets import QApplication
+
+from gui import APP_DISPLAY_NAME, APP_NAME, __version__
+from gui.ui.i18n import ENGLISH, TranslatorStatus, install_translators, resolve_language
+from gui.ui.keyring_status import KeyringInfo
+from gui.ui.sandbox import SandboxSession, SandboxUnavailable, start_sandbox
+
+
+def _application() -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_DISPLAY_NAME)
+    app.setOrganizationName("sms-composer")
+    app.setApplicationVersion(__version__)
+    return app  # type: ignore[return-value]
+
+
+def _live_env_id() -> str:
+    try:
+        from gui.services.settings import load_settings
+
+        return load_settings().env_id
+    except Exception:  # no settings module or an unreadable file: the status bar says "not set"
+        return ""
+
+
+def run_app(sandbox: bool, smoke_test: bool, language: str | None) -> int:
+    """Open the window (or, with `smoke_test`, build it offscreen, report and exit). Returns the exit code."""
+    if smoke_test and not os.environ.get("QT_QPA_PLATFORM"):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    app = _application()
+    chosen = resolve_language(language)
+    status = install_translators(app, chosen)  # before any widget, so every tr() call sees it
+
+    from gui.ui.main_window import MainWindow, WindowMode  # imported after the translators on purpose
+
+    session: SandboxSession | None = None
+    sandbox_note = ""
+    if sandbox:
+        try:
+            session = start_sandbox()
+        except SandboxUnavailable as error:
+            sandbox_note = f"simulator unavailable: {error}"
+    mode = WindowMode(
+        sandbox=sandbox,
+        env_id=session.env_id if session else ("" if sandbox else _live_env_id()),
+        api_base=session.base_url if session else os.environ.get("SMS_COMPOSER_API_BASE", ""),
+        session=session,
+    )
+    try:
+        window = MainWindow(mode)
+        if smoke_test:
+            return _smoke_report(window, status, sandbox_note)
+        window.show()
+        if sandbox_note:
+            window.statusBar().showMessage(sandbox_note, 10000)
+        return app.exec()
+    finally:
+        if session is not None:
+            session.stop()
+
+
+def _smoke_report(window: object, status: TranslatorStatus, sandbox_note: str) -> int:
+    """Print what a packaged build needs to work (translations, keyring, window) and 0 if all is there."""
+    from gui.ui.main_window import MainWindow
+    from gui.ui.workers import wait_for_background
+
+    assert isinstance(window, MainWindow)
+    window.show()
+    # The keyring is asked off the GUI thread, as at every start; wait for that answer to arrive.
+    deadline = QDeadlineTimer(15000)
+    while window.keyring is None and not deadline.hasExpired():
+        wait_for_background(100)
+        QCoreApplication.processEvents()
+    first_step = window.sidebar.item(0).text()
+    info = window.keyring or KeyringInfo("?", False, "", "no answer from the keyring within 15 s")
+    lines = [
+        f"window: ok ({window.pages.count()} pages, first step '{first_step}')",
+        f"language: {status.language}",
+    ]
+    problems = []
+    if status.language != ENGLISH:
+        lines.append(f"app translation: {'ok ' + status.app_file if status.app_loaded else 'MISSING'}")
+        lines.append(f"qtbase translation: {'ok ' + status.qtbase_file if status.qtbase_loaded else 'MISSING'}")
+        if not status.app_loaded:
+            problems.append("app translation")
+        if not status.qtbase_loaded:
+            problems.append("qtbase translation")
+        if first_step != "内容":
+            problems.append("window not in Chinese")
+    lines.append(f"keyring: {info.name} ({'usable' if info.usable else 'NOT usable'})")
+    if not info.usable:
+        problems.append("keyring")
+    if sandbox_note:
+        lines.append(sandbox_note)
+        problems.append("sandbox")
+    lines.append("smoke test: " + ("ok" if not problems else "FAILED: " + ", ".join(problems)))
+    print("\n".join(lines))
+    window.close()
+    return 0 if not problems else 1

@@ -1,0 +1,298 @@
+"""The 内容 page: pick the SMS type, write it, see the counters, problems and the phone preview as you type."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.domain.sms_text import (
+    MAX_CONTENT_LENGTH,
+    SINGLE_SMS_LIMIT,
+    MarketingDraft,
+    NotificationDraft,
+    Problem,
+    RenderedSms,
+    Severity,
+    SmsType,
+    render,
+)
+from gui.ui.compose.forms import MarketingForm, NotificationForm
+from gui.ui.compose.preview import PreviewPanel
+from gui.ui.compose.problems import ProblemList
+from gui.ui.compose.spans import wave_underlines
+from gui.ui.style import ERROR, WARNING
+
+# While the editor is still empty only the signature is worth a red line; the rest is not a mistake yet.
+_SHOWN_WHEN_EMPTY = {"signature"}
+
+
+def _set_state(widget: QWidget, name: str, value: object) -> None:
+    """Change a stylesheet property and re-polish so the new colour shows."""
+    if widget.property(name) != value:
+        widget.setProperty(name, value)
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)
+
+
+class ComposeView(QWidget):
+    """Marketing or Notification editor with live counters, problems and preview; all rules from sms_text.
+
+    Signals:
+        rendered(object): the `RenderedSms` after every change.
+    """
+
+    rendered = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("composeView")
+        self._last: RenderedSms | None = None
+
+        title = QLabel(self.tr("Content"), self)
+        title.setObjectName("pageTitle")
+        hint = QLabel(self.tr("Write the message once; the counters and the preview show exactly what is sent."), self)
+        hint.setObjectName("pageHint")
+        hint.setWordWrap(True)
+
+        self.switch = QWidget(self)
+        self.switch.setObjectName("smsTypeSwitch")
+        self.marketing_button = QPushButton(self.tr("Marketing SMS"), self.switch)
+        self.marketing_button.setObjectName("marketingButton")
+        self.notification_button = QPushButton(self.tr("Notification SMS"), self.switch)
+        self.notification_button.setObjectName("notificationButton")
+        self._type_group = QButtonGroup(self)
+        for button in (self.marketing_button, self.notification_button):
+            button.setCheckable(True)
+            self._type_group.addButton(button)
+        self.marketing_button.setChecked(True)
+        switch_row = QHBoxLayout(self.switch)
+        switch_row.setContentsMargins(0, 0, 0, 0)
+        switch_row.setSpacing(0)
+        switch_row.addWidget(self.marketing_button)
+        switch_row.addWidget(self.notification_button)
+        self.type_hint = QLabel(self)
+        self.type_hint.setObjectName("fieldHint")
+
+        self.signature_edit = QLineEdit(self)
+        self.signature_edit.setObjectName("signatureEdit")
+        self.signature_edit.setPlaceholderText(self.tr("Shown in 【】 at the start of every message"))
+        self.short_name_edit = QLineEdit(self)
+        self.short_name_edit.setObjectName("shortNameEdit")
+        self.use_short_name = QCheckBox(self.tr("Use the short name"), self)
+        self.use_short_name.setObjectName("useShortNameCheck")
+        short_row = QHBoxLayout()
+        short_row.setSpacing(12)
+        short_row.addWidget(self.short_name_edit, 1)
+        short_row.addWidget(self.use_short_name)
+        identity = QFormLayout()
+        identity.setHorizontalSpacing(16)
+        identity.setVerticalSpacing(10)
+        identity.addRow(self.tr("Mini program name"), self.signature_edit)
+        identity.addRow(self.tr("Mini program short name"), short_row)
+
+        self.marketing = MarketingForm(self)
+        self.notification = NotificationForm(self)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.marketing)
+        self.stack.addWidget(self.notification)
+
+        self.content_counter = QLabel(self)
+        self.content_counter.setObjectName("contentCounter")
+        self.total_counter = QLabel(self)
+        self.total_counter.setObjectName("totalCounter")
+        for counter in (self.content_counter, self.total_counter):
+            counter.setProperty("counter", True)
+        self.problems = ProblemList(self)
+        self.footer = QWidget(self)
+        counters = QHBoxLayout()
+        counters.setContentsMargins(0, 0, 0, 0)
+        counters.addWidget(self.content_counter)
+        counters.addStretch(1)
+        counters.addWidget(self.total_counter)
+        footer_layout = QVBoxLayout(self.footer)
+        footer_layout.setContentsMargins(0, 0, 0, 4)
+        footer_layout.setSpacing(6)
+        footer_layout.addLayout(counters)
+        footer_layout.addWidget(self.problems)
+
+        self.preview = PreviewPanel(self)
+        self.preview.setFixedWidth(340)
+
+        editor_column = QWidget(self)
+        editor_column.setObjectName("formColumn")
+        column = QVBoxLayout(editor_column)
+        column.setContentsMargins(0, 0, 8, 0)
+        column.setSpacing(14)
+        column.addLayout(identity)
+        column.addWidget(self.stack)
+        column.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(editor_column)
+
+        header = QHBoxLayout()
+        header.addWidget(title)
+        header.addStretch(1)
+        header.addWidget(self.type_hint)
+        header.addSpacing(12)
+        header.addWidget(self.switch)
+        body = QHBoxLayout()
+        body.setSpacing(28)
+        body.addWidget(scroll, 1)
+        body.addWidget(self.preview, 0, Qt.AlignmentFlag.AlignTop)
+        root = QVBoxLayout(self)
+        root.setContentsMargins(32, 24, 32, 24)
+        root.setSpacing(12)
+        root.addLayout(header)
+        root.addWidget(hint)
+        root.addSpacing(8)
+        root.addLayout(body, 1)
+
+        self._type_group.buttonToggled.connect(self._on_type_toggled)
+        for edit in (self.signature_edit, self.short_name_edit):
+            edit.textChanged.connect(self.refresh)
+        self.use_short_name.toggled.connect(self.refresh)
+        self.marketing.changed.connect(self.refresh)
+        self.notification.changed.connect(self.refresh)
+        self._align_form_labels(editor_column)
+        self._place_footer()
+        self.refresh()
+
+    @staticmethod
+    def _align_form_labels(column: QWidget) -> None:
+        """One label width for every form on the page, so the fields line up in one column."""
+        labels = []
+        for form in column.findChildren(QFormLayout):
+            for row in range(form.rowCount()):
+                item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+                if item is not None and item.widget() is not None:
+                    labels.append(item.widget())
+        width = max((label.sizeHint().width() for label in labels), default=0) + 8
+        for label in labels:
+            label.setMinimumWidth(width)
+
+    # -- public API -------------------------------------------------------------------------------------------
+    def sms_type(self) -> SmsType:
+        return SmsType.NOTIFICATION if self.notification_button.isChecked() else SmsType.MARKETING
+
+    def set_sms_type(self, sms_type: SmsType) -> None:
+        button = self.notification_button if sms_type == SmsType.NOTIFICATION else self.marketing_button
+        button.setChecked(True)
+
+    def apply_defaults(self, *, signature: str = "", short_name: str = "", use_short_name: bool = False,
+                       suffix_key: str = "") -> None:
+        """Fill the fields the settings provide (only where the user has not typed anything yet)."""
+        if signature and not self.signature_edit.text():
+            self.signature_edit.setText(signature)
+        if short_name and not self.short_name_edit.text():
+            self.short_name_edit.setText(short_name)
+        if use_short_name:
+            self.use_short_name.setChecked(True)
+        if suffix_key:
+            self.marketing.set_suffix_key(suffix_key)
+
+    def draft(self) -> MarketingDraft | NotificationDraft:
+        """The draft as the user has it on screen."""
+        common = {
+            "signature": self.signature_edit.text().strip(),
+            "short_name": self.short_name_edit.text().strip(),
+            "use_short_name": self.use_short_name.isChecked(),
+        }
+        if self.sms_type() == SmsType.NOTIFICATION:
+            params = list(self.notification.params())
+            while params and not params[-1].strip():  # unfilled rows are missing values, not empty ones
+                params.pop()
+            return NotificationDraft(
+                template_text=self.notification.template_edit.toPlainText(),
+                params=tuple(params),
+                template_id=self.notification.template_id_edit.text().strip(),
+                **common,
+            )
+        return MarketingDraft(
+            content=self.marketing.content_edit.toPlainText(),
+            path=self.marketing.path_edit.text().strip(),
+            suffix_key=self.marketing.suffix_key(),
+            **common,
+        )
+
+    def last_rendered(self) -> RenderedSms | None:
+        return self._last
+
+    # -- updates -----------------------------------------------------------------------------------------------
+    @Slot()
+    def refresh(self) -> None:
+        """Render the draft and update counters, problems, underlines and preview (every keystroke)."""
+        result = render(self.draft())
+        self._last = result
+        marketing = result.sms_type == SmsType.MARKETING
+        editor_text = (self.marketing.content_edit if marketing else self.notification.template_edit).toPlainText()
+        problems = [p for p in (*result.errors, *result.warnings)
+                    if editor_text.strip() or p.field in _SHOWN_WHEN_EMPTY]
+        self._show_counters(result, problems)
+        self.problems.set_problems(problems)
+        self._mark_fields(problems)
+        self.preview.set_text(result.text, self._caption(result))
+        self.rendered.emit(result)
+
+    def _show_counters(self, result: RenderedSms, problems: list[Problem]) -> None:
+        content_length = result.content_length or 0
+        self.content_counter.setVisible(result.sms_type == SmsType.MARKETING)
+        self.content_counter.setText(self.tr("Body {0}/{1}").format(content_length, MAX_CONTENT_LENGTH))
+        content_bad = content_length > MAX_CONTENT_LENGTH or any(
+            p.field == "content" and p.code != "empty_content" and p in result.errors for p in problems)
+        _set_state(self.content_counter, "state", "error" if content_bad else "")
+        self.total_counter.setText(
+            self.tr("Whole message {0}/{1} · %n part(s)", "", result.segments).format(result.length, SINGLE_SMS_LIMIT)
+        )
+        shown_errors = [p for p in problems if p in result.errors]
+        state = "error" if shown_errors else ("warning" if result.segments > 1 else "")
+        _set_state(self.total_counter, "state", state)
+
+    def _mark_fields(self, problems: list[Problem]) -> None:
+        by_field: dict[str, list[Problem]] = {}
+        for problem in problems:
+            by_field.setdefault(problem.field, []).append(problem)
+        for field, editor in (("content", self.marketing.content_edit), ("template", self.notification.template_edit)):
+            spans = [(p.start, p.end, ERROR if p.severity == Severity.ERROR else WARNING)
+                     for p in by_field.get(field, [])]
+            editor.setExtraSelections(wave_underlines(editor, spans))
+        for field, widget in (("signature", self.signature_edit), ("path", self.marketing.path_edit),
+                              ("params", self.notification.params_table)):
+            has_error = any(p.severity == Severity.ERROR for p in by_field.get(field, []))
+            _set_state(widget, "problem", has_error)
+
+    def _caption(self, result: RenderedSms) -> str:
+        return self.tr("%n billed part(s) per recipient", "", result.segments)
+
+    # -- type switch -------------------------------------------------------------------------------------------
+    @Slot(object, bool)
+    def _on_type_toggled(self, _button: object, checked: bool) -> None:
+        if not checked:
+            return
+        self._place_footer()
+        self.refresh()
+
+    def _place_footer(self) -> None:
+        """Counters and problems sit right under whichever editor is showing."""
+        notification = self.sms_type() == SmsType.NOTIFICATION
+        form = self.notification if notification else self.marketing
+        self.stack.setCurrentWidget(form)
+        form.layout_.insertWidget(form.footer_index, self.footer)
+        self.footer.show()  # reparenting hides a widget
+        self.type_hint.setText(
+            self.tr("Approved template, any time of day") if notification
+            else self.tr("Up to 30 characters plus a link, 08:00–22:00 only")
+        )

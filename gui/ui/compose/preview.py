@@ -1,0 +1,77 @@
+"""The phone-style preview: the sender line and a grey bubble with the exact final text, links as links."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+
+from gui.ui.style import ACCENT
+
+_LINK = re.compile(r"https?://[^\s，。,]+")
+SENDER = "1069…"
+
+
+def bubble_html(text: str) -> str:
+    """The final text as rich text: escaped, links underlined in the accent colour, line breaks kept."""
+    parts = []
+    position = 0
+    for match in _LINK.finditer(text):
+        parts.append(html.escape(text[position:match.start()]))
+        url = html.escape(match.group(0))
+        # Zero-width spaces after / and . let a long link wrap inside the bubble instead of being cut.
+        shown = re.sub(r"([/.])", "\\1\u200b", url)
+        parts.append(f'<a href="{url}" style="color:{ACCENT}; text-decoration: underline;">{shown}</a>')
+        position = match.end()
+    parts.append(html.escape(text[position:]))
+    return "".join(parts).replace("\n", "<br>")
+
+
+class PreviewPanel(QWidget):
+    """What the recipient's phone shows; `set_text` updates it, `text()` returns the plain final text."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._text = ""
+        frame = QFrame(self)
+        frame.setObjectName("phoneFrame")
+        frame.setMinimumWidth(300)
+        frame.setMinimumHeight(380)  # reads as a phone screen, not a tooltip
+        self.title = QLabel(self.tr("Preview on the phone"), self)
+        self.title.setObjectName("sectionLabel")
+        self.sender = QLabel(SENDER, frame)
+        self.sender.setObjectName("senderLine")
+        self.sender.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.bubble = QLabel(frame)
+        self.bubble.setObjectName("previewBubble")
+        self.bubble.setWordWrap(True)
+        self.bubble.setTextFormat(Qt.TextFormat.RichText)
+        self.bubble.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.bubble.setOpenExternalLinks(False)
+        self.caption = QLabel(frame)
+        self.caption.setObjectName("previewCaption")
+        self.caption.setWordWrap(True)
+        inner = QVBoxLayout(frame)
+        inner.setContentsMargins(18, 16, 18, 18)
+        inner.setSpacing(10)
+        inner.addWidget(self.sender)
+        inner.addWidget(self.bubble)
+        inner.addWidget(self.caption)
+        inner.addStretch(1)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(8)
+        outer.addWidget(self.title)
+        outer.addWidget(frame, 1)
+
+    def set_text(self, text: str, caption: str) -> None:
+        self._text = text
+        self.bubble.setText(bubble_html(text) if text else "")
+        self.bubble.setVisible(bool(text))
+        self.caption.setText(caption)
+
+    def text(self) -> str:
+        """The exact final text shown in the bubble."""
+        return self._text

@@ -1,0 +1,71 @@
+"""The window's look: one calm stylesheet (light panels, a quiet sidebar, green accent) and its colours."""
+
+from __future__ import annotations
+
+from gui.services.app_paths import resources_dir
+
+ICONS = (resources_dir() / "icons").as_posix()
+
+ACCENT = "#07a35a"
+ERROR = "#d93026"
+WARNING = "#b26a00"
+MUTED = "#6b7280"
+TEXT = "#1f2328"
+BORDER = "#dfe3e8"
+SIDEBAR = "#f3f5f7"
+BUBBLE = "#e9e9eb"
+
+STYLESHEET = f"""
+QMainWindow, QWidget#pageRoot {{ background: #ffffff; }}
+QWidget {{ color: {TEXT}; font-size: 14px; }}
+QListWidget#stepSidebar {{
+    background: {SIDEBAR}; border: none; border-right: 1px solid {BORDER};
+    padding: 16px 8px; outline: none; font-size: 15px;
+}}
+QListWidget#stepSidebar::item {{ padding: 10px 14px; margin: 2px 0; border-radius: 8px; color: #3c4043; }}
+QListWidget#stepSidebar::item:hover {{ background: #e8ebee; }}
+QListWidget#stepSidebar::item:selected {{ background: #ffffff; color: {ACCENT}; font-weight: bold; }}
+QLabel#appTitle {{ font-size: 16px; font-weight: bold; padding: 18px 20px 6px 20px; background: {SIDEBAR}; }}
+QLabel#pageTitle {{ font-size: 20px; font-weight: bold; }}
+QLabel#pageHint, QLabel#fieldHint {{ color: {MUTED}; }}
+QLabel#sectionLabel {{ font-weight: bold; }}
+QLabel#sandboxBanner {{
+    background: #fff4d6; color: #7a5200; border-bottom: 1px solid #f0dca0; padding: 8px 16px;
+}}
+QLineEdit, QPlainTextEdit, QComboBox, QSpinBox, QDoubleSpinBox, QTableWidget {{
+    border: 1px solid {BORDER}; border-radius: 6px; padding: 6px 8px; background: #ffffff;
+    selection-background-color: #cdebd9; selection-color: {TEXT};
+}}
+QComboBox::drop-down {{ border: none; width: 26px; }}
+QComboBox::down-arrow {{ image: url({ICONS}/chevron-down.svg); width: 12px; height: 12px; }}
+QScrollArea, QScrollArea > QWidget > QWidget#formColumn {{ background: #ffffff; border: none; }}
+QLineEdit:focus, QPlainTextEdit:focus, QComboBox:focus {{ border-color: {ACCENT}; }}
+QLineEdit[problem="true"], QPlainTextEdit[problem="true"], QTableWidget[problem="true"] {{ border-color: {ERROR}; }}
+QPushButton {{
+    border: 1px solid {BORDER}; border-radius: 6px; padding: 7px 16px; background: #ffffff;
+}}
+QPushButton:hover {{ background: #f4f6f8; }}
+QPushButton#primaryButton, QPushButton#importButton {{
+    background: {ACCENT}; color: #ffffff; border-color: {ACCENT}; font-weight: bold;
+}}
+QPushButton#primaryButton:hover, QPushButton#importButton:hover {{ background: #068e4e; }}
+QWidget#smsTypeSwitch QPushButton {{ border-radius: 0; padding: 7px 22px; }}
+QWidget#smsTypeSwitch QPushButton:checked {{ background: {ACCENT}; color: #ffffff; border-color: {ACCENT}; }}
+QPushButton#marketingButton {{ border-top-left-radius: 6px; border-bottom-left-radius: 6px; }}
+QPushButton#notificationButton {{ border-top-right-radius: 6px; border-bottom-right-radius: 6px; }}
+QLabel[counter="true"] {{ color: {MUTED}; font-size: 13px; }}
+QLabel[counter="true"][state="error"] {{ color: {ERROR}; font-weight: bold; }}
+QLabel[counter="true"][state="warning"] {{ color: {WARNING}; }}
+QLabel#problemList {{ font-size: 13px; }}
+QFrame#phoneFrame {{ background: #f7f7f8; border: 1px solid {BORDER}; border-radius: 18px; }}
+QLabel#senderLine {{ color: {MUTED}; font-size: 12px; }}
+QLabel#previewBubble {{
+    background: {BUBBLE}; border-radius: 14px; padding: 10px 12px; font-size: 14px; color: #111111;
+}}
+QLabel#previewCaption {{ color: {MUTED}; font-size: 12px; }}
+QStatusBar {{ background: {SIDEBAR}; border-top: 1px solid {BORDER}; color: #3c4043; }}
+QStatusBar QLabel {{ padding: 0 10px; }}
+QGroupBox {{ border: 1px solid {BORDER}; border-radius: 8px; margin-top: 14px; padding: 14px 12px 10px 12px; }}
+QGroupBox::title {{ subcontrol-origin: margin; left: 12px; padding: 0 4px; font-weight: bold; }}
+QHeaderView::section {{ background: {SIDEBAR}; border: none; border-bottom: 1px solid {BORDER}; padding: 6px; }}
+"""
