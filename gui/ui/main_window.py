@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Any
 
 from PySide6.QtCore import QSize, Qt, Slot
 from PySide6.QtGui import QCloseEvent
@@ -12,17 +13,25 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMessageBox,
+    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from gui import APP_DISPLAY_NAME
+from gui.domain.clock import Clock, SystemClock
+from gui.domain.sms_text import SmsType
+from gui.services.engine import Engine
 from gui.ui.compose import ComposeView
+from gui.ui.history_page import HistoryPage
 from gui.ui.i18n import pick
 from gui.ui.keyring_status import KeyringInfo, keyring_info, short_backend_name
 from gui.ui.placeholder_page import PlaceholderPage
-from gui.ui.sandbox import SandboxSession
+from gui.ui.review_page import ReviewPage
+from gui.ui.sandbox import SandboxSession, SandboxUnavailable, start_sandbox
+from gui.ui.send_context import SendContext
 from gui.ui.style import ERROR, STYLESHEET
 from gui.ui.workers import run_in_background, wait_for_background
 
@@ -35,6 +44,9 @@ class WindowMode:
     env_id: str = ""
     api_base: str = ""
     session: SandboxSession | None = None  # the running simulator and its credentials, in sandbox mode
+    clock: Clock | None = None  # the engine's clock (tests pass the simulator's)
+    settle_seconds: float = 60.0  # wait before re-sending numbers the platform's records do not show
+    offer_sandbox: bool = True  # live mode without credentials: offer 练习模式
 
 
 class MainWindow(QMainWindow):
@@ -56,19 +68,18 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget(self)
         self.pages.setObjectName("pages")
 
+        self.context = SendContext(engine=Engine(clock=self.mode.clock), clock=self.mode.clock or SystemClock(),
+                                   session=self.mode.session, env_id=self.mode.env_id)
+        self.context.settle_seconds = self.mode.settle_seconds  # type: ignore[attr-defined]
+        self._own_session: SandboxSession | None = None
         self.compose = ComposeView(self)
         self.recipients = self._build_recipients_page()
-        self.review = PlaceholderPage(
-            self.tr("Check and send"),
-            self.tr("Pre-flight checks, the test send and the batch sending are not built yet in this version. "
-                    "Use the Content page to write and check the message, and Recipients to check the list."),
-            self,
-        )
-        self.history = PlaceholderPage(
-            self.tr("History"),
-            self.tr("Past campaigns and their results will be listed here. This page is not built yet."),
-            self,
-        )
+        self.review = ReviewPage(self.context, self.compose, lambda: getattr(self.recipients, "result", None), self)
+        self.history = HistoryPage(self.context, self)
+        self.context.busy = self.review.is_sending  # type: ignore[attr-defined]
+        self.review.campaign_created.connect(self._on_campaign_changed)
+        self.history.run_requested.connect(self.run_campaign)
+        self.history.copy_requested.connect(self.load_campaign)
         self.settings = self._build_settings_page()
         steps = [
             (self.tr("Content"), self.compose),
@@ -83,6 +94,7 @@ class MainWindow(QMainWindow):
             item = QListWidgetItem(text, self.sidebar)
             item.setSizeHint(QSize(0, 44))
         self.sidebar.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.sidebar.currentRowChanged.connect(self._on_step)
         self.sidebar.setCurrentRow(0)
 
         title = QLabel(APP_DISPLAY_NAME, self)
@@ -100,12 +112,25 @@ class MainWindow(QMainWindow):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.setSpacing(0)
-        if self.mode.sandbox:
-            banner = QLabel(self.tr("Sandbox: the built-in simulator answers; nothing is really sent and "
-                                    "nothing is billed."), self)
-            banner.setObjectName("sandboxBanner")
-            banner.setWordWrap(True)
-            right_layout.addWidget(banner)
+        self.sandbox_banner = QLabel(self.tr("Sandbox: the built-in simulator answers; nothing is really sent "
+                                             "and nothing is billed."), self)
+        self.sandbox_banner.setObjectName("sandboxBanner")
+        self.sandbox_banner.setWordWrap(True)
+        self.sandbox_banner.setVisible(self.mode.sandbox)
+        right_layout.addWidget(self.sandbox_banner)
+        self.offer = QWidget(self)
+        self.offer.setObjectName("sandboxOffer")
+        offer_row = QHBoxLayout(self.offer)
+        offer_row.setContentsMargins(16, 6, 16, 6)
+        offer_text = QLabel(self.tr("No credentials yet. Try the sandbox first?"), self.offer)
+        offer_text.setObjectName("sandboxOfferText")
+        self.offer_button = QPushButton(self.tr("Use the sandbox"), self.offer)
+        self.offer_button.setObjectName("sandboxOfferButton")
+        self.offer_button.clicked.connect(self.enter_sandbox)
+        offer_row.addWidget(offer_text, 1)
+        offer_row.addWidget(self.offer_button)
+        self.offer.hide()
+        right_layout.addWidget(self.offer)
         right_layout.addWidget(self.pages, 1)
 
         central = QWidget(self)
@@ -127,6 +152,8 @@ class MainWindow(QMainWindow):
         self.keyring: KeyringInfo | None = None
         # Keyring backends can block for many seconds (Secret Service, KWallet): never on the GUI thread.
         run_in_background(keyring_info, self._on_keyring_info, self._on_keyring_failed)
+        if not self.mode.sandbox and self.mode.offer_sandbox:
+            run_in_background(_has_credentials, self._on_credentials_known)
 
     # -- pages that depend on other parts ------------------------------------------------------------------
     def _build_recipients_page(self) -> QWidget:
@@ -186,7 +213,111 @@ class MainWindow(QMainWindow):
             suffix_key=getattr(settings, "suffix_key", ""),
         )
 
+    # -- sandbox offer --------------------------------------------------------------------------------------
+    @Slot(object)
+    def _on_credentials_known(self, present: bool) -> None:
+        if not present and not self.context.sandbox:
+            self.offer.show()
+
+    @Slot()
+    def enter_sandbox(self) -> None:
+        """Start the simulator in this process and send to it from now on (own data folder, own history)."""
+        if self.review.is_sending():
+            return
+        try:
+            session = start_sandbox()
+        except SandboxUnavailable as error:
+            self.statusBar().showMessage(self.tr("The sandbox is not available: {0}").format(error), 10000)
+            return
+        wait_for_background(5000)
+        self.context.engine.close()
+        self.context.engine = Engine(clock=self.mode.clock)
+        self.context.session = session
+        self._own_session = session
+        self.mode = replace(self.mode, sandbox=True, env_id=session.env_id, api_base=session.base_url,
+                            session=session)
+        self.offer.hide()
+        self.sandbox_banner.show()
+        self.setWindowTitle(APP_DISPLAY_NAME + " · " + self.tr("Sandbox"))
+        self.update_mode_label(session.env_id)
+        self.history.refresh()
+
+    # -- sending and history ----------------------------------------------------------------------------------
+    @Slot(int)
+    def _on_step(self, index: int) -> None:
+        page = self.pages.widget(index)
+        if page is self.review and not self.review.is_sending():
+            self.review.refresh()
+        elif page is self.history:
+            self.history.refresh()
+
+    @Slot(int)
+    def _on_campaign_changed(self, campaign_id: int) -> None:
+        self.history.selected_id = campaign_id or self.history.selected_id
+        self.history.refresh()
+
+    @Slot(int, bool)
+    def run_campaign(self, campaign_id: int, allow_resend: bool = True) -> None:
+        """Continue a stored campaign on the 检查并发送 page, where the progress shows."""
+        if self.review.is_sending():
+            return
+        self.sidebar.blockSignals(True)
+        self.sidebar.setCurrentRow(2)
+        self.pages.setCurrentWidget(self.review)
+        self.sidebar.blockSignals(False)
+        self.review.start_run(campaign_id, allow_resend=allow_resend)
+
+    @Slot(object)
+    def load_campaign(self, campaign: Any) -> None:
+        """Put a stored campaign's text into 内容 as a new draft."""
+        compose = self.compose
+        compose.set_sms_type(campaign.sms_type)
+        compose.signature_edit.setText(campaign.signature)
+        compose.short_name_edit.setText(campaign.short_name)
+        compose.use_short_name.setChecked(campaign.use_short_name)
+        if campaign.sms_type == SmsType.NOTIFICATION:
+            compose.notification.template_id_edit.setText(campaign.template_id)
+            compose.notification.template_edit.setPlainText(campaign.template_text)
+            load = getattr(compose.notification, "set_param_sources", None)
+            if callable(load):
+                load(list(campaign.template_params))
+            else:
+                compose.notification.set_params([p.literal or "{{" + p.column + "}}" for p in campaign.template_params])
+        else:
+            compose.marketing.content_edit.setPlainText(campaign.content)
+            compose.marketing.path_edit.setText(campaign.path)
+            compose.marketing.set_suffix_key(campaign.suffix_key)
+        self.show_step(0)
+
+    def ask_close_during_send(self) -> bool:
+        answer = QMessageBox.question(
+            self, self.tr("A send is in progress"),
+            self.tr("Stop sending and close? The batch being sent finishes first; the campaign can be continued "
+                    "later from History."),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.review.is_sending():
+            if not self.ask_close_during_send():
+                event.ignore()
+                return
+            self.statusBar().showMessage(self.tr("Stopping after the current batch…"))
+            self.review.stop_and_wait()
         # Pool tasks emit into this window's slots: let them finish before the widgets go away.
         wait_for_background(5000)
+        self.context.engine.close()
+        if self._own_session is not None:
+            self._own_session.stop()
+            self._own_session = None
         super().closeEvent(event)
+
+
+def _has_credentials() -> bool:
+    """Whether AppID/AppSecret are saved (keyring or environment); blocking, runs on the pool."""
+    from gui.services.credentials import load_credentials
+
+    try:
+        return load_credentials() is not None
+    except Exception:  # an unusable keyring counts as "none saved": the offer is harmless
+        return False

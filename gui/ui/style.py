@@ -45,10 +45,16 @@ QPushButton {{
     border: 1px solid {BORDER}; border-radius: 6px; padding: 7px 16px; background: #ffffff;
 }}
 QPushButton:hover {{ background: #f4f6f8; }}
-QPushButton#primaryButton, QPushButton#importButton {{
+QPushButton#primaryButton, QPushButton#importButton, QPushButton[primary="true"] {{
     background: {ACCENT}; color: #ffffff; border-color: {ACCENT}; font-weight: bold;
 }}
-QPushButton#primaryButton:hover, QPushButton#importButton:hover {{ background: #068e4e; }}
+QPushButton#primaryButton:hover, QPushButton#importButton:hover, QPushButton[primary="true"]:hover {{
+    background: #068e4e;
+}}
+QPushButton:disabled {{ color: #a0a6ad; background: #f4f6f8; border-color: {BORDER}; }}
+QProgressBar {{ border: 1px solid {BORDER}; border-radius: 6px; background: #f4f6f8; text-align: center; height: 20px; }}
+QProgressBar::chunk {{ background: {ACCENT}; border-radius: 5px; }}
+QTableView {{ border: 1px solid {BORDER}; border-radius: 6px; gridline-color: #eef0f2; }}
 QWidget#smsTypeSwitch QPushButton {{ border-radius: 0; padding: 7px 22px; }}
 QWidget#smsTypeSwitch QPushButton:checked {{ background: {ACCENT}; color: #ffffff; border-color: {ACCENT}; }}
 QPushButton#marketingButton {{ border-top-left-radius: 6px; border-bottom-left-radius: 6px; }}

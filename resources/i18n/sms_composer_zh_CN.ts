@@ -61,6 +61,111 @@
     </message>
 </context>
 <context>
+    <name>HistoryPage</name>
+    <message>
+        <source>History</source>
+        <translation>发送记录</translation>
+    </message>
+    <message>
+        <source>Every campaign is kept here. Open one to see each number&apos;s result; continue an interrupted one, retry the failed numbers or write the results into the workbook.</source>
+        <translation>每次发送都记录在这里。选中一条查看每个号码的结果；可以继续发送已中断的、重试失败的号码，或把结果写回表格。</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>发送失败</translation>
+    </message>
+    <message>
+        <source>Outcome unknown</source>
+        <translation>结果未知</translation>
+    </message>
+    <message>
+        <source>Continue sending</source>
+        <translation>继续发送</translation>
+    </message>
+    <message>
+        <source>Retry failed numbers</source>
+        <translation>重试失败号码</translation>
+    </message>
+    <message>
+        <source>Fetch receipts</source>
+        <translation>获取送达回执</translation>
+    </message>
+    <message>
+        <source>Export results…</source>
+        <translation>导出结果…</translation>
+    </message>
+    <message>
+        <source>Copy as new draft</source>
+        <translation>复制为新草稿</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n number(s) queued again.</source>
+        <translation>
+            <numerusform>已重新排入 %n 个号码。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Fetching the delivery receipts…</source>
+        <translation>正在获取送达回执…</translation>
+    </message>
+    <message>
+        <source>Receipts: {0} checked · {1} delivered · {2} not delivered · {3} not known yet.</source>
+        <translation>送达回执：核对 {0} 个 · 已送达 {1} · 未送达 {2} · 暂无回执 {3}。</translation>
+    </message>
+    <message>
+        <source>Export results</source>
+        <translation>导出结果</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel 表格 (*.xlsx);;CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Writing the results…</source>
+        <translation>正在写入结果…</translation>
+    </message>
+    <message>
+        <source>Results written to {0}</source>
+        <translation>结果已写入 {0}</translation>
+    </message>
+    <message>
+        <source>Loaded into Content as a new draft.</source>
+        <translation>已作为新草稿载入“内容”。</translation>
+    </message>
+    <message>
+        <source>That did not work ({0}: {1}).</source>
+        <translation>操作没有成功（{0}：{1}）。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Sandbox</source>
@@ -71,16 +176,8 @@
         <translation>检查并发送</translation>
     </message>
     <message>
-        <source>Pre-flight checks, the test send and the batch sending are not built yet in this version. Use the Content page to write and check the message, and Recipients to check the list.</source>
-        <translation>本版本还没有发送前检查、测试发送和分批发送。请先在“内容”页编写并检查短信，在“收件人”页检查号码名单。</translation>
-    </message>
-    <message>
         <source>History</source>
         <translation>发送记录</translation>
-    </message>
-    <message>
-        <source>Past campaigns and their results will be listed here. This page is not built yet.</source>
-        <translation>以往的群发任务和结果将列在这里。本页面尚未完成。</translation>
     </message>
     <message>
         <source>Content</source>
@@ -97,6 +194,14 @@
     <message>
         <source>Sandbox: the built-in simulator answers; nothing is really sent and nothing is billed.</source>
         <translation>练习模式：由内置模拟器应答，不会真的发送短信，也不会产生费用。</translation>
+    </message>
+    <message>
+        <source>No credentials yet. Try the sandbox first?</source>
+        <translation>没有接口凭证，先用练习模式试试？</translation>
+    </message>
+    <message>
+        <source>Use the sandbox</source>
+        <translation>使用练习模式</translation>
     </message>
     <message>
         <source>Keyring: checking…</source>
@@ -129,6 +234,22 @@
     <message>
         <source>Keyring: not available</source>
         <translation>密钥环：不可用</translation>
+    </message>
+    <message>
+        <source>The sandbox is not available: {0}</source>
+        <translation>练习模式不可用：{0}</translation>
+    </message>
+    <message>
+        <source>A send is in progress</source>
+        <translation>正在发送</translation>
+    </message>
+    <message>
+        <source>Stop sending and close? The batch being sent finishes first; the campaign can be continued later from History.</source>
+        <translation>停止发送并关闭？正在发送的批次会先完成；之后可以在“发送记录”中继续发送。</translation>
+    </message>
+    <message>
+        <source>Stopping after the current batch…</source>
+        <translation>当前批次完成后停止…</translation>
     </message>
 </context>
 <context>
@@ -268,6 +389,226 @@
     </message>
 </context>
 <context>
+    <name>ReviewPage</name>
+    <message>
+        <source>Check and send</source>
+        <translation>检查并发送</translation>
+    </message>
+    <message>
+        <source>Check the totals and the pre-flight checks, send a test to your own numbers, then send.</source>
+        <translation>核对数量和费用、查看发送前检查，先测试发送到自己的手机，再正式发送。</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>汇总</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <source>Batches</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <source>Parts per message</source>
+        <translation>每人计费条数</translation>
+    </message>
+    <message>
+        <source>Total billed parts</source>
+        <translation>计费条数合计</translation>
+    </message>
+    <message>
+        <source>Estimate</source>
+        <translation>预计费用</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>Pre-flight checks</source>
+        <translation>发送前检查</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>重新检查</translation>
+    </message>
+    <message>
+        <source>Send a test to my numbers</source>
+        <translation>测试发送到我的手机</translation>
+    </message>
+    <message>
+        <source>Send…</source>
+        <translation>发送…</translation>
+    </message>
+    <message>
+        <source>Import the recipients first (step Recipients).</source>
+        <translation>请先导入收件人（“收件人”一步）。</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>正在检查…</translation>
+    </message>
+    <message>
+        <source>Notification SMS</source>
+        <translation>通知短信</translation>
+    </message>
+    <message>
+        <source>Marketing SMS</source>
+        <translation>营销短信</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n part(s)</source>
+        <translation>
+            <numerusform>%n 条</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>¥{0} (¥{1} per part)</source>
+        <translation>¥{0}（每条 ¥{1}）</translation>
+    </message>
+    <message>
+        <source>Suppression list {0} · invalid {1} · duplicates {2}</source>
+        <translation>退订名单 {0} · 无效号码 {1} · 重复号码 {2}</translation>
+    </message>
+    <message>
+        <source>The campaign could not be checked ({0}).</source>
+        <translation>无法检查这次发送（{0}）。</translation>
+    </message>
+    <message>
+        <source>The text passes every check.</source>
+        <translation>短信内容通过全部检查。</translation>
+    </message>
+    <message>
+        <source>No recipient is left to send to.</source>
+        <translation>没有可发送的收件人。</translation>
+    </message>
+    <message>
+        <source>Inside the Marketing send window (08:00–22:00 Beijing time).</source>
+        <translation>现在在营销短信发送时段内（北京时间 08:00–22:00）。</translation>
+    </message>
+    <message>
+        <source>Outside the Marketing send window (08:00–22:00): sending waits until {0}.</source>
+        <translation>不在营销短信发送时段（08:00–22:00）：将等到 {0} 再发送。</translation>
+    </message>
+    <message>
+        <source>Set the static-site domain in Settings to check the landing page.</source>
+        <translation>在“设置”中填写静态网站域名后即可检查落地页。</translation>
+    </message>
+    <message>
+        <source>Checking the landing page…</source>
+        <translation>正在检查落地页…</translation>
+    </message>
+    <message>
+        <source>Add your own numbers in Settings to send a test first.</source>
+        <translation>在“设置”中填写自己的手机号，可先测试发送。</translation>
+    </message>
+    <message>
+        <source>This is the sandbox: nothing is really sent.</source>
+        <translation>这是练习模式：不会真正发出短信。</translation>
+    </message>
+    <message>
+        <source>This is a live send.</source>
+        <translation>这是正式发送。</translation>
+    </message>
+    <message>
+        <source>Send to {0} recipients in {1} batches?</source>
+        <translation>向 {0} 个收件人发送，共 {1} 个批次？</translation>
+    </message>
+    <message>
+        <source>Billed in total: {0} parts, about ¥{1}.</source>
+        <translation>计费条数合计 {0} 条，预计 ¥{1}。</translation>
+    </message>
+    <message>
+        <source>Confirm sending</source>
+        <translation>确认发送</translation>
+    </message>
+    <message>
+        <source>Not confirmed; nothing was sent.</source>
+        <translation>未确认，没有发出任何短信。</translation>
+    </message>
+    <message>
+        <source>No test numbers yet: add your own numbers in Settings first.</source>
+        <translation>还没有测试号码：请先在“设置”中填写自己的手机号。</translation>
+    </message>
+    <message>
+        <source>Test send</source>
+        <translation>测试发送</translation>
+    </message>
+    <message>
+        <source>Storing the campaign…</source>
+        <translation>正在保存发送记录…</translation>
+    </message>
+    <message>
+        <source>Campaign {0} stored; sending.</source>
+        <translation>已保存发送记录 {0}，正在发送。</translation>
+    </message>
+    <message>
+        <source>The campaign could not be stored ({0}).</source>
+        <translation>无法保存这次发送（{0}）。</translation>
+    </message>
+</context>
+<context>
+    <name>SendPanel</name>
+    <message>
+        <source>Progress</source>
+        <translation>发送进度</translation>
+    </message>
+    <message>
+        <source>Nothing is being sent.</source>
+        <translation>当前没有发送任务。</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Stops after the batch being sent; the campaign can be resumed later.</source>
+        <translation>正在发送的批次完成后停止；之后可以继续发送。</translation>
+    </message>
+    <message>
+        <source>Preparing campaign {0}…</source>
+        <translation>正在准备发送记录 {0}…</translation>
+    </message>
+    <message>
+        <source>Could not read the campaign: {0}</source>
+        <translation>无法读取发送记录：{0}</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Pausing after the current batch…</source>
+        <translation>当前批次完成后暂停…</translation>
+    </message>
+    <message>
+        <source>Cancelling after the current batch…</source>
+        <translation>当前批次完成后取消…</translation>
+    </message>
+    <message>
+        <source>Batches {0}/{1}</source>
+        <translation>批次 {0}/{1}</translation>
+    </message>
+    <message>
+        <source>waiting until {0}</source>
+        <translation>等到 {0}</translation>
+    </message>
+    <message>
+        <source>about {0}:{1:02d} left</source>
+        <translation>约剩 {0}:{1:02d}</translation>
+    </message>
+    <message>
+        <source>Checked {0} numbers with an unknown outcome: {1} found in the platform&apos;s records, {2} re-sent.</source>
+        <translation>核对了 {0} 个结果未知的号码：平台记录中找到 {1} 个，重新发送 {2} 个。</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>Settings</source>
@@ -388,6 +729,51 @@
     <message>
         <source>Something went wrong ({0}).</source>
         <translation>出了点问题（{0}）。</translation>
+    </message>
+</context>
+<context>
+    <name>StatusFilter</name>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Failed / retry later</source>
+        <translation>发送失败 / 可稍后重试</translation>
+    </message>
+    <message>
+        <source>Outcome unknown / reconciling</source>
+        <translation>结果未知 / 核对中</translation>
+    </message>
+</context>
+<context>
+    <name>StatusModel</name>
+    <message>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Phone number</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>失败原因</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>处理建议</translation>
+    </message>
+</context>
+<context>
+    <name>StatusTable</name>
+    <message>
+        <source>Search a number</source>
+        <translation>搜索手机号</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,61 @@
+"""Helpers for the send-flow tests: a window wired to the simulator, and a recipients workbook."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+
+from gui.domain.clock import ManualClock
+from gui.ui.main_window import MainWindow, WindowMode
+from gui.ui.sandbox import SandboxSession
+from tests.support.simulator import SIMULATOR_START
+
+
+def numbers(count: int, start: int = 0) -> list[str]:
+    return [f"1380000{n:04d}" for n in range(start, start + count)]
+
+
+def write_workbook(path: Path, phones: list[str], *, extra: list[list[str]] = ()) -> Path:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "客户"
+    sheet.append(["姓名", "手机号", "城市"])
+    for index, phone in enumerate(phones):
+        sheet.append([f"客户{index + 1}", phone, "上海"])
+    for row in extra:
+        sheet.append(row)
+    book.save(path)
+    return path
+
+
+def sandbox_window(qtbot, simulator, *, settle: float = 0.5) -> MainWindow:
+    """The window in 练习模式 against the test's simulator, on a running clock inside the send window."""
+    session = SandboxSession(base_url=simulator.base_url, appid=simulator.config.appid,
+                             secret=simulator.config.secret, env_id=simulator.config.env, simulator=simulator)
+    mode = WindowMode(sandbox=True, env_id=session.env_id, api_base=session.base_url, session=session,
+                      clock=ManualClock(SIMULATOR_START, running=True), settle_seconds=settle)
+    window = MainWindow(mode)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def compose_marketing(window: MainWindow, content: str = "能力上新") -> None:
+    compose = window.compose
+    compose.signature_edit.setText("云开发")
+    compose.marketing.path_edit.setText("/index.html")
+    compose.marketing.content_edit.setPlainText(content)
+
+
+def import_file(qtbot, window: MainWindow, path: Path) -> None:
+    window.recipients.load(path)
+    qtbot.waitUntil(lambda: window.recipients.result is not None and not window.recipients.busy, timeout=5000)
+
+
+def review(qtbot, window: MainWindow, batch_size: int = 5) -> None:
+    window.review.batch_size = batch_size
+    window.show_step(2)
+    page = window.review
+    qtbot.waitUntil(lambda: page.plan is not None and page.landing is not None, timeout=5000)
+    qtbot.waitUntil(lambda: page.send_button.isEnabled(), timeout=5000)
