@@ -6,9 +6,11 @@ import os
 import sys
 
 from PySide6.QtCore import QCoreApplication, QDeadlineTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from gui import APP_DISPLAY_NAME, APP_NAME, __version__
+from gui.services.app_paths import resources_dir
 from gui.ui.i18n import ENGLISH, TranslatorStatus, install_translators, resolve_language
 from gui.ui.keyring_status import KeyringInfo
 from gui.ui.sandbox import SandboxSession, SandboxUnavailable, start_sandbox
@@ -22,6 +24,9 @@ def _application() -> QApplication:
     app.setApplicationDisplayName(APP_DISPLAY_NAME)
     app.setOrganizationName("sms-composer")
     app.setApplicationVersion(__version__)
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "app.svg")))
+    # Matches the installed cn.smscomposer.SmsComposer.desktop, so Wayland docks show the right icon and name.
+    app.setDesktopFileName("cn.smscomposer.SmsComposer")
     return app  # type: ignore[return-value]
 
 

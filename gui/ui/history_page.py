@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -68,6 +69,13 @@ class HistoryPage(QWidget):
         self.infos: list[Any] = []
         self.selected_id: int | None = None
         self.last_export: Path | None = None
+        # Refreshes overlap (campaign stored, run finished, step opened): only the newest answer is shown,
+        # and `loading` stays True until it has arrived, so nobody reads a list that is about to change.
+        self._list_generation = 0
+        self._numbers_generation = 0
+        self.loading = False
+        self.numbers_loading = False
+        self._stale = True
         # Replaceable in tests: ask where to save; None cancels.
         self.export_path: Callable[[str], str | None] = self._ask_export_path
 
@@ -138,11 +146,34 @@ class HistoryPage(QWidget):
     # -- the list ------------------------------------------------------------------------------------------
     @Slot()
     def refresh(self) -> None:
+        if not self.isVisible():
+            # Hidden (a send just started or ended on another page): reading a big campaign's numbers now
+            # would only stall the window; the page reloads when it is shown.
+            self._stale = True
+            return
+        self._stale = False
+        self._list_generation += 1
+        generation = self._list_generation
+        self.loading = True
         engine = self.context.engine
-        run_in_background(engine.campaigns, self._on_campaigns, self._on_failed)
+        run_in_background(lambda: (generation, engine.campaigns()), self._on_campaigns, self._on_list_failed)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
 
     @Slot(object)
-    def _on_campaigns(self, infos: list) -> None:
+    def _on_list_failed(self, error: Exception) -> None:
+        self.loading = False
+        self._on_failed(error)
+
+    @Slot(object)
+    def _on_campaigns(self, answer: tuple[int, list]) -> None:
+        generation, infos = answer
+        if generation != self._list_generation:
+            return  # an older refresh finished late: its states are stale
+        self.loading = False
         keep = self.selected_id
         self.infos = sorted(infos, key=lambda i: i.id, reverse=True)
         table = self.table
@@ -190,12 +221,25 @@ class HistoryPage(QWidget):
 
     def open(self, campaign_id: int) -> None:
         """Load the campaign's per-number results into the lower table."""
+        self._numbers_generation += 1
+        generation = self._numbers_generation
+        self.numbers_loading = True
         engine = self.context.engine
-        run_in_background(lambda: number_entries(engine, campaign_id), self._on_numbers, self._on_failed)
+        run_in_background(lambda: (generation, number_entries(engine, campaign_id)), self._on_numbers,
+                          self._on_numbers_failed)
 
     @Slot(object)
-    def _on_numbers(self, entries: list) -> None:
+    def _on_numbers(self, answer: tuple[int, list]) -> None:
+        generation, entries = answer
+        if generation != self._numbers_generation:
+            return  # another campaign was opened since
+        self.numbers_loading = False
         self.numbers.model.reset_rows(entries)
+
+    @Slot(object)
+    def _on_numbers_failed(self, error: Exception) -> None:
+        self.numbers_loading = False
+        self._on_failed(error)
 
     def _update_buttons(self) -> None:
         info = self.info()

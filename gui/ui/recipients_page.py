@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QFileDialog,
     QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QProgressBar,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -22,8 +24,9 @@ from PySide6.QtWidgets import (
 
 from gui.domain.errors import UserFacingError
 from gui.domain.recipients import ImportResult
-from gui.services.recipients.importer import import_recipients
+from gui.services.recipients.importer import import_pasted_text, import_recipients
 from gui.ui.i18n import current_language, pick
+from gui.ui.recipients_tools import MappingPanel, PasteDialog, SuppressionDialog
 from gui.ui.style import ERROR
 from gui.ui.workers import run_in_background
 
@@ -39,8 +42,14 @@ def _suppressed_numbers() -> frozenset[str]:
     return SuppressionList().numbers()
 
 
-def _import(path: Path) -> ImportResult:
-    return import_recipients(path, suppressed=_suppressed_numbers())
+class ImportProgress(QObject):
+    """Rows read so far, emitted from the import thread and delivered (queued) on the GUI thread.
+
+    Signals:
+        rows(int): rows read so far.
+    """
+
+    rows = Signal(int)
 
 
 class RecipientsPage(QWidget):
@@ -68,6 +77,35 @@ class RecipientsPage(QWidget):
         self.import_button = QPushButton(self.tr("Open file…"), self)
         self.import_button.setObjectName("importButton")
         self.import_button.clicked.connect(self.choose_file)
+        self.path: Path | None = None
+        # Replaceable in tests: the paste dialog's text (None: cancelled) and the sample's save path.
+        self.ask_pasted = self._ask_pasted
+        self.ask_sample_path = self._ask_sample_path
+        self.paste_button = QPushButton(self.tr("Paste numbers…"), self)
+        self.paste_button.setObjectName("pasteButton")
+        self.paste_button.clicked.connect(self.paste)
+        self.mapping_button = QPushButton(self.tr("Adjust columns"), self)
+        self.mapping_button.setObjectName("mappingButton")
+        self.mapping_button.setEnabled(False)
+        self.mapping_button.clicked.connect(self.show_mapping)
+        self.suppression_button = QPushButton(self.tr("Suppression list…"), self)
+        self.suppression_button.setObjectName("suppressionButton")
+        self.suppression_button.clicked.connect(self.open_suppression)
+        self.sample_button = QPushButton(self.tr("Download the sample workbook…"), self)
+        self.sample_button.setObjectName("sampleButton")
+        self.sample_button.clicked.connect(self.save_sample)
+        self.progress_bar = QProgressBar(self)
+        self.progress_bar.setObjectName("importProgress")
+        self.progress_bar.setRange(0, 0)  # the row count is unknown until the end: a busy bar plus the rows read
+        self.progress_bar.setFormat("")
+        self.progress_bar.hide()
+        self.progress = ImportProgress(self)
+        self.progress.rows.connect(self._on_rows)
+        self.mapping = MappingPanel(self)
+        self.mapping.reimport_requested.connect(self.reimport)
+        self.mapping.hide()
+        self.suppression_dialog: SuppressionDialog | None = None
+        self.sample_saved: Path | None = None
 
         self.report = QFrame(self)
         self.report.setObjectName("recipientsReport")
@@ -90,6 +128,7 @@ class RecipientsPage(QWidget):
         report_layout.setContentsMargins(0, 8, 0, 0)
         report_layout.setSpacing(10)
         report_layout.addWidget(self.summary)
+        report_layout.addWidget(self.mapping)
         report_layout.addWidget(self.invalid_title)
         report_layout.addWidget(self.invalid_table, 1)
         self.invalid_title.hide()
@@ -98,12 +137,17 @@ class RecipientsPage(QWidget):
         top = QHBoxLayout()
         top.addWidget(title)
         top.addStretch(1)
+        top.addWidget(self.sample_button)
+        top.addWidget(self.suppression_button)
+        top.addWidget(self.mapping_button)
+        top.addWidget(self.paste_button)
         top.addWidget(self.import_button)
         root = QVBoxLayout(self)
         root.setContentsMargins(32, 24, 32, 24)
         root.setSpacing(12)
         root.addLayout(top)
         root.addWidget(hint)
+        root.addWidget(self.progress_bar)
         root.addWidget(self.report, 1)
 
     # -- opening --------------------------------------------------------------------------------------------
@@ -116,13 +160,98 @@ class RecipientsPage(QWidget):
         if path:
             self.load(Path(path))
 
-    def load(self, path: Path) -> None:
-        """Import `path` on the thread pool; the report updates when it is done."""
+    def load(self, path: Path, *, sheet: str | None = None, header_row: int | None = None,
+             phone_column: str | None = None) -> None:
+        """Import `path` on the thread pool (with the mapping's overrides, if any); the report updates after."""
+        self.path = Path(path)
+        self._start(self.tr("Reading {0}…").format(Path(path).name))
+        emit = self.progress.rows.emit
+
+        def work() -> ImportResult:
+            return import_recipients(path, sheet=sheet, header_row=header_row, phone_column=phone_column or None,
+                                     suppressed=_suppressed_numbers(), progress=emit)
+
+        run_in_background(work, self._on_imported, self._on_failed)
+
+    def load_text(self, text: str) -> None:
+        """Import pasted numbers on the thread pool."""
+        self.path = None
+        self._start(self.tr("Reading the pasted numbers…"))
+        run_in_background(lambda: import_pasted_text(text, suppressed=_suppressed_numbers()), self._on_imported,
+                          self._on_failed)
+
+    def _start(self, message: str) -> None:
         self.busy = True
-        self.import_button.setEnabled(False)
+        for button in (self.import_button, self.paste_button, self.mapping_button):
+            button.setEnabled(False)
+        self.mapping.hide()
+        self.progress_bar.setFormat("")
+        self.progress_bar.show()
         self.summary.setStyleSheet("")
-        self.summary.setText(self.tr("Reading {0}…").format(path.name))
-        run_in_background(lambda: _import(path), self._on_imported, self._on_failed)
+        self.summary.setText(message)
+
+    def _stop(self) -> None:
+        self.busy = False
+        self.progress_bar.hide()
+        self.import_button.setEnabled(True)
+        self.paste_button.setEnabled(True)
+        self.mapping_button.setEnabled(self.path is not None)
+
+    @Slot(int)
+    def _on_rows(self, rows: int) -> None:
+        if self.busy:
+            self.summary.setText(self.tr("%n row(s) read…", "", rows))
+
+    def _ask_pasted(self) -> str | None:
+        dialog = PasteDialog(self)
+        return dialog.text() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    @Slot()
+    def paste(self) -> None:
+        text = self.ask_pasted()
+        if text and text.strip():
+            self.load_text(text)
+
+    @Slot()
+    def show_mapping(self) -> None:
+        if self.result is not None and self.path is not None:
+            self.mapping.show_for(self.result, guessed=not self.result.confident)
+
+    @Slot(object, object, object)
+    def reimport(self, sheet: object, header_row: object, phone_column: object) -> None:
+        if self.path is not None:
+            self.load(self.path, sheet=sheet if isinstance(sheet, str) else None,
+                      header_row=int(header_row) if isinstance(header_row, int) else None,
+                      phone_column=str(phone_column or "") or None)
+
+    @Slot()
+    def open_suppression(self) -> None:
+        from gui.services.suppression import SuppressionList
+
+        if self.suppression_dialog is None:
+            self.suppression_dialog = SuppressionDialog(SuppressionList(), self)
+        else:
+            self.suppression_dialog.reload()
+        self.suppression_dialog.show()
+
+    def _ask_sample_path(self) -> str | None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the sample workbook"),
+                                              str(Path.home() / "收件人示例.xlsx"), self.tr("Excel workbook (*.xlsx)"))
+        return path or None
+
+    @Slot()
+    def save_sample(self) -> None:
+        from gui.services.recipients.sample_workbook import save_sample_workbook
+
+        path = self.ask_sample_path()
+        if path:
+            run_in_background(lambda: save_sample_workbook(path), self._on_sample_saved, self._on_failed)
+
+    @Slot(object)
+    def _on_sample_saved(self, path: Path) -> None:
+        self.sample_saved = Path(path)
+        self.summary.setStyleSheet("")
+        self.summary.setText(self.tr("Sample workbook saved to {0}").format(path))
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         urls = event.mimeData().urls()
@@ -136,9 +265,8 @@ class RecipientsPage(QWidget):
     # -- results --------------------------------------------------------------------------------------------
     @Slot(object)
     def _on_imported(self, result: ImportResult) -> None:
-        self.busy = False
-        self.import_button.setEnabled(True)
         self.result = result
+        self._stop()
         self.summary.setText(self._summary_text(result))
         table = self.invalid_table
         table.setRowCount(len(result.invalid))
@@ -150,12 +278,13 @@ class RecipientsPage(QWidget):
             table.setItem(index, 2, QTableWidgetItem(pick(bad.message_zh, bad.message_en)))
         self.invalid_title.setVisible(bool(result.invalid))
         table.setVisible(bool(result.invalid))
+        if not result.confident and self.path is not None:
+            self.mapping.show_for(result, guessed=True)  # the mapping step, before anything is sent
         self.imported.emit(result)
 
     @Slot(object)
     def _on_failed(self, error: Exception) -> None:
-        self.busy = False
-        self.import_button.setEnabled(True)
+        self._stop()
         if isinstance(error, UserFacingError):
             text = error.text(current_language())
         else:  # never a traceback in front of the user

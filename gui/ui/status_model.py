@@ -106,6 +106,12 @@ class StatusModel(QAbstractTableModel):
         i = self._index.get(number)
         return None if i is None else self._status[i]
 
+    def row_status(self, i: int) -> str:
+        return self._status[i]
+
+    def row_number(self, i: int) -> str:
+        return self._numbers[i]
+
     def counts(self) -> dict[str, int]:
         found: dict[str, int] = {}
         for status in self._status:
@@ -148,12 +154,21 @@ class StatusModel(QAbstractTableModel):
 
 
 class StatusFilter(QSortFilterProxyModel):
-    """Filter the status table by status (None: all) and by a fragment of the number."""
+    """Filter the status table by status (None: all) and by a fragment of the number.
+
+    `filterAcceptsRow` runs once per changed row on every flush while sending, so it reads the StatusModel's
+    lists directly (no QModelIndex, no data() round trip), and the table only routes the view through this
+    proxy while a filter is active (see `active`).
+    """
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._statuses: frozenset[str] | None = None
         self._search = ""
+
+    @property
+    def active(self) -> bool:
+        return self._statuses is not None or bool(self._search)
 
     def set_statuses(self, statuses: Iterable[str] | None) -> None:
         # Qt 6.10+: begin/endFilterChange replace the deprecated invalidateFilter().
@@ -167,13 +182,17 @@ class StatusFilter(QSortFilterProxyModel):
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        if self._statuses is None and not self._search:
+            return True
         model = self.sourceModel()
-        status = model.data(model.index(source_row, 2, source_parent), STATUS_ROLE)
+        if isinstance(model, StatusModel):
+            status, number = model.row_status(source_row), model.row_number(source_row)
+        else:
+            status = model.data(model.index(source_row, 2, source_parent), STATUS_ROLE)
+            number = str(model.data(model.index(source_row, 1, source_parent)))
         if self._statuses is not None and status not in self._statuses:
             return False
-        if self._search:
-            return self._search in str(model.data(model.index(source_row, 1, source_parent)))
-        return True
+        return not self._search or self._search in number
 
 
 def status_filter_choices() -> list[tuple[str, tuple[str, ...] | None]]:

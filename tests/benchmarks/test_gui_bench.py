@@ -1,24 +1,58 @@
 """GUI responsiveness while sending (run by `make bench` only): the longest event-loop stall and the per-keystroke
-cost of the counters + preview. SMS_COMPOSER_BENCH_RECIPIENTS sets the campaign size (default 50,000: the
-simulator's per-number bookkeeping makes a full 1,000,000 run take too long, so it measures the first batches)."""
+cost of the counters + preview. SMS_COMPOSER_BENCH_RECIPIENTS sets the campaign size (default 1,000,000) and
+SMS_COMPOSER_BENCH_BATCHES how many batches of 1000 are measured (default: all of them).
+
+The simulator runs in its own process (`python -m gui simulator --port 0`), as the real platform is elsewhere:
+in-process, its request handling competes with the window for the GIL and the stall measured is the test's."""
 
 from __future__ import annotations
 
 import os
+import re
 import statistics
+import subprocess
+import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QElapsedTimer, QTimer
 
+from gui.domain.clock import ManualClock
 from gui.domain.recipients import ImportResult, Recipient
-from tests.support.simulator import simulator  # noqa: F401
-from tests.ui.send_support import compose_marketing, sandbox_window
+from gui.services.simulator import DEFAULT_APPID, DEFAULT_ENV, DEFAULT_SECRET
+from gui.ui.main_window import MainWindow, WindowMode
+from gui.ui.sandbox import SandboxSession
+from tests.support.simulator import SIMULATOR_START
+from tests.ui.send_support import compose_marketing
 
 pytestmark = pytest.mark.skipif(not os.environ.get("SMS_COMPOSER_BENCH"), reason="benchmark: make bench")
-RECIPIENTS = int(os.environ.get("SMS_COMPOSER_BENCH_RECIPIENTS", "50000"))
-MEASURED_BATCHES = int(os.environ.get("SMS_COMPOSER_BENCH_BATCHES", "30"))
+RECIPIENTS = int(os.environ.get("SMS_COMPOSER_BENCH_RECIPIENTS", "1000000"))
+MEASURED_BATCHES = int(os.environ.get("SMS_COMPOSER_BENCH_BATCHES", str(RECIPIENTS // 1000)))
+
+
+@pytest.fixture
+def simulator_process() -> Iterator[str]:
+    """The simulator in a child process on a free port, its clock inside the send window; yields the base URL."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "gui", "simulator", "--port", "0", "--clock", SIMULATOR_START.isoformat()],
+        stdout=subprocess.PIPE, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    try:
+        base_url = ""
+        assert process.stdout is not None
+        for line in process.stdout:
+            found = re.search(r"base URL\s*:\s*(\S+)", line)
+            if found:
+                base_url = found.group(1)
+                break
+        assert base_url, "the simulator did not print its base URL"
+        yield base_url
+    finally:
+        process.terminate()
+        process.wait(10)
+        if process.stdout is not None:
+            process.stdout.close()
 
 
 def _imported(count: int) -> ImportResult:
@@ -30,9 +64,15 @@ def _imported(count: int) -> ImportResult:
                         rows_read=count, confident=True)
 
 
-def test_event_loop_stall_while_sending(qtbot, simulator, tmp_path: Path) -> None:  # noqa: F811
-    window = sandbox_window(qtbot, simulator)
+def test_event_loop_stall_while_sending(qtbot, simulator_process: str, tmp_path: Path) -> None:
+    session = SandboxSession(base_url=simulator_process, appid=DEFAULT_APPID, secret=DEFAULT_SECRET,
+                             env_id=DEFAULT_ENV)
+    window = MainWindow(WindowMode(sandbox=True, env_id=DEFAULT_ENV, api_base=simulator_process, session=session,
+                                   clock=ManualClock(SIMULATOR_START, running=True), settle_seconds=0.5))
+    qtbot.addWidget(window)
+    window.show()
     compose_marketing(window)
+    prepared = time.monotonic()
     window.recipients.result = _imported(RECIPIENTS)
     window.review.batch_size = 1000
     window.show_step(2)
@@ -57,7 +97,7 @@ def test_event_loop_stall_while_sending(qtbot, simulator, tmp_path: Path) -> Non
     timer.setInterval(5)
     timer.timeout.connect(tick)
     timer.start()
-    start_batches = len(simulator.answered("/tcb/sendsms")) if hasattr(simulator, "answered") else 0
+    prepare = time.monotonic() - prepared
     started = time.monotonic()
     qtbot.waitUntil(lambda: not panel.is_sending() or panel.progress_bar.value() >= MEASURED_BATCHES * 1000,
                     timeout=600_000)
@@ -66,8 +106,10 @@ def test_event_loop_stall_while_sending(qtbot, simulator, tmp_path: Path) -> Non
     panel.cancel()
     qtbot.waitUntil(lambda: not panel.is_sending(), timeout=60_000)
     worst = max(gaps)
-    print(f"\nrecipients {RECIPIENTS}, measured {panel.progress_bar.value()} numbers in {elapsed:.1f} s "
-          f"({start_batches} earlier calls); longest event-loop gap {worst:.1f} ms over {len(gaps)} ticks")
+    top = sorted(gaps, reverse=True)[:5]
+    print(f"\nrecipients {RECIPIENTS}: plan + store + load {prepare:.1f} s; sent {panel.progress_bar.value()} "
+          f"numbers in {elapsed:.1f} s; longest event-loop gaps {', '.join(f'{g:.1f}' for g in top)} ms over "
+          f"{len(gaps)} ticks of 5 ms")
     assert worst < 50
 
 

@@ -85,9 +85,10 @@ def test_compose_import_review_send_pause_resume_export_history(qtbot, simulator
     # 发送记录: the campaign, its numbers, the export and the copy as a draft.
     window.show_step(3)
     history = window.history
-    qtbot.waitUntil(lambda: history.table.rowCount() == 1, timeout=5000)
+    # Several refreshes overlap (stored, finished, step opened); wait for the newest one's answer.
+    qtbot.waitUntil(lambda: not history.loading and history.table.rowCount() == 1, timeout=5000)
     history.table.selectRow(0)
-    qtbot.waitUntil(lambda: history.numbers.model.rowCount() == 20, timeout=5000)
+    qtbot.waitUntil(lambda: not history.numbers_loading and history.numbers.model.rowCount() == 20, timeout=5000)
     assert history.table.item(0, 3).text() == "已完成"
     assert history.table.item(0, 5).text() == "18"
     out = tmp_path / "结果.xlsx"
@@ -143,7 +144,8 @@ def test_close_during_send_waits_for_the_worker_then_resume_sends_the_rest(qtbot
     window = sandbox_window(qtbot, simulator)
     window.show_step(3)
     history = window.history
-    qtbot.waitUntil(lambda: history.table.rowCount() == 1, timeout=5000)
+    # Several refreshes overlap (stored, finished, step opened); wait for the newest one's answer.
+    qtbot.waitUntil(lambda: not history.loading and history.table.rowCount() == 1, timeout=5000)
     history.table.selectRow(0)
     assert history.table.item(0, 3).text() == "已中断"
     assert history.buttons["resumeButton"].isEnabled()

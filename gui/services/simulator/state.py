@@ -121,6 +121,8 @@ class SimulatorState:
     request_log: list[tuple[str, int]] = field(default_factory=list)  # (path, errcode answered)
 
     def __post_init__(self) -> None:
+        # Per-number index over `records`: the per-number rules look at one number's sends, never all of them.
+        self._by_digits: dict[str, list[StoredRecord]] = {}
         self.rng = random.Random(self.config.seed)
         self.tokens = TokenDesk(self.rng)
         self._serial_count = 0
@@ -273,12 +275,15 @@ class SimulatorState:
         text = f"【{name}】" + PLACEHOLDER.sub(fill, template)
         return text, ("Notification", body["template_id"], tuple(params))
 
-    def _number_code(self, digits: str, now: datetime, sms_type: str, key: tuple, pending: list[StoredRecord]) -> str:
+    def _number_code(self, digits: str, now: datetime, sms_type: str, key: tuple,
+                     pending: dict[str, list[StoredRecord]]) -> str:
         if "+86" + digits in self.config.blacklist or digits in self.config.blacklist:
             return "FailedOperation.PhoneNumberInBlacklist"
         if sms_type == "Marketing" and not MARKETING_WINDOW.is_open(now):
             return "FailedOperation.MarketingSendTimeConstraint"
-        mine = [r for r in (*self.records, *pending) if r.digits == digits]
+        mine = [*self._by_digits.get(digits, ()), *pending.get(digits, ())]
+        if not mine:
+            return "Ok"
         window = now - timedelta(seconds=SAME_CONTENT_SECONDS)
         if any(r.content_key == key and r.created > window for r in mine):
             return "LimitExceeded.PhoneNumberThirtySecondLimit"
@@ -302,17 +307,20 @@ class SimulatorState:
         fee = parts_for(sms_length(text))
         statuses: list[dict] = []
         pending: list[StoredRecord] = []
+        pending_index: dict[str, list[StoredRecord]] = {}
         for number in numbers:
             digits = national_digits(number)
-            code = self._number_code(digits, now, sms_type, key, pending)
+            code = self._number_code(digits, now, sms_type, key, pending_index)
             serial = ""
             if code == "Ok":
                 serial = self._serial_no(now)
                 failed = self.rng.random() < cfg.record_error_probability
-                pending.append(StoredRecord(
+                record = StoredRecord(
                     digits, now, text, key, sms_type, fee, "error" if failed else "sent",
                     None if failed else now + timedelta(seconds=5), "用户手机停机" if failed else "", serial,
-                ))
+                )
+                pending.append(record)
+                pending_index.setdefault(digits, []).append(record)
             statuses.append({"serial_no": serial, "phone_number": number, "code": code,
                              "message": NUMBER_MESSAGES.get(code, code), "iso_code": ""})
         needed = sum(r.fee for r in pending)
@@ -321,6 +329,8 @@ class SimulatorState:
         if cfg.resource_pack is not None:
             cfg.resource_pack -= needed
         self.records.extend(pending)
+        for record in pending:
+            self._by_digits.setdefault(record.digits, []).append(record)
         if self.rng.random() < cfg.drop_probability:
             return DROP
         return {"errcode": 0, "errmsg": "openapi.cloudbase.sendSms:ok", "send_status_list": statuses}
@@ -345,8 +355,9 @@ class SimulatorState:
             raise ApiAnswer(-501007, self.errmsg(0, "openapi.cloudbase.describeSmsRecords:fail invalid page"))
         mobile = national_digits(str(post.get("Mobile") or "")) if post.get("Mobile") else None
         query_id = post.get("QueryId") or None
+        candidates = self.records if mobile is None else self._by_digits.get(mobile, [])
         found = [
-            r for r in self.records
+            r for r in candidates
             if start <= r.created.date() <= end
             and (mobile is None or r.digits == mobile)
             and (query_id is None or r.query_id == query_id)
