@@ -1,0 +1,168 @@
+"""What the sending commands share: the engine, the client, a `\\r` progress line and the end-of-run report."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from typing import Any
+
+from gui.cli.output import language, pick
+from gui.domain.clock import Clock, ManualClock, SystemClock
+from gui.domain.errors import UserFacingError
+from gui.services.engine import Engine
+from gui.services.journal_types import NumberStatus, state_label, status_label
+from gui.services.runner import ProgressSnapshot, RetryPolicy, RunSummary
+
+# Test and demo hook: run the commands as if it were this Beijing time (the clock then moves on normally).
+CLOCK_ENV = "SMS_COMPOSER_CLOCK"
+DEFAULT_SETTLE = 60.0
+STATUS_ORDER = (
+    NumberStatus.ACCEPTED,
+    NumberStatus.FAILED,
+    NumberStatus.RETRY_LATER,
+    NumberStatus.UNKNOWN,
+    NumberStatus.RECONCILING,
+    NumberStatus.PENDING,
+    NumberStatus.SUPPRESSED,
+)
+
+
+def cli_clock() -> Clock:
+    value = os.environ.get(CLOCK_ENV)
+    if not value:
+        return SystemClock()
+    try:
+        return ManualClock(datetime.fromisoformat(value), running=True)
+    except ValueError:
+        raise UserFacingError(
+            f"{CLOCK_ENV} 的时间格式不对。", f"{CLOCK_ENV} is not an ISO date-time.", where=CLOCK_ENV
+        ) from None
+
+
+def add_run_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--settle",
+        type=float,
+        default=DEFAULT_SETTLE,
+        metavar="SECONDS",
+        help=f"wait this long after an unknown outcome before re-sending numbers the records do not show "
+        f"(default {DEFAULT_SETTLE:g})",
+    )
+    # Hidden: shorter back-off for tests.
+    parser.add_argument("--retry-delay", type=float, default=1.0, help=argparse.SUPPRESS)
+
+
+def counts_text(counts: dict[str, int]) -> str:
+    lang = language()
+    parts = [f"{status_label(s, lang)} {counts[s]}" for s in STATUS_ORDER if counts.get(s)]
+    return " · ".join(parts) or pick("没有号码", "no numbers")
+
+
+class ProgressLine:
+    """A one-line progress display, rewritten with `\\r`; silent unless stdout is a terminal."""
+
+    def __init__(self) -> None:
+        self.enabled = sys.stdout.isatty()
+        self._width = 0
+
+    def __call__(self, snapshot: ProgressSnapshot) -> None:
+        if not self.enabled:
+            return
+        text = pick(
+            f"批次 {snapshot.batches_done}/{snapshot.batches_total} · {counts_text(snapshot.counts)}",
+            f"Batches {snapshot.batches_done}/{snapshot.batches_total} · {counts_text(snapshot.counts)}",
+        )
+        if snapshot.waiting_until is not None:
+            text += pick(" · 等待至 ", " · waiting until ") + snapshot.waiting_until.strftime("%H:%M:%S")
+        sys.stdout.write("\r" + text.ljust(self._width))
+        sys.stdout.flush()
+        self._width = len(text)
+
+    def finish(self) -> None:
+        if self.enabled and self._width:
+            sys.stdout.write("\n")
+            sys.stdout.flush()
+
+
+@contextmanager
+def cancel_on_interrupt(runner: Any) -> Iterator[None]:
+    """The first Ctrl-C stops after the current batch; a second one interrupts at once."""
+    if sys.platform == "win32" or not _main_thread():
+        yield
+        return
+
+    def handler(_signum: int, _frame: object) -> None:
+        if runner.cancelled:
+            raise KeyboardInterrupt
+        sys.stderr.write(pick("\n正在停止（当前批次完成后）…\n", "\nStopping after the current batch…\n"))
+        runner.cancel()
+
+    previous = signal.signal(signal.SIGINT, handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def _main_thread() -> bool:
+    import threading
+
+    return threading.current_thread() is threading.main_thread()
+
+
+def drive(engine: Engine, campaign_id: int, args: argparse.Namespace, *, allow_resend: bool) -> int:
+    """Run the campaign from the command line and report; returns the exit code."""
+    from gui.services.api_client import client_from_environment
+
+    progress = ProgressLine()
+    with client_from_environment(clock=engine.clock) as client:
+        runner = engine.runner(
+            campaign_id,
+            client,
+            settle_seconds=max(0.0, args.settle),
+            allow_resend=allow_resend,
+            hold_outside_window=True,
+            retry=RetryPolicy(base_delay=max(0.0, args.retry_delay)),
+            on_progress=progress,
+            on_wait=lambda until, reason: None,
+        )
+        with cancel_on_interrupt(runner):
+            summary = runner.run()
+    progress.finish()
+    print_summary(summary)
+    return summary.exit_code
+
+
+def print_summary(summary: RunSummary) -> None:
+    lang = language()
+    out = sys.stdout
+    out.write(
+        pick(
+            f"发送记录 {summary.campaign_id}：{state_label(summary.state, lang)} · {counts_text(summary.counts)}\n",
+            f"Campaign {summary.campaign_id}: {state_label(summary.state, lang)} · {counts_text(summary.counts)}\n",
+        )
+    )
+    message = summary.message_zh if lang == "zh" else summary.message_en
+    if message:
+        out.write(message + "\n")
+    if summary.exit_code == 3 and "resume" not in message:
+        out.write(
+            pick(
+                f"继续发送：sms-composer resume {summary.campaign_id}\n",
+                f"To continue: sms-composer resume {summary.campaign_id}\n",
+            )
+        )
+    elif summary.failed_numbers:
+        out.write(
+            pick(
+                f"导出结果：sms-composer export {summary.campaign_id} --results 结果.xlsx；"
+                f"稍后重试失败的号码：sms-composer resume {summary.campaign_id} --retry-failed\n",
+                f"Export results: sms-composer export {summary.campaign_id} --results results.xlsx; "
+                f"retry failed numbers later: sms-composer resume {summary.campaign_id} --retry-failed\n",
+            )
+        )

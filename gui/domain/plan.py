@@ -1,0 +1,187 @@
+"""The send plan: who gets which text, in which batches, and what it will cost — before anything is sent."""
+
+from __future__ import annotations
+
+from collections.abc import Container, Sequence
+from dataclasses import dataclass, replace
+from decimal import ROUND_HALF_UP, Decimal
+
+from gui.domain.campaign import Campaign
+from gui.domain.recipients import Recipient
+from gui.domain.sms_text import Problem, RenderedSms, Severity, render
+
+DEFAULT_BATCH_SIZE = 1000
+DEFAULT_PRICE_PER_PART = Decimal("0.05")
+# Enough distinct problems to act on; a bad column can otherwise produce one per recipient.
+MAX_REPORTED_PROBLEMS = 20
+
+
+@dataclass(frozen=True)
+class PlannedBatch:
+    """One request: up to `batch_size` numbers sharing the same parameters (hence the same text)."""
+
+    index: int  # 1-based, in sending order
+    numbers: tuple[str, ...]
+    rows: tuple[int, ...]
+    params: tuple[str, ...]
+    rendered: RenderedSms
+
+    @property
+    def parts(self) -> int:
+        return len(self.numbers) * self.rendered.segments
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What sending would do; `errors` non-empty means it must not be sent."""
+
+    batches: tuple[PlannedBatch, ...]
+    recipients: int
+    total_parts: int
+    estimate_yuan: Decimal
+    errors: tuple[Problem, ...]
+    warnings: tuple[Problem, ...]
+    # Beyond the contract: what the plan left out, so reports can say why.
+    suppressed: tuple[Recipient, ...] = ()
+    duplicates: int = 0
+    price_per_part: Decimal = DEFAULT_PRICE_PER_PART
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    @property
+    def distinct_texts(self) -> int:
+        return len({batch.params for batch in self.batches})
+
+
+def _problem(code: str, field: str, message_zh: str, message_en: str) -> Problem:
+    return Problem(
+        code=code,
+        severity=Severity.ERROR,
+        message_zh=message_zh,
+        message_en=message_en,
+        start=0,
+        end=0,
+        field=field,
+    )
+
+
+def check_campaign_fields(campaign: Campaign) -> list[Problem]:
+    """Fields the API needs that the text engine does not look at."""
+    problems: list[Problem] = []
+    if not campaign.env:
+        problems.append(
+            _problem("missing_env", "env", "缺少环境ID（env）。", "The environment ID (env) is missing.")
+        )
+    if campaign.is_marketing and not campaign.path:
+        problems.append(
+            _problem("invalid_path", "path", "缺少静态网站路径（path）。", "The static-site path is missing.")
+        )
+    if not campaign.is_marketing and not campaign.template_id:
+        problems.append(
+            _problem("missing_template", "template", "缺少模板ID（template_id）。", "The template ID is missing.")
+        )
+    return problems
+
+
+def plan_campaign(
+    campaign: Campaign,
+    recipients: Sequence[Recipient],
+    *,
+    suppressed: Container[str] = frozenset(),
+    price_per_part: Decimal = DEFAULT_PRICE_PER_PART,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+) -> Plan:
+    """Dedupe, drop suppressed numbers, group by identical parameters and cut into batches, in row order."""
+    if not 1 <= batch_size <= DEFAULT_BATCH_SIZE:
+        raise ValueError(f"batch_size must be within 1..{DEFAULT_BATCH_SIZE}")
+    errors = check_campaign_fields(campaign)
+    seen: set[str] = set()
+    left_out: list[Recipient] = []
+    duplicates = 0
+    groups: dict[tuple[str, ...], list[Recipient]] = {}
+    missing_columns: dict[str, int] = {}
+    for recipient in recipients:
+        if recipient.number in seen:
+            duplicates += 1
+            continue
+        seen.add(recipient.number)
+        if recipient.number in suppressed:
+            left_out.append(recipient)
+            continue
+        params = campaign.params_for(recipient.fields)
+        if params is None:
+            for column in campaign.columns_used():
+                if column not in recipient.fields:
+                    missing_columns.setdefault(column, recipient.row)
+            continue
+        groups.setdefault(params, []).append(recipient)
+
+    for column, row in missing_columns.items():
+        errors.append(
+            _problem(
+                "unknown_column",
+                "params",
+                f"模板变量引用的列“{column}”在收件人表格中不存在（第 {row} 行起）。",
+                f"The template parameter refers to column {column!r}, which the recipients file "
+                f"does not have (from row {row}).",
+            )
+        )
+    if not groups and not missing_columns:
+        errors.append(
+            _problem("no_recipients", "recipients", "没有可发送的收件人。", "There are no recipients to send to.")
+        )
+
+    batches: list[PlannedBatch] = []
+    warnings: dict[tuple[str, str], Problem] = {}
+    text_errors: dict[tuple[str, str], Problem] = {}
+    for params, members in groups.items():
+        rendered = render(campaign.draft(params))
+        first_row = members[0].row
+        for problem in rendered.errors:
+            key = (problem.code, problem.message_en)
+            if key not in text_errors:
+                text_errors[key] = _at_row(problem, first_row, bool(params))
+        for problem in rendered.warnings:
+            warnings.setdefault((problem.code, problem.field), problem)
+        for start in range(0, len(members), batch_size):
+            chunk = members[start : start + batch_size]
+            batches.append(
+                PlannedBatch(
+                    index=len(batches) + 1,
+                    numbers=tuple(r.number for r in chunk),
+                    rows=tuple(r.row for r in chunk),
+                    params=params,
+                    rendered=rendered,
+                )
+            )
+    errors.extend(list(text_errors.values())[:MAX_REPORTED_PROBLEMS])
+    total_parts = sum(batch.parts for batch in batches)
+    return Plan(
+        batches=tuple(batches),
+        recipients=sum(len(batch.numbers) for batch in batches),
+        total_parts=total_parts,
+        estimate_yuan=estimate(total_parts, price_per_part),
+        errors=tuple(errors),
+        warnings=tuple(warnings.values()),
+        suppressed=tuple(left_out),
+        duplicates=duplicates,
+        price_per_part=price_per_part,
+    )
+
+
+def estimate(parts: int, price_per_part: Decimal) -> Decimal:
+    """The resource-pack cost of `parts` billed 条, to the fen."""
+    return (Decimal(parts) * Decimal(price_per_part)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+def _at_row(problem: Problem, row: int, per_recipient: bool) -> Problem:
+    """Name the first row whose parameters produce the problem (Notification parameters vary by row)."""
+    if not per_recipient:
+        return problem
+    return replace(
+        problem,
+        message_zh=f"第 {row} 行：{problem.message_zh}",
+        message_en=f"Row {row}: {problem.message_en}",
+    )
