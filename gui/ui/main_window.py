@@ -74,6 +74,9 @@ class MainWindow(QMainWindow):
         self._own_session: SandboxSession | None = None
         self.compose = ComposeView(self)
         self.recipients = self._build_recipients_page()
+        imported = getattr(self.recipients, "imported", None)
+        if imported is not None:  # parameters may read the imported columns; the preview picks a row
+            imported.connect(self.compose.set_recipients)
         self.review = ReviewPage(self.context, self.compose, lambda: getattr(self.recipients, "result", None), self)
         self.history = HistoryPage(self.context, self)
         self.context.busy = self.review.is_sending  # type: ignore[attr-defined]
@@ -149,6 +152,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.keyring_label)
         self.statusBar().setSizeGripEnabled(False)
         self.update_mode_label(self.mode.env_id)
+        self.compose.library.failed.connect(self._show_status)
+        self.compose.library.saved.connect(self._on_template_saved)
         self.keyring: KeyringInfo | None = None
         # Keyring backends can block for many seconds (Secret Service, KWallet): never on the GUI thread.
         run_in_background(keyring_info, self._on_keyring_info, self._on_keyring_failed)
@@ -183,6 +188,14 @@ class MainWindow(QMainWindow):
             self.mode_label.setText(self.tr("Sandbox · Environment ID {0}").format(env))
         else:
             self.mode_label.setText(self.tr("Live · Environment ID {0}").format(env))
+
+    @Slot(str)
+    def _show_status(self, message: str) -> None:
+        self.statusBar().showMessage(message, 10000)
+
+    @Slot(str)
+    def _on_template_saved(self, name: str) -> None:
+        self.statusBar().showMessage(self.tr("Saved as template “{0}”.").format(name), 5000)
 
     @Slot(object)
     def _on_keyring_info(self, info: KeyringInfo) -> None:

@@ -91,7 +91,7 @@ class RecipientsPage(QWidget):
         self.suppression_button = QPushButton(self.tr("Suppression list…"), self)
         self.suppression_button.setObjectName("suppressionButton")
         self.suppression_button.clicked.connect(self.open_suppression)
-        self.sample_button = QPushButton(self.tr("Download the sample workbook…"), self)
+        self.sample_button = QPushButton(self.tr("Sample workbook…"), self)
         self.sample_button.setObjectName("sampleButton")
         self.sample_button.clicked.connect(self.save_sample)
         self.progress_bar = QProgressBar(self)

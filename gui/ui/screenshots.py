@@ -1,13 +1,15 @@
-"""`python -m gui.ui.screenshots OUTDIR`: build the window with sample data and save one PNG per page."""
+"""`python -m gui.ui.screenshots OUTDIR [--lang en]`: build the window with sample data, save one PNG per step."""
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 import tempfile
 from pathlib import Path
 
 PAGES = ("compose", "recipients", "review", "history", "settings")
+NOTIFICATION_TEMPLATE = "{1}您好，您预约的{2}活动将于明天开始，详情见小程序"
 
 
 def _sample_workbook(folder: Path) -> Path:
@@ -34,9 +36,17 @@ def _wait(app: object, condition: object, seconds: float = 10.0) -> None:
         time.sleep(0.01)
 
 
+def _parse(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m gui.ui.screenshots", description=__doc__)
+    parser.add_argument("out", nargs="?", default="resources/screenshots", type=Path, help="folder for the PNGs")
+    parser.add_argument("--lang", default=None, help="zh (default) or en")
+    parser.add_argument("legacy_lang", nargs="?", default=None, help=argparse.SUPPRESS)
+    return parser.parse_args(argv)
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    out = Path(args[0] if args else "resources/screenshots")
+    args = _parse(sys.argv[1:] if argv is None else argv)
+    out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     work = Path(tempfile.mkdtemp(prefix="sms-composer-shots-"))
@@ -50,16 +60,23 @@ def main(argv: list[str] | None = None) -> int:
     from gui.ui.i18n import install_translators, resolve_language
 
     app = QApplication.instance() or QApplication([])
-    install_translators(app, resolve_language(args[1] if len(args) > 1 else None))
+    install_translators(app, resolve_language(args.lang or args.legacy_lang or "zh"))
     from datetime import datetime
 
+    from gui.domain.campaign import ParamSource
     from gui.domain.clock import BEIJING, ManualClock
+    from gui.domain.sms_text import SmsType
     from gui.services.simulator import Simulator, SimulatorConfig
+    from gui.services.template_library import LibraryTemplate, TemplateLibrary
     from gui.ui.main_window import MainWindow, WindowMode
     from gui.ui.sandbox import SandboxSession
     from gui.ui.workers import wait_for_background as drain
 
-    # A sandbox at 10:00 Beijing time (inside the Marketing window) with two blacklisted numbers: mixed results.
+    library = TemplateLibrary()
+    library.save(LibraryTemplate("活动预约提醒", "Notification", NOTIFICATION_TEMPLATE, template_id="923584",
+                                 param_names=("姓名", "城市")))
+    library.save(LibraryTemplate("能力上新", "Marketing", "能力上新", path="/index.html"))
+    # A sandbox at 10:00 Beijing time (inside the Marketing window) with a blacklisted number: mixed results.
     clock = ManualClock(datetime(2026, 11, 27, 10, 0, tzinfo=BEIJING), running=True)
     simulator = Simulator(SimulatorConfig(clock=clock, seed=7, blacklist={"13700137000"}), port=0)
     simulator.start()
@@ -77,36 +94,54 @@ def main(argv: list[str] | None = None) -> int:
     if hasattr(recipients, "load"):
         recipients.load(_sample_workbook(work))
     drain(10000)
+    _wait(app, lambda: compose.library.loaded and bool(compose.notification.columns()))
     for _ in range(5):
         app.processEvents()
-    review = window.review
-    review.batch_size = 2
-    window.show_step(2)
-    _wait(app, lambda: review.plan is not None and review.landing is not None)
-    review.confirm = lambda text: True
-    review.send()
-    _wait(app, lambda: review.panel.last_result is not None, 20.0)
-    window.show_step(3)
-    _wait(app, lambda: window.history.table.rowCount() > 0)
-    window.history.table.selectRow(0)
-    _wait(app, lambda: window.history.numbers.model.rowCount() > 0)
-    drain(10000)
-    app.processEvents()
-    saved = []
-    for index, name in enumerate(PAGES):
-        window.show_step(index)
+    saved: list[Path] = []
+
+    def shoot(step: int, name: str) -> None:
+        window.show_step(step)
         drain(10000)
         for _ in range(5):
             app.processEvents()
         path = out / f"{name}.png"
         window.grab().save(str(path))
         saved.append(path)
+
+    shoot(0, "compose")
+    shoot(1, "recipients")
+    review = window.review
+    review.batch_size = 2
+    window.show_step(2)
+    _wait(app, lambda: review.plan is not None and review.landing is not None)
+    shoot(2, "review")
+    review.confirm = lambda text: True
+    review.send()
+    _wait(app, lambda: review.panel.last_result is not None, 20.0)
+    shoot(2, "send-finished")
+    window.show_step(3)
+    _wait(app, lambda: window.history.table.rowCount() > 0)
+    window.history.table.selectRow(0)
+    _wait(app, lambda: window.history.numbers.model.rowCount() > 0)
+    shoot(3, "history")
+    settings = window.settings
+    for name, value in (("env_edit", session.env_id), ("name_edit", "云开发"), ("short_edit", "云开发"),
+                        ("domain_edit", "sandbox-env-1234.tcloudbaseapp.com")):
+        edit = getattr(settings, name, None)
+        if edit is not None:
+            edit.setText(value)
+    shoot(4, "settings")
+
+    # The Notification editor: a saved template, one parameter from a column, the preview for row 5.
+    compose.set_sms_type(SmsType.NOTIFICATION)
+    compose.library.load("活动预约提醒")
+    compose.library.combo.setCurrentIndex(compose.library.combo.findData("活动预约提醒"))
+    compose.notification.set_param_sources([ParamSource(column="姓名"), ParamSource(column="城市")])
+    compose.set_preview_row(5)
+    shoot(0, "compose-notification")
+    compose.set_sms_type(SmsType.MARKETING)
     compose.marketing.content_edit.setPlainText("能力上新，限时免费体验云开发全新短信群发功能，欢迎大家踊跃参加！")
-    window.show_step(0)
-    app.processEvents()
-    path = out / "compose-too-long.png"
-    window.grab().save(str(path))
-    saved.append(path)
+    shoot(0, "compose-too-long")
     window.close()
     simulator.stop()
     print("\n".join(str(p) for p in saved))

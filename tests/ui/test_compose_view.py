@@ -119,7 +119,7 @@ def test_switching_to_notification_shows_template_and_parameter_rows(qtbot) -> N
     assert view.total_counter.text() == f"整条 {len(view.preview.text())}/70 · 1 条"
     # Fewer placeholders: the rows follow, keeping the first value.
     template.setPlainText("您的{1}已发货")
-    assert table.rowCount() == 1 and table.item(0, 1).text() == "商品"
+    assert table.rowCount() == 1 and table.item(0, view.notification.VALUE).text() == "商品"
     qtbot.mouseClick(view.marketing_button, Qt.MouseButton.LeftButton)
     assert view.stack.currentWidget() is view.marketing
     assert view.content_counter.isVisible()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -17,6 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.domain.campaign import ParamSource
+from gui.domain.phone import national_digits
+from gui.domain.recipients import Recipient
 from gui.domain.sms_text import (
     MAX_CONTENT_LENGTH,
     SINGLE_SMS_LIMIT,
@@ -28,7 +33,9 @@ from gui.domain.sms_text import (
     SmsType,
     render,
 )
+from gui.services.template_library import LibraryTemplate
 from gui.ui.compose.forms import MarketingForm, NotificationForm
+from gui.ui.compose.library_bar import LibraryBar
 from gui.ui.compose.preview import PreviewPanel
 from gui.ui.compose.problems import ProblemList
 from gui.ui.compose.spans import wave_underlines
@@ -36,6 +43,12 @@ from gui.ui.style import ERROR, WARNING
 
 # While the editor is still empty only the signature is worth a red line; the rest is not a mistake yet.
 _SHOWN_WHEN_EMPTY = {"signature"}
+
+
+def mask_number(number: str) -> str:
+    """138****5678: enough to tell rows apart on screen without showing the whole number."""
+    digits = national_digits(number)
+    return f"{digits[:3]}****{digits[-4:]}" if len(digits) >= 8 else digits
 
 
 def _set_state(widget: QWidget, name: str, value: object) -> None:
@@ -55,10 +68,11 @@ class ComposeView(QWidget):
 
     rendered = Signal(object)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, library_path: Path | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("composeView")
         self._last: RenderedSms | None = None
+        self._recipients: tuple[Recipient, ...] = ()
 
         title = QLabel(self.tr("Content"), self)
         title.setObjectName("pageTitle")
@@ -99,6 +113,8 @@ class ComposeView(QWidget):
         identity = QFormLayout()
         identity.setHorizontalSpacing(16)
         identity.setVerticalSpacing(10)
+        self.library = LibraryBar(self.library_template, library_path, self)
+        identity.addRow(self.tr("Template"), self.library)
         identity.addRow(self.tr("Mini program name"), self.signature_edit)
         identity.addRow(self.tr("Mini program short name"), short_row)
 
@@ -167,9 +183,12 @@ class ComposeView(QWidget):
         self.use_short_name.toggled.connect(self.refresh)
         self.marketing.changed.connect(self.refresh)
         self.notification.changed.connect(self.refresh)
+        self.preview.row_picker.currentIndexChanged.connect(self.refresh)
+        self.library.chosen.connect(self.apply_template)
         self._align_form_labels(editor_column)
         self._place_footer()
         self.refresh()
+        self.library.refresh()
 
     @staticmethod
     def _align_form_labels(column: QWidget) -> None:
@@ -212,7 +231,7 @@ class ComposeView(QWidget):
             "use_short_name": self.use_short_name.isChecked(),
         }
         if self.sms_type() == SmsType.NOTIFICATION:
-            params = list(self.notification.params())
+            params = list(self.preview_params())
             while params and not params[-1].strip():  # unfilled rows are missing values, not empty ones
                 params.pop()
             return NotificationDraft(
@@ -230,6 +249,70 @@ class ComposeView(QWidget):
 
     def last_rendered(self) -> RenderedSms | None:
         return self._last
+
+    # -- recipients: parameters from columns, the preview row --------------------------------------------------
+    def set_recipients(self, result: object | None) -> None:
+        """Take the columns and rows of the last import (an `ImportResult`, or None to forget them)."""
+        self._recipients = tuple(getattr(result, "recipients", ()) or ())
+        columns = tuple(getattr(result, "columns", ()) or ())
+        phone_column = getattr(result, "phone_column", "")
+        self.notification.set_columns([c for c in columns if c != phone_column])
+        self.preview.set_rows([(self.tr("Row {0} · {1}").format(r.row, mask_number(r.number)), index)
+                               for index, r in enumerate(self._recipients)])
+        self._place_footer()
+        self.refresh()
+
+    def preview_recipient(self) -> Recipient | None:
+        """The recipient the preview shows (picked under the bubble), if recipients are imported."""
+        index = self.preview.picked_row()
+        return self._recipients[index] if index is not None and index < len(self._recipients) else None
+
+    def set_preview_row(self, spreadsheet_row: int) -> bool:
+        """Show the recipient of this spreadsheet row in the preview."""
+        index = next((i for i, r in enumerate(self._recipients) if r.row == spreadsheet_row), None)
+        if index is not None:
+            self.preview.row_picker.setCurrentIndex(self.preview.row_picker.findData(index))
+        return index is not None
+
+    def preview_params(self) -> tuple[str, ...]:
+        """The parameters for the previewed recipient; a column without a recipient shows as {列名}."""
+        fields = self.preview_recipient().fields if self.preview_recipient() else None
+        values = []
+        for source in self.notification.param_sources():
+            if not source.column:
+                values.append(source.literal)
+                continue
+            value = source.value_for(fields) if fields is not None else None
+            values.append(value if value is not None else "{" + source.column + "}")
+        return tuple(values)
+
+    # -- template library ------------------------------------------------------------------------------------
+    def library_template(self) -> LibraryTemplate:
+        """The draft on screen as a library entry (the name is asked when saving)."""
+        if self.sms_type() == SmsType.NOTIFICATION:
+            form = self.notification
+            return LibraryTemplate("", str(SmsType.NOTIFICATION), form.template_edit.toPlainText(),
+                                   template_id=form.template_id_edit.text().strip(), param_names=form.param_names())
+        return LibraryTemplate("", str(SmsType.MARKETING), self.marketing.content_edit.toPlainText(),
+                               path=self.marketing.path_edit.text().strip(), suffix_key=self.marketing.suffix_key())
+
+    @Slot(object)
+    def apply_template(self, template: LibraryTemplate) -> None:
+        """Load a saved draft or template; a parameter named like an imported column reads that column."""
+        if template.sms_type == SmsType.NOTIFICATION:
+            self.set_sms_type(SmsType.NOTIFICATION)
+            form = self.notification
+            form.template_id_edit.setText(template.template_id)
+            form.template_edit.setPlainText(template.text)
+            form.set_param_names(template.param_names)
+            form.set_param_sources([ParamSource(column=name) if name in form.columns() else ParamSource()
+                                    for name in template.param_names])
+        else:
+            self.set_sms_type(SmsType.MARKETING)
+            self.marketing.content_edit.setPlainText(template.text)
+            self.marketing.path_edit.setText(template.path)
+            if template.suffix_key:
+                self.marketing.set_suffix_key(template.suffix_key)
 
     # -- updates -----------------------------------------------------------------------------------------------
     @Slot()
@@ -292,6 +375,8 @@ class ComposeView(QWidget):
         self.stack.setCurrentWidget(form)
         form.layout_.insertWidget(form.footer_index, self.footer)
         self.footer.show()  # reparenting hides a widget
+        self.preview.row_box.setVisible(notification and bool(self._recipients))
+        self.library.set_sms_type(str(self.sms_type()))
         self.type_hint.setText(
             self.tr("Approved template, any time of day") if notification
             else self.tr("Up to 30 characters plus a link, 08:00–22:00 only")

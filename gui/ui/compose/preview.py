@@ -6,7 +6,7 @@ import html
 import re
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from gui.ui.style import ACCENT
 
@@ -65,6 +65,18 @@ class PreviewPanel(QWidget):
         outer.setSpacing(8)
         outer.addWidget(self.title)
         outer.addWidget(frame, 1)
+        # Which recipient the bubble shows, once recipients are imported (their columns fill the parameters).
+        self.row_box = QWidget(self)
+        self.row_label = QLabel(self.tr("Recipient"), self.row_box)
+        self.row_picker = QComboBox(self.row_box)
+        self.row_picker.setObjectName("previewRowPicker")
+        self.row_picker.setAccessibleName(self.tr("Preview for recipient"))
+        row = QHBoxLayout(self.row_box)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.row_label)
+        row.addWidget(self.row_picker, 1)
+        outer.addWidget(self.row_box)
+        self.row_box.hide()
 
     def set_text(self, text: str, caption: str) -> None:
         self._text = text
@@ -75,3 +87,18 @@ class PreviewPanel(QWidget):
     def text(self) -> str:
         """The exact final text shown in the bubble."""
         return self._text
+
+    def set_rows(self, rows: list[tuple[str, int]]) -> None:
+        """The recipients to choose from: (label, index) pairs; keeps the current choice when it still exists."""
+        current = self.row_picker.currentData()
+        self.row_picker.blockSignals(True)
+        self.row_picker.clear()
+        for label, index in rows:
+            self.row_picker.addItem(label, index)
+        self.row_picker.setCurrentIndex(max(self.row_picker.findData(current), 0))
+        self.row_picker.blockSignals(False)
+
+    def picked_row(self) -> int | None:
+        """The index (into the imported recipients) the preview shows, or None."""
+        data = self.row_picker.currentData()
+        return int(data) if data is not None else None

@@ -1,0 +1,137 @@
+"""The 模板 row of the 内容 page: load a saved draft or template, or save the current one under a name."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QInputDialog, QPushButton, QWidget
+
+from gui.services.template_library import LibraryTemplate, TemplateLibrary
+from gui.ui.workers import run_in_background
+
+
+class LibraryBar(QWidget):
+    """A template combo (labelled 模板 by the page) (templates of the current SMS type) and a 保存为模板 button; SQLite work runs on the pool.
+
+    `ask_name(default) -> str | None` asks for the name (a QInputDialog; tests replace it).
+
+    Signals:
+        chosen(object): the user picked a `LibraryTemplate` to load.
+        saved(str): a template was saved under this name.
+        failed(str): the library could not be read or written (message for the status line).
+    """
+
+    chosen = Signal(object)
+    saved = Signal(str)
+    failed = Signal(str)
+
+    def __init__(self, current: Callable[[], LibraryTemplate], db_path: Path | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("libraryBar")
+        self._current = current
+        self._db_path = db_path
+        self._templates: list[LibraryTemplate] = []
+        self._sms_type = ""
+        self.loaded = False  # the first list has arrived
+        self.combo = QComboBox(self)
+        self.combo.setObjectName("templateCombo")
+        self.combo.setMinimumContentsLength(8)
+        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.save_button = QPushButton(self.tr("Save as template"), self)
+        self.save_button.setObjectName("saveTemplateButton")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(12)
+        row.addWidget(self.combo, 1)
+        row.addWidget(self.save_button)
+        self.combo.activated.connect(self._on_activated)
+        self.save_button.clicked.connect(self.save_current)
+        self._fill()
+
+    def _library(self) -> TemplateLibrary:
+        return TemplateLibrary(self._db_path)
+
+    def ask_name(self, default: str) -> str | None:
+        name, ok = QInputDialog.getText(self, self.tr("Save as template"), self.tr("Template name"), text=default)
+        return name.strip() if ok and name.strip() else None
+
+    # -- reading -----------------------------------------------------------------------------------------
+    def set_sms_type(self, sms_type: str) -> None:
+        self._sms_type = str(sms_type)
+        self._fill()
+
+    def refresh(self) -> None:
+        """Re-read the library in the background."""
+        library = self._library
+        run_in_background(lambda: library().all(), self._on_listed, self._on_failed)
+
+    @Slot(object)
+    def _on_listed(self, templates: list[LibraryTemplate]) -> None:
+        self._templates = list(templates)
+        self.loaded = True
+        self._fill()
+
+    @Slot(object)
+    def _on_failed(self, error: Exception) -> None:
+        self.failed.emit(self.tr("The template library is not available: {0}").format(error))
+
+    def names(self) -> list[str]:
+        """The names the combo offers for the current SMS type."""
+        return [t.name for t in self._templates if t.sms_type == self._sms_type]
+
+    def _fill(self) -> None:
+        names = self.names()
+        self.combo.blockSignals(True)
+        self.combo.clear()
+        self.combo.addItem(self.tr("Load a template…") if names else self.tr("None saved yet"), "")
+        for name in names:
+            self.combo.addItem(name, name)
+        self.combo.setEnabled(bool(names))
+        self.combo.blockSignals(False)
+
+    @Slot(int)
+    def _on_activated(self, index: int) -> None:
+        self.load(str(self.combo.itemData(index) or ""))
+
+    def load(self, name: str) -> bool:
+        """Emit `chosen` for the template with this name (of the current type)."""
+        template = next((t for t in self._templates if t.name == name and t.sms_type == self._sms_type), None)
+        if template is not None:
+            self.chosen.emit(template)
+        return template is not None
+
+    # -- writing -----------------------------------------------------------------------------------------
+    @Slot()
+    def save_current(self) -> None:
+        """Ask a name and save the draft on screen (replacing a template of that name)."""
+        template = self._current()
+        name = self.ask_name(str(self.combo.currentData() or ""))
+        if not name:
+            return
+        template = LibraryTemplate(name, template.sms_type, template.text, template.template_id, template.path,
+                                   template.suffix_key, template.param_names)
+        library = self._library
+
+        def work() -> tuple[str, list[LibraryTemplate]]:
+            store = library()
+            store.save(template)
+            return name, store.all()
+
+        self.save_button.setEnabled(False)
+        run_in_background(work, self._on_saved, self._on_save_failed)
+
+    @Slot(object)
+    def _on_saved(self, outcome: tuple[str, list[LibraryTemplate]]) -> None:
+        name, templates = outcome
+        self.save_button.setEnabled(True)
+        self._on_listed(templates)
+        self.combo.setCurrentIndex(max(self.combo.findData(name), 0))
+        self.saved.emit(name)
+
+    @Slot(object)
+    def _on_save_failed(self, error: Exception) -> None:
+        self.save_button.setEnabled(True)
+        self._on_failed(error)
