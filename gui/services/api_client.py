@@ -92,6 +92,8 @@ def _api_failure(errcode: int, errmsg: str) -> CallFailure:
 
 def normalise_mobile(value: str) -> str:
     """` 8613812345678`, `+86…`, `86…` or 11 digits → `+8613812345678`."""
+    if len(value) == 14 and value.startswith("+86") and value[3:].isdigit():
+        return value  # the form sendsms echoes back, once per number
     digits = national_digits(str(value))
     return "+86" + digits if len(digits) == 11 and digits.isdigit() else str(value).strip()
 

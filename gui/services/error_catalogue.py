@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -261,6 +262,7 @@ def explain_transport(key: str) -> Explanation:
     return _fill(_BY_KEY[key])
 
 
+@functools.lru_cache(maxsize=512)  # called once per number of every batch; the answer depends on the code only
 def classify_number_code(code: str) -> NumberClass:
     """What a per-number code means for that number; unknown codes are never retried."""
     entry = _BY_KEY.get(code)
@@ -273,6 +275,7 @@ def classify_number_code(code: str) -> NumberClass:
     return NumberClass.NEVER_RETRY
 
 
+@functools.lru_cache(maxsize=512)
 def explain_number_code(code: str) -> Explanation:
     """The per-number explanation; unknown codes get a generic one that quotes the code."""
     entry = _BY_KEY.get(code)

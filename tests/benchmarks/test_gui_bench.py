@@ -8,10 +8,7 @@ in-process, its request handling competes with the window for the GIL and the st
 from __future__ import annotations
 
 import os
-import re
 import statistics
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,6 +22,7 @@ from gui.services.simulator import DEFAULT_APPID, DEFAULT_ENV, DEFAULT_SECRET
 from gui.ui.main_window import MainWindow, WindowMode
 from gui.ui.sandbox import SandboxSession
 from tests.support.simulator import SIMULATOR_START
+from tests.support.simulator_process import simulator_process as start_simulator_process
 from tests.ui.send_support import compose_marketing
 
 pytestmark = pytest.mark.skipif(not os.environ.get("SMS_COMPOSER_BENCH"), reason="benchmark: make bench")
@@ -35,24 +33,8 @@ MEASURED_BATCHES = int(os.environ.get("SMS_COMPOSER_BENCH_BATCHES", str(RECIPIEN
 @pytest.fixture
 def simulator_process() -> Iterator[str]:
     """The simulator in a child process on a free port, its clock inside the send window; yields the base URL."""
-    process = subprocess.Popen(
-        [sys.executable, "-m", "gui", "simulator", "--port", "0", "--clock", SIMULATOR_START.isoformat()],
-        stdout=subprocess.PIPE, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"})
-    try:
-        base_url = ""
-        assert process.stdout is not None
-        for line in process.stdout:
-            found = re.search(r"base URL\s*:\s*(\S+)", line)
-            if found:
-                base_url = found.group(1)
-                break
-        assert base_url, "the simulator did not print its base URL"
+    with start_simulator_process("--clock", SIMULATOR_START.isoformat()) as base_url:
         yield base_url
-    finally:
-        process.terminate()
-        process.wait(10)
-        if process.stdout is not None:
-            process.stdout.close()
 
 
 def _imported(count: int) -> ImportResult:

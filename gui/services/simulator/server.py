@@ -52,6 +52,7 @@ class _Handler(BaseHTTPRequestHandler):
         self.close_connection = True
 
     def _api(self, method: str) -> None:
+        arrived = time.monotonic()
         parts = urlsplit(self.path)
         query = dict(parse_qsl(parts.query))
         body = self._read_body() if method == "POST" else None
@@ -60,13 +61,14 @@ class _Handler(BaseHTTPRequestHandler):
         except Exception as error:  # a simulator bug should reach the caller as a 500, not a hang
             self._answer(500, f"simulator error: {type(error).__name__}".encode(), "text/plain; charset=utf-8")
             return
-        latency = self.server.state.config.latency_ms
-        if latency:
-            time.sleep(latency / 1000)
+        payload = b"" if result is DROP else json.dumps(result, ensure_ascii=False).encode("utf-8")
+        # The platform's own work is part of its latency: answer `latency_ms` after arrival, not after our work.
+        remaining = self.server.state.config.latency_ms / 1000 - (time.monotonic() - arrived)
+        if remaining > 0:
+            time.sleep(remaining)
         if result is DROP:
             self.close_connection = True  # the send is recorded; the caller never hears about it
             return
-        payload = json.dumps(result, ensure_ascii=False).encode("utf-8")
         self._answer(200, payload, "application/json; charset=utf-8")
 
     def _site(self, head: bool) -> bool:

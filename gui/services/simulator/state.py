@@ -292,10 +292,13 @@ class SimulatorState:
             return "LimitExceeded.PhoneNumberDailyLimit"
         return "Ok"
 
-    def _serial_no(self, now: datetime) -> str:
+    def _serial_prefix(self, now: datetime) -> tuple[str, str]:
+        """A random part per request and the date; the running count keeps each serial unique."""
+        return "".join(self.rng.choices(LINK_ALPHABET, k=10)), f"{now:%Y%m%d}"
+
+    def _serial_no(self, prefix: tuple[str, str]) -> str:
         self._serial_count += 1
-        code = "".join(self.rng.choices(LINK_ALPHABET, k=16))
-        return f"8:{code}{self._serial_count:06d}{now:%Y%m%d}"
+        return f"8:{prefix[0]}{self._serial_count:08d}{prefix[1]}"
 
     def _send(self, body: dict) -> Any:
         cfg = self.config
@@ -308,12 +311,13 @@ class SimulatorState:
         statuses: list[dict] = []
         pending: list[StoredRecord] = []
         pending_index: dict[str, list[StoredRecord]] = {}
+        serial_prefix = self._serial_prefix(now)
         for number in numbers:
             digits = national_digits(number)
             code = self._number_code(digits, now, sms_type, key, pending_index)
             serial = ""
             if code == "Ok":
-                serial = self._serial_no(now)
+                serial = self._serial_no(serial_prefix)
                 failed = self.rng.random() < cfg.record_error_probability
                 record = StoredRecord(
                     digits, now, text, key, sms_type, fee, "error" if failed else "sent",
