@@ -1,0 +1,102 @@
+"""`sms-composer check FILE`: read a recipients file and report valid, invalid, duplicate and suppressed rows."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from gui.cli.output import pick, print_json
+from gui.domain.recipients import ImportResult
+from gui.services.recipients.importer import import_recipients
+from gui.services.suppression import SuppressionList
+
+EXIT_OK = 0
+EXIT_NO_VALID = 1
+SHOWN_PROBLEMS = 20
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "check",
+        help="检查收件人文件 · check a recipients file",
+        description="读取收件人表格（.xlsx/.xls/.ods/.csv/.txt），报告有效、无效、重复和退订的号码。",
+    )
+    parser.add_argument("file", help="收件人文件 · the recipients file")
+    parser.add_argument("--sheet", help="工作表名称（默认：第一个含手机号的工作表）")
+    parser.add_argument("--phone-column", help="手机号所在列：表头名称或列字母（默认：自动识别）")
+    parser.add_argument("--header-row", type=int, help="表头所在行号（0 表示没有表头；默认：自动识别）")
+    parser.add_argument("--json", action="store_true", help="输出一个 JSON 对象 · print one JSON object")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Import the file against the app's suppression list; exit 0 with valid numbers, 1 without, 2 unusable."""
+    result = import_recipients(
+        args.file,
+        sheet=args.sheet,
+        header_row=args.header_row,
+        phone_column=args.phone_column,
+        suppressed=SuppressionList().numbers(),
+    )
+    if args.json:
+        print_json(as_json(result))
+    else:
+        sys.stdout.write(report(result))
+    return EXIT_OK if result.recipients else EXIT_NO_VALID
+
+
+def as_json(result: ImportResult) -> dict:
+    return {
+        "file": result.file,
+        "sheet": result.sheet,
+        "header_row": result.header_row,
+        "phone_column": result.phone_column,
+        "confident": result.confident,
+        "rows": result.rows_read,
+        "blank_rows": result.blank_rows,
+        "valid": len(result.recipients),
+        "numbers": result.numbers(),
+        "invalid": [
+            {"row": bad.row, "value": bad.value, "reason": bad.reason, "message": pick(bad.message_zh, bad.message_en)}
+            for bad in result.invalid
+        ],
+        "duplicates": [{"row": d.row, "first_row": d.first_row, "number": d.number} for d in result.duplicates],
+        "suppressed": len(result.suppressed),
+    }
+
+
+def report(result: ImportResult) -> str:
+    """A readable report (Chinese by default, English with --lang en)."""
+    where = result.file + (f" · {result.sheet}" if result.sheet else "")
+    header = f"第 {result.header_row} 行" if result.header_row else pick("无表头", "none")
+    lines = [
+        pick(f"文件：{where}", f"File: {where}"),
+        pick(f"表头：{header}；手机号列：{result.phone_column}", f"Header: {header}; phone column: {result.phone_column}"),
+        pick(
+            f"读取 {result.rows_read} 行：有效号码 {len(result.recipients)} 个，无效号码 {len(result.invalid)} 行，"
+            f"重复号码 {len(result.duplicates)} 行，退订名单 {len(result.suppressed)} 个，空行 {result.blank_rows} 行。",
+            f"Read {result.rows_read} rows: {len(result.recipients)} valid, {len(result.invalid)} invalid, "
+            f"{len(result.duplicates)} duplicates, {len(result.suppressed)} suppressed, {result.blank_rows} blank.",
+        ),
+    ]
+    if not result.confident:
+        lines.append(pick("注意：手机号列是推测的，请确认（可用 --phone-column 指定）。",
+                          "Note: the phone column was guessed; check it (or use --phone-column)."))
+    if result.invalid:
+        lines.append(pick("无效号码：", "Invalid numbers:"))
+        for bad in result.invalid[:SHOWN_PROBLEMS]:
+            lines.append(f"  第 {bad.row} 行  {bad.value or '（空）'}  {pick(bad.message_zh, bad.message_en)}")
+        if len(result.invalid) > SHOWN_PROBLEMS:
+            lines.append(pick(f"  ……另有 {len(result.invalid) - SHOWN_PROBLEMS} 行",
+                              f"  …and {len(result.invalid) - SHOWN_PROBLEMS} more"))
+    if result.duplicates:
+        lines.append(pick("重复号码：", "Duplicates:"))
+        for d in result.duplicates[:SHOWN_PROBLEMS]:
+            lines.append(pick(f"  第 {d.row} 行  {d.number}  与第 {d.first_row} 行重复",
+                              f"  row {d.row}  {d.number}  repeats row {d.first_row}"))
+        if len(result.duplicates) > SHOWN_PROBLEMS:
+            lines.append(pick(f"  ……另有 {len(result.duplicates) - SHOWN_PROBLEMS} 行",
+                              f"  …and {len(result.duplicates) - SHOWN_PROBLEMS} more"))
+    if not result.recipients:
+        lines.append(pick("没有可以发送的号码。", "No numbers to send to."))
+    return "\n".join(lines) + "\n"

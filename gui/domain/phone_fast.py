@@ -1,0 +1,108 @@
+"""A fast path for the common already-clean phone cell; everything else goes through `clean_phone`."""
+
+from __future__ import annotations
+
+import re
+
+from gui.domain.phone import PhoneCheck, clean_phone
+
+# An 11-digit mainland mobile exactly as typed: nothing for `clean_phone` to repair.
+CLEAN_TEXT = re.compile(r"1[3-9]\d{9}").fullmatch
+LOW = 13_000_000_000
+HIGH = 19_999_999_999
+
+
+def fast_digits(value: object) -> str | None:
+    """The 11 national digits when `value` is obviously clean (a number or plain text), else None.
+
+    None means "not the easy case", not "invalid": the caller then asks `clean_phone`.
+    """
+    kind = type(value)
+    if kind is str:
+        return value if CLEAN_TEXT(value) else None  # type: ignore[return-value,arg-type]
+    if kind is float:
+        if LOW <= value <= HIGH and value.is_integer():  # type: ignore[operator,union-attr]
+            return str(int(value))  # type: ignore[call-overload]
+        return None
+    if kind is int and LOW <= value <= HIGH:  # type: ignore[operator]
+        return str(value)
+    return None
+
+
+def fast_number(value: object) -> str | None:
+    """`+86…` for the easy case (see `fast_digits`), else None."""
+    digits = fast_digits(value)
+    return None if digits is None else "+86" + digits
+
+
+def check_digits(value: object) -> tuple[str | None, PhoneCheck | None]:
+    """(national digits or None, the full `clean_phone` check when the fast path did not apply)."""
+    digits = fast_digits(value)
+    if digits is not None:
+        return digits, None
+    check = clean_phone(value)
+    return (check.number[3:] if check.number else None), check
+
+
+# A whole block of easy cells, one per line: 11 ASCII digits (a float's text form adds ".0").
+_EASY_BLOCK = re.compile(r"(?:1[3-9][0-9]{9}(?:\.0)?\n)*").fullmatch
+# A run of easy lines; the line after a run is a hard one.
+_EASY_RUN = re.compile(r"(?:1[3-9][0-9]{9}(?:\.0)?\n)+").match
+
+
+def _joined(values: list[object]) -> tuple[list[str], str] | None:
+    texts = list(map(str, values))
+    joined = "\n".join(texts) + "\n"
+    # A cell holding a line break (two numbers in one cell) would shift every later line: no block path.
+    return (texts, joined) if joined.count("\n") == len(texts) else None
+
+
+def fast_digits_block(values: list[object]) -> list[str] | None:
+    """The national digits of every value when *all* of them are the easy case, else None.
+
+    Validates thousands of cells with one regex over their joined text instead of a Python call per cell.
+    Only str, int and float can match (`str()` of anything else cannot), and a text "13812345678.0" is
+    accepted exactly as `clean_phone` accepts it.
+    """
+    if not values:
+        return []
+    joined_texts = _joined(values)
+    if joined_texts is None or not _EASY_BLOCK(joined_texts[1]):
+        return None
+    texts, joined = joined_texts
+    if ".0\n" in joined:
+        return joined.replace(".0\n", "\n").split("\n")[:-1]
+    return texts
+
+
+def split_easy(values: list[object]) -> tuple[list[str | None], list[int]]:
+    """Digits for every easy value (None in the hard places) and the indices of the hard values.
+
+    The hard ones are for `clean_phone`. The block is scanned run by run (one regex call per hard cell),
+    so a few bad cells among thousands do not slow the rest down.
+    """
+    joined_texts = _joined(values)
+    if joined_texts is None:
+        digits = [fast_digits(value) for value in values]
+        return digits, [i for i, d in enumerate(digits) if d is None]
+    texts, joined = joined_texts
+    end = len(joined)
+    hard: list[int] = []
+    line = position = 0
+    while position < end:
+        run = _EASY_RUN(joined, position)
+        if run is not None:
+            line += joined.count("\n", position, run.end())
+            position = run.end()
+            if position >= end:
+                break
+        hard.append(line)
+        line += 1
+        position = joined.index("\n", position) + 1
+    lines: list[str | None] = (  # type: ignore[assignment]
+        joined.replace(".0\n", "\n").split("\n")[:-1] if ".0\n" in joined else texts
+    )
+    if hard:  # `lines` is a fresh list either way: mark the hard places in it
+        for index in hard:
+            lines[index] = None
+    return lines, hard

@@ -1,0 +1,290 @@
+"""Importing recipients: pick the sheet, detect the layout, clean and dedupe every row, build the report."""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Callable, Container, Iterator
+from dataclasses import dataclass
+from itertools import compress, islice, repeat
+from operator import is_not, itemgetter
+from pathlib import Path
+
+import python_calamine as calamine
+
+from gui.domain.phone import PROBLEM_MESSAGES, PhoneProblem, first_occurrences
+from gui.domain.phone_fast import check_digits, split_easy
+from gui.domain.recipients import DuplicateRow, ImportResult, InvalidRow
+from gui.services.recipients import errors
+from gui.services.recipients.detection import Layout, detect, display, is_blank
+from gui.services.recipients.readers import Table, open_source, pasted_rows, short
+from gui.services.recipients.recipient_list import PackedColumn, RecipientList
+
+SAMPLE_ROWS = 200
+PROGRESS_EVERY = 10_000
+CHUNK_ROWS = 4_000
+DEDUPE_BLOCK = 256
+PASTED_FILE = ""
+_EMPTY_MESSAGES = PROBLEM_MESSAGES[PhoneProblem.EMPTY]
+
+
+def import_recipients(
+    path: Path | str,
+    *,
+    sheet: str | None = None,
+    header_row: int | None = None,
+    phone_column: str | None = None,
+    suppressed: Container[str] = frozenset(),
+    progress: Callable[[int], None] | None = None,
+) -> ImportResult:
+    """Read a recipients file into an `ImportResult`, or raise `RecipientsFileError` (nothing half-imported).
+
+    `header_row` is the spreadsheet row number of the header (0: the sheet has no header row);
+    `phone_column` is a header name or a column letter ("B" / "列B").
+    """
+    path = Path(path)
+    try:
+        return _import(path, sheet, header_row, phone_column, suppressed, progress)
+    except calamine.PasswordError as error:
+        raise errors.password_protected(path) from error
+    except calamine.CalamineError as error:
+        raise errors.corrupt(path, short(error)) from error
+    except OSError as error:  # the file vanished or became unreadable while being read
+        raise errors.not_found(path) from error
+
+
+def _import(path: Path, sheet: str | None, header_row: int | None, phone_column: str | None,
+            suppressed: Container[str], progress: Callable[[int], None] | None) -> ImportResult:
+    raw: _Raw | None = None
+    with open_source(path) as source:
+        candidates = [sheet] if sheet is not None else (list(source.sheets) or [None])
+        for name in candidates:
+            table = source.table(name)
+            rows = table.rows()
+            sample = list(islice(rows, SAMPLE_ROWS))
+            if not sample:
+                if sheet is not None or len(candidates) == 1:
+                    raise errors.empty(path)
+                continue
+            layout = _layout(path, table, sample, header_row, phone_column)
+            if layout is not None:
+                raw = _read(str(path), table, source.sheets, layout, sample, rows, progress)
+                break
+        # Drop the sheet before deduplicating: calamine holds the whole sheet, and a million rows of it
+        # is the larger half of the peak memory.
+        table = rows = sample = None  # type: ignore[assignment]
+    if raw is None:
+        raise errors.no_phone_column(path, sheet)
+    return _finish(raw, suppressed)
+
+
+def import_pasted_text(text: str, *, suppressed: Container[str] = frozenset()) -> ImportResult:
+    """Numbers pasted into the window: one per line (or separated by commas/semicolons/tabs)."""
+    table = Table(None, lambda: pasted_rows(text))
+    rows = list(table.rows())
+    if not rows:
+        raise errors.empty(PASTED_FILE)
+    layout = Layout(None, 0, ("号码",), True)
+    return _finish(_read(PASTED_FILE, table, (), layout, rows, iter(()), None), suppressed)
+
+
+def _layout(path: Path, table: Table, sample: list[list], header_row: int | None,
+            phone_column: str | None) -> Layout | None:
+    header_given = header_row is not None
+    header_index = header_row - 1 if header_row else None
+    if header_index is not None and not 0 <= header_index < len(sample):
+        raise errors.bad_header_row(path, header_row)  # type: ignore[arg-type]
+    layout = detect(
+        sample, first_column=table.first_column, header_index=header_index,
+        header_given=header_given, phone_column=phone_column,
+    )
+    if layout is not None and layout.phone_index < 0:
+        raise errors.no_such_column(path, phone_column or "", layout.names)
+    return layout
+
+
+@dataclass
+class _Raw:
+    """What one pass over the rows found, before deduplication and suppression."""
+
+    file: str
+    table: Table
+    sheets: tuple[str, ...]
+    layout: Layout
+    skip: int
+    others: list[int]
+    digits: list[str | None]
+    columns: list[PackedColumn]
+    invalid: list[InvalidRow]
+    blanks: list[int]
+
+
+def _read(
+    file: str, table: Table, sheets: tuple[str, ...], layout: Layout, sample: list[list], rows: Iterator[list],
+    progress: Callable[[int], None] | None,
+) -> _Raw:
+    """One pass over every data row, a block at a time; per-cell Python work only for the hard cells."""
+    phone = layout.phone_index
+    names = layout.names
+    width = len(names)
+    others = [i for i in range(width) if i != phone]
+    skip = layout.header_index + 1 if layout.header_index is not None else 0
+
+    # One entry per data row: the national digits, or None for an invalid or blank row; the row number is
+    # implicit (skip + index + 1), which saves a column and a step per row.
+    digits: list[str | None] = []
+    columns = [PackedColumn() for _ in others]
+    invalid: list[InvalidRow] = []
+    blanks: list[int] = []
+    pickers = [(column.add_block, itemgetter(i)) for i, column in zip(others, columns, strict=True)]
+    phone_of = itemgetter(phone)
+    padded = not table.uniform
+    chunk = sample[skip:]
+    # Nothing kept here can form a cycle, so the cyclic GC would only rescan a growing heap: pause it.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        while chunk:
+            if padded:
+                chunk = [row if len(row) >= width else row + [""] * (width - len(row)) for row in chunk]
+            # Column-wise, in C: a block of clean numbers costs a join and one regex, not a call per cell.
+            start = len(digits)
+            _phones(chunk, list(map(phone_of, chunk)), skip + start, digits, invalid, blanks)
+            for add_block, pick in pickers:
+                add_block(list(map(pick, chunk)), start)
+            if progress is not None and len(digits) % PROGRESS_EVERY < len(chunk):
+                progress(len(digits))
+            chunk = list(islice(rows, CHUNK_ROWS))
+    finally:
+        if collecting:
+            gc.enable()
+    if progress is not None:
+        progress(len(digits))
+    table = Table(table.sheet, lambda: iter(()), table.first_column, table.encoding, table.delimiter)
+    return _Raw(file, table, sheets, layout, skip, others, digits, columns, invalid, blanks)
+
+
+def _finish(raw: _Raw, suppressed: Container[str]) -> ImportResult:
+    """Deduplicate, apply the suppression list and assemble the report."""
+    digits, skip, layout, table = raw.digits, raw.skip, raw.layout, raw.table
+    names, phone = layout.names, layout.phone_index
+    invalid, blanks, others, columns = raw.invalid, raw.blanks, raw.others, raw.columns
+    read = len(digits)
+    kept, duplicates = _dedupe(digits, skip, read - len(invalid) - len(blanks))
+    order, held = _apply_suppression(kept, digits, suppressed)
+    other_names = tuple(names[i] for i in others)
+    recipients = RecipientList(skip, digits, other_names, columns, order)
+    held_list = RecipientList(skip, digits, other_names, columns, held)
+    return ImportResult(
+        file=raw.file,
+        sheet=table.sheet,
+        sheets=raw.sheets,
+        header_row=layout.header_index + 1 if layout.header_index is not None else None,
+        phone_column=names[phone],
+        columns=names,
+        recipients=recipients,
+        invalid=tuple(invalid),
+        duplicates=duplicates,
+        suppressed=tuple(held_list),
+        blank_rows=len(blanks),
+        rows_read=read,
+        confident=layout.confident,
+        phone_column_index=table.first_column + phone + 1,
+        encoding=table.encoding,
+        delimiter=table.delimiter,
+    )
+
+
+def _phones(chunk: list[list], values: list[object], offset: int, digits: list[str | None],
+            invalid: list[InvalidRow], blanks: list[int]) -> None:
+    """Clean a block of phone cells: the easy ones all at once, `clean_phone` for the few hard ones."""
+    easy, hard = split_easy(values)
+    for index in hard:
+        easy[index] = _slow_path(values[index], chunk[index], offset + index + 1, invalid, blanks)
+    digits.extend(easy)
+
+
+def _slow_path(value: object, row: list, row_number: int, invalid: list[InvalidRow],
+               blanks: list[int]) -> str | None:
+    """Digits for a cell that needed `clean_phone`, or None after recording an invalid or blank row."""
+    if value == "" or value is None:
+        if is_blank(row):
+            blanks.append(row_number)
+        else:
+            invalid.append(InvalidRow(row_number, "", PhoneProblem.EMPTY.value, *_EMPTY_MESSAGES))
+        return None
+    number, check = check_digits(value)
+    if number is None and check is not None:
+        problem = check.problem or PhoneProblem.NOT_A_NUMBER
+        invalid.append(InvalidRow(row_number, display(value), problem.value, check.message_zh, check.message_en))
+    return number
+
+
+def _dedupe(digits: list[str | None], skip: int, valid: int
+            ) -> tuple[range | bytearray, tuple[DuplicateRow, ...]]:
+    """Keep first occurrences: all positions (a range) or a keep-flag per position. The foundation's
+    `first_occurrences` decides every repeat; set operations in C first narrow a million rows down to the
+    few whose number occurs more than once."""
+    repeated = _repeated_numbers(digits)
+    positions = range(len(digits))
+    if not repeated:
+        if valid == len(digits):
+            return positions, ()
+        return bytearray(map(is_not, digits, repeat(None))), ()
+    involved = list(compress(positions, map(repeated.__contains__, digits)))
+    _, repeats = first_occurrences([digits[i] for i in involved])  # type: ignore[misc]
+    keep = bytearray(map(is_not, digits, repeat(None)))
+    duplicates = []
+    for duplicate in repeats:
+        keep[involved[duplicate.index]] = 0
+        duplicates.append(DuplicateRow(
+            skip + involved[duplicate.index] + 1, skip + involved[duplicate.first_index] + 1,
+            "+86" + duplicate.number,
+        ))
+    return keep, tuple(duplicates)
+
+
+def _repeated_numbers(digits: list[str | None]) -> set[str]:
+    """Numbers that occur more than once. A block without a repeat (nearly all) costs two C-level set
+    calls; small blocks keep the Python work around each repeat small."""
+    seen: set[str | None] = set()
+    repeated: set[str | None] = set()
+    for start in range(0, len(digits), DEDUPE_BLOCK):
+        block = digits[start:start + DEDUPE_BLOCK]
+        if seen.isdisjoint(block):
+            size = len(seen)
+            seen.update(block)
+            seen.discard(None)
+            if len(seen) - size == len(block) - block.count(None):
+                continue
+            inside: set[str | None] = set()  # a repeat inside this block
+            add = inside.add
+        else:  # a number from an earlier block comes again here
+            add = seen.add
+            inside = seen
+        repeated.update([n for n in block if n in inside or add(n)])  # add() is None: keeps the repeats
+        seen.discard(None)
+    repeated.discard(None)
+    return repeated  # type: ignore[return-value]
+
+
+def _apply_suppression(kept: range | bytearray, digits: list[str | None], suppressed: Container[str]
+                       ) -> tuple[range | bytearray, list[int]]:
+    """Take suppressed numbers out of `kept`; returns the new keep flags and the positions held back."""
+    snapshot = getattr(suppressed, "numbers", None)
+    if callable(snapshot):  # a SuppressionList: one query, not one per number
+        suppressed = snapshot()
+    try:
+        national = {number[3:] for number in suppressed if number.startswith("+86")}  # type: ignore[attr-defined]
+    except TypeError:  # a Container that cannot be listed: ask it about every kept number
+        hits = {d for d in digits if d is not None and "+86" + d in suppressed}
+    else:
+        hits = national.intersection(digits)
+    if not hits:
+        return kept, []
+    flags = bytearray(kept) if isinstance(kept, bytearray) else bytearray(b"\x01") * len(kept)
+    held = []
+    for index in compress(range(len(digits)), map(hits.__contains__, digits)):
+        if flags[index]:  # a repeat of a suppressed number is already reported as a duplicate
+            flags[index] = 0
+            held.append(index)
+    return flags, held

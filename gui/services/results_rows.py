@@ -1,0 +1,77 @@
+"""What each output row says: the send result, or why the row was not sent (invalid, duplicate, suppressed)."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+from gui.domain.recipients import ImportResult, RecipientsFileError
+from gui.domain.row_result import RESULT_COLUMNS, RowResult
+
+INVALID_SHEET = "无效号码"
+DUPLICATE_SHEET = "重复号码"
+INVALID_HEADERS = ("行号", "原始内容", "原因")
+DUPLICATE_HEADERS = ("行号", "首次出现的行", "号码")
+FORMULA_START = ("=", "+", "-", "@")
+SUPPRESSED_RESULT = RowResult("未发送", reason="号码在退订名单中", advice="对方已退订，请勿发送")
+
+__all__ = ["RESULT_COLUMNS", "row_results"]
+
+
+def row_results(result: ImportResult, rows: Mapping[int, RowResult]) -> dict[int, RowResult]:
+    """Every row that gets a status: the given results, plus invalid, duplicate and suppressed rows."""
+    merged: dict[int, RowResult] = {}
+    for bad in result.invalid:
+        merged[bad.row] = RowResult("无效号码", reason=bad.message_zh, advice="请改正号码后重新导入")
+    for duplicate in result.duplicates:
+        merged[duplicate.row] = RowResult(
+            "重复号码", reason=f"与第 {duplicate.first_row} 行号码相同", advice="已跳过，不会重复发送"
+        )
+    for recipient in result.suppressed:
+        merged[recipient.row] = SUPPRESSED_RESULT
+    merged.update(rows)
+    return merged
+
+
+def phone_text(value: object) -> object:
+    """A phone cell as text, so Excel never shows 1.38E+10: integral numbers become their digits."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, int):
+        return str(value)
+    return value
+
+
+def check_target(source: Path | None, out: Path) -> None:
+    """Refuse to write over the user's own file."""
+    if source is not None and out.exists() and out.resolve() == Path(source).resolve():
+        raise RecipientsFileError(
+            "不能覆盖原始文件，请另选一个保存位置或文件名。",
+            "The results cannot overwrite the original file; choose another name or folder.",
+            where=out.name,
+        )
+
+
+def write_atomically(out: Path, write: Callable[[Path], None]) -> Path:
+    """Write to a temporary file beside `out`, then replace `out` in one step: never a half-written file."""
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp_name = tempfile.mkstemp(dir=out.parent, prefix=f".{out.stem}-", suffix=out.suffix)
+    os.close(handle)
+    temp = Path(temp_name)
+    try:
+        write(temp)
+        os.replace(temp, out)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    return out
+
+
+def csv_safe(text: str) -> str:
+    """A CSV cell Excel will not run as a formula (the OWASP apostrophe prefix)."""
+    return "'" + text if text.startswith(FORMULA_START) else text
