@@ -24,16 +24,9 @@ from gui.services.journal_types import (
 )
 from gui.services.receipts import ReceiptSummary, fetch_receipts
 from gui.services.runner import CampaignRunner, SmsClient
+from gui.services.suppression import SuppressionList
 
 log = logging.getLogger(__name__)
-
-
-class _EmptySuppression:
-    def numbers(self) -> frozenset[str]:
-        return frozenset()
-
-    def add(self, numbers: Sequence[str], reason: str = "") -> None:
-        log.warning("cannot add %d numbers to the suppression list", len(numbers))
 
 
 class PlanError(UserFacingError):
@@ -77,13 +70,8 @@ class Engine:
     @property
     def suppression(self) -> Any:
         if self._suppression is None:
-            try:
-                from gui.services.suppression import SuppressionList
-            except ImportError:  # pragma: no cover - only while the suppression service is missing
-                log.warning("suppression list unavailable; sending without it")
-                self._suppression = _EmptySuppression()
-            else:
-                self._suppression = SuppressionList(self.journal.path)
+            # Never send without the suppression list: a number that unsubscribed must not be billed again.
+            self._suppression = SuppressionList(self.journal.path)
         return self._suppression
 
     # -- planning -------------------------------------------------------------------------------------
