@@ -180,8 +180,24 @@
         <translation>保存为模板</translation>
     </message>
     <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Delete the selected template</source>
+        <translation>删除选中的模板</translation>
+    </message>
+    <message>
         <source>Template name</source>
         <translation>模板名称</translation>
+    </message>
+    <message>
+        <source>Delete template</source>
+        <translation>删除模板</translation>
+    </message>
+    <message>
+        <source>Delete the template “{0}”? This cannot be undone.</source>
+        <translation>删除模板“{0}”？删除后无法恢复。</translation>
     </message>
     <message>
         <source>The template library is not available: {0}</source>

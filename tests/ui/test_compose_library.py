@@ -6,6 +6,7 @@ from pathlib import Path
 
 import openpyxl
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QStyleOptionViewItem
 
 from gui.domain.campaign import ParamSource
 from gui.domain.sms_text import SmsType
@@ -109,6 +110,14 @@ def test_parameter_from_a_column_and_the_preview_row_picker(qtbot, tmp_path) -> 
     form.params_table.item(1, form.VALUE).setText("今天")
     assert form.param_sources() == (ParamSource(column="姓名"), ParamSource(literal="今天"))
     assert not (form.params_table.item(0, form.VALUE).flags() & Qt.ItemFlag.ItemIsEditable)
+    # The value cell of a column row says where the value comes from; a text row shows its text.
+    option = QStyleOptionViewItem()
+    delegate = form.params_table.itemDelegateForColumn(form.VALUE)
+    delegate.initStyleOption(option, form.params_table.model().index(0, form.VALUE))
+    assert option.text == "每位收件人的姓名" and option.font.italic()
+    option = QStyleOptionViewItem()
+    delegate.initStyleOption(option, form.params_table.model().index(1, form.VALUE))
+    assert option.text == "今天"
 
     rows = view.findChild(type(view.preview.row_picker), "previewRowPicker")
     assert view.preview.row_box.isVisible()
@@ -151,3 +160,27 @@ def test_window_passes_imported_columns_to_the_compose_view(qtbot, tmp_path) -> 
         window.recipients.load(write_customers(tmp_path / "客户.xlsx"))
     assert window.compose.notification.columns() == ("姓名", "日期")
     assert window.compose.preview.row_picker.count() == 2
+
+
+def test_delete_asks_then_removes_the_selected_template(qtbot) -> None:
+    TemplateLibrary().save(LibraryTemplate("旧活动", "Marketing", "能力上新", path="/old.html"))
+    TemplateLibrary().save(LibraryTemplate("新活动", "Marketing", "新品上市", path="/new.html"))
+    view = make_view(qtbot)
+    bar = view.library
+    qtbot.waitUntil(lambda: sorted(bar.names()) == ["新活动", "旧活动"], timeout=5000)
+    assert not bar.delete_button.isEnabled()  # nothing selected yet
+    bar.combo.setCurrentIndex(bar.combo.findData("旧活动"))
+    assert bar.delete_button.isEnabled()
+
+    bar.confirm_delete = lambda name: False
+    qtbot.mouseClick(bar.delete_button, Qt.MouseButton.LeftButton)
+    assert TemplateLibrary().get("旧活动") is not None
+
+    asked: list[str] = []
+    bar.confirm_delete = lambda name: asked.append(name) or True
+    with qtbot.waitSignal(bar.deleted, timeout=5000) as deleted:
+        qtbot.mouseClick(bar.delete_button, Qt.MouseButton.LeftButton)
+    assert deleted.args == ["旧活动"] and asked == ["旧活动"]
+    assert [t.name for t in TemplateLibrary().all()] == ["新活动"]
+    assert bar.names() == ["新活动"]
+    assert not bar.delete_button.isEnabled()

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -11,6 +12,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -116,6 +119,8 @@ class NotificationForm(QWidget):
         self.template_edit.setFixedHeight(84)
         self.params_table = QTableWidget(0, 3, self)
         self.params_table.setObjectName("paramsTable")
+        self._value_delegate = _ColumnValueDelegate(self)
+        self.params_table.setItemDelegateForColumn(self.VALUE, self._value_delegate)
         self.params_table.setHorizontalHeaderLabels([self.tr("Parameter"), self.tr("Source"), self.tr("Value")])
         self.params_table.verticalHeader().setVisible(False)
         header = self.params_table.horizontalHeader()
@@ -193,8 +198,15 @@ class NotificationForm(QWidget):
             column = self.source_picker(row).currentData()
             flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
             item.setFlags(flags if column else flags | Qt.ItemFlag.ItemIsEditable)
-            item.setToolTip(self.tr("Each recipient's {0}").format(column) if column else "")
+            item.setToolTip(self.column_hint(row))
+        self.params_table.viewport().update()
         self.changed.emit()
+
+    def column_hint(self, row: int) -> str:
+        """What a row reading a column shows in place of a value ("" for a text row)."""
+        picker = self.source_picker(row)
+        column = picker.currentData() if picker is not None else ""
+        return self.tr("Each recipient's {0}").format(column) if column else ""
 
     # -- public API --------------------------------------------------------------------------------------------
     def set_columns(self, columns: tuple[str, ...] | list[str]) -> None:
@@ -252,3 +264,19 @@ class NotificationForm(QWidget):
             if not source.column:
                 self.params_table.item(row, self.VALUE).setText(source.literal)
             self._on_source_changed(row)
+
+
+class _ColumnValueDelegate(QStyledItemDelegate):
+    """Shows "each recipient's 姓名" in a column-fed row's value cell, keeping the literal underneath."""
+
+    def __init__(self, form: NotificationForm) -> None:
+        super().__init__(form.params_table)
+        self._form = form
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
+        super().initStyleOption(option, index)
+        hint = self._form.column_hint(index.row())
+        if hint:
+            option.text = hint
+            option.font.setItalic(True)
+            option.palette.setColor(QPalette.ColorRole.Text, option.palette.color(QPalette.ColorRole.PlaceholderText))

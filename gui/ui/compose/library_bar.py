@@ -6,16 +6,17 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Signal, Slot
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QInputDialog, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QInputDialog, QMessageBox, QPushButton, QWidget
 
 from gui.services.template_library import LibraryTemplate, TemplateLibrary
 from gui.ui.workers import run_in_background
 
 
 class LibraryBar(QWidget):
-    """A template combo (labelled 模板 by the page) (templates of the current SMS type) and a 保存为模板 button; SQLite work runs on the pool.
+    """A template combo (templates of the current SMS type) with 保存为模板 and 删除 buttons; SQLite work runs on the pool.
 
-    `ask_name(default) -> str | None` asks for the name (a QInputDialog; tests replace it).
+    `ask_name(default) -> str | None` asks for the name and `confirm_delete(name) -> bool` asks before deleting
+    (dialogs; tests replace them).
 
     Signals:
         chosen(object): the user picked a `LibraryTemplate` to load.
@@ -25,6 +26,7 @@ class LibraryBar(QWidget):
 
     chosen = Signal(object)
     saved = Signal(str)
+    deleted = Signal(str)
     failed = Signal(str)
 
     def __init__(self, current: Callable[[], LibraryTemplate], db_path: Path | None = None,
@@ -42,13 +44,19 @@ class LibraryBar(QWidget):
         self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.save_button = QPushButton(self.tr("Save as template"), self)
         self.save_button.setObjectName("saveTemplateButton")
+        self.delete_button = QPushButton(self.tr("Delete"), self)
+        self.delete_button.setObjectName("deleteTemplateButton")
+        self.delete_button.setToolTip(self.tr("Delete the selected template"))
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(12)
         row.addWidget(self.combo, 1)
         row.addWidget(self.save_button)
+        row.addWidget(self.delete_button)
         self.combo.activated.connect(self._on_activated)
+        self.combo.currentIndexChanged.connect(self._update_delete_button)
         self.save_button.clicked.connect(self.save_current)
+        self.delete_button.clicked.connect(self.delete_selected)
         self._fill()
 
     def _library(self) -> TemplateLibrary:
@@ -57,6 +65,11 @@ class LibraryBar(QWidget):
     def ask_name(self, default: str) -> str | None:
         name, ok = QInputDialog.getText(self, self.tr("Save as template"), self.tr("Template name"), text=default)
         return name.strip() if ok and name.strip() else None
+
+    def confirm_delete(self, name: str) -> bool:
+        answer = QMessageBox.question(self, self.tr("Delete template"),
+                                      self.tr("Delete the template “{0}”? This cannot be undone.").format(name))
+        return answer == QMessageBox.StandardButton.Yes
 
     # -- reading -----------------------------------------------------------------------------------------
     def set_sms_type(self, sms_type: str) -> None:
@@ -91,6 +104,11 @@ class LibraryBar(QWidget):
             self.combo.addItem(name, name)
         self.combo.setEnabled(bool(names))
         self.combo.blockSignals(False)
+        self._update_delete_button()
+
+    @Slot()
+    def _update_delete_button(self) -> None:
+        self.delete_button.setEnabled(bool(self.combo.currentData()))
 
     @Slot(int)
     def _on_activated(self, index: int) -> None:
@@ -135,3 +153,25 @@ class LibraryBar(QWidget):
     def _on_save_failed(self, error: Exception) -> None:
         self.save_button.setEnabled(True)
         self._on_failed(error)
+
+    @Slot()
+    def delete_selected(self) -> None:
+        """Ask, then delete the template selected in the combo."""
+        name = str(self.combo.currentData() or "")
+        if not name or not self.confirm_delete(name):
+            return
+        library = self._library
+
+        def work() -> tuple[str, list[LibraryTemplate]]:
+            store = library()
+            store.delete(name)
+            return name, store.all()
+
+        self.delete_button.setEnabled(False)
+        run_in_background(work, self._on_deleted, self._on_save_failed)
+
+    @Slot(object)
+    def _on_deleted(self, outcome: tuple[str, list[LibraryTemplate]]) -> None:
+        name, templates = outcome
+        self._on_listed(templates)
+        self.deleted.emit(name)
