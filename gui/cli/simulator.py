@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 import threading
 from datetime import datetime
@@ -78,7 +79,9 @@ def run(args: argparse.Namespace, *, stop_event: threading.Event | None = None) 
     waiter = stop_event or threading.Event()
     try:
         while not waiter.wait(0.5):
-            pass
+            # A long run keeps millions of records; freezing them spares each full garbage collection
+            # from walking them all, which otherwise holds answers up by up to half a second.
+            gc.freeze()
     except KeyboardInterrupt:
         sys.stdout.write(pick("模拟器已停止。\n", "Simulator stopped.\n"))
     finally:

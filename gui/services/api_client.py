@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from typing import Any
 
@@ -16,6 +18,7 @@ from gui.services.api_types import (
     ApiError,
     CallFailure,
     Explanation,
+    NumberClass,
     NumberResult,
     OutcomeKind,
     SendOutcome,
@@ -199,7 +202,7 @@ class CloudBaseClient:
         if errcode != 0:
             f = _api_failure(errcode, errmsg)
             return SendOutcome(f.kind, errcode, errmsg, (), f.explanation, ip=f.ip, rid=f.rid)
-        results = tuple(_number_result(item) for item in data.get("send_status_list") or () if isinstance(item, dict))
+        results = NumberResults(data.get("send_status_list") or ())
         return SendOutcome(OutcomeKind.ACCEPTED, 0, errmsg, results, explain_errcode(0), rid=parse_rid(errmsg))
 
     def describe_sms_records(
@@ -280,17 +283,59 @@ def _beijing_date(day: date) -> str:
     return f"{day.year:04d}-{day.month:02d}-{day.day:02d}"
 
 
+class NumberResults(Sequence[NumberResult]):
+    """The per-number entries of one answer, classified when first read.
+
+    The sender hands the answer on and puts the next batch on the wire; the thousand entries are
+    classified by whoever reads them (the journal writer), not on the sender's critical path.
+    """
+
+    def __init__(self, items: Iterable[object]) -> None:
+        self._items = items
+        self._results: tuple[NumberResult, ...] | None = None
+
+    def _all(self) -> tuple[NumberResult, ...]:
+        if self._results is None:
+            self._results = tuple(_number_result(item) for item in self._items if isinstance(item, dict))
+            self._items = ()
+        return self._results
+
+    def __getitem__(self, index):  # type: ignore[no-untyped-def, override]
+        return self._all()[index]
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+    def __iter__(self) -> Iterator[NumberResult]:
+        return iter(self._all())
+
+    def __eq__(self, other: object) -> bool:
+        return tuple(self) == tuple(other) if isinstance(other, Sequence) else NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._all())
+
+    def __repr__(self) -> str:
+        return repr(self._all())
+
+
 def _number_result(item: dict) -> NumberResult:
     code = str(item.get("code", ""))
+    number_class, explanation = _classified(code)
     return NumberResult(
-        phone_number=normalise_mobile(str(item.get("phone_number", ""))),
-        code=code,
-        message=str(item.get("message", "")),
-        serial_no=str(item.get("serial_no", "")),
-        iso_code=str(item.get("iso_code", "")),
-        number_class=classify_number_code(code),
-        explanation=explain_number_code(code),
+        normalise_mobile(str(item.get("phone_number", ""))),
+        code,
+        str(item.get("message", "")),
+        str(item.get("serial_no", "")),
+        str(item.get("iso_code", "")),
+        number_class,
+        explanation,
     )
+
+
+@functools.lru_cache(maxsize=512)
+def _classified(code: str) -> tuple[NumberClass, Explanation]:
+    return classify_number_code(code), explain_number_code(code)
 
 
 def _record(item: dict) -> SmsRecord:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import NamedTuple
 
 from gui.domain.errors import UserFacingError
 
@@ -87,9 +89,11 @@ class SendSmsRequest:
         return body
 
 
-@dataclass(frozen=True)
-class NumberResult:
-    """One entry of `send_status_list`, classified."""
+class NumberResult(NamedTuple):
+    """One entry of `send_status_list`, classified.
+
+    A named tuple rather than a dataclass: a batch makes a thousand of these while the next request waits.
+    """
 
     phone_number: str
     code: str
@@ -102,12 +106,15 @@ class NumberResult:
 
 @dataclass(frozen=True)
 class SendOutcome:
-    """The classified result of one send call; `results` is empty unless the platform answered errcode 0."""
+    """The classified result of one send call; `results` is empty unless the platform answered errcode 0.
+
+    `results` is a read-only sequence (a tuple, or one that classifies its entries when first read).
+    """
 
     kind: OutcomeKind
     errcode: int | None
     errmsg: str
-    results: tuple[NumberResult, ...]
+    results: Sequence[NumberResult]
     explanation: Explanation
     ip: str | None = None
     rid: str | None = None

@@ -266,12 +266,9 @@ class Journal(NumberQueries):
 
     def batch_numbers(self, batch_id: int) -> list[tuple[str, int]]:
         """(number, row) of the numbers currently assigned to the batch, in row order."""
-        return [
-            (number, row)
-            for number, row in self._query(
-                "SELECT number, row FROM journal_recipients WHERE batch_id = ? ORDER BY row, number", (batch_id,)
-            )
-        ]
+        return self._query(
+            "SELECT number, row FROM journal_recipients WHERE batch_id = ? ORDER BY row, number", (batch_id,)
+        )
 
     def mark_in_flight(self, batch_id: int, *, at: datetime) -> None:
         """Committed before the request leaves: a crash from here on makes the batch `unknown`, never re-sent blind."""

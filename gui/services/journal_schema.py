@@ -61,7 +61,8 @@ CREATE TABLE IF NOT EXISTS journal_recipients (
     fee INTEGER,
     PRIMARY KEY (campaign_id, number)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS journal_recipients_batch ON journal_recipients(batch_id);
+-- Covers the per-batch read the sender makes before every request: index-only, already in row order.
+CREATE INDEX IF NOT EXISTS journal_recipients_batch_rows ON journal_recipients(batch_id, row, number);
 """
 
 NUMBER_COLUMNS = (

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -183,6 +184,9 @@ class CampaignRunner:
         """Send until done, held, stopped or cancelled; safe to call again on the same campaign to resume."""
         self._refresh_counts()
         self._set_state(CampaignState.RUNNING)
+        # What is in memory now (recipients, plan, rows) lives as long as the send; frozen, the collector
+        # stops re-walking it between batches. Refcounting still frees it afterwards.
+        gc.freeze()
         try:
             summary = self._run()
             self._flush()

@@ -45,11 +45,9 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_response(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(payload)))
-        self.send_header("Connection", "close")
-        self.end_headers()
+        self.end_headers()  # the connection stays open for the caller's next request, as the platform's does
         if not head:
             self.wfile.write(payload)
-        self.close_connection = True
 
     def _api(self, method: str) -> None:
         arrived = time.monotonic()
