@@ -59,7 +59,9 @@ class _Handler(BaseHTTPRequestHandler):
         except Exception as error:  # a simulator bug should reach the caller as a 500, not a hang
             self._answer(500, f"simulator error: {type(error).__name__}".encode(), "text/plain; charset=utf-8")
             return
-        payload = b"" if result is DROP else json.dumps(result, ensure_ascii=False).encode("utf-8")
+        # Compact, as the platform answers: no spaces after separators.
+        compact = json.dumps(result, ensure_ascii=False, separators=(",", ":")) if result is not DROP else ""
+        payload = compact.encode("utf-8")
         # The platform's own work is part of its latency: answer `latency_ms` after arrival, not after our work.
         remaining = self.server.state.config.latency_ms / 1000 - (time.monotonic() - arrived)
         if remaining > 0:
