@@ -26,6 +26,7 @@ MAX_BODY = 4 * 1024 * 1024
 class _Handler(BaseHTTPRequestHandler):
     server: _Server
     protocol_version = "HTTP/1.1"
+    arrived = 0.0
 
     def log_message(self, format: str, *args: Any) -> None:
         # The default writes every request line (with its access_token) to stderr.
@@ -41,16 +42,23 @@ class _Handler(BaseHTTPRequestHandler):
         except (UnicodeDecodeError, json.JSONDecodeError):
             return None
 
+    def parse_request(self) -> bool:
+        self.arrived = time.monotonic()  # the request line is in: the platform's latency counts from here
+        return super().parse_request()
+
     def _answer(self, status: int, payload: bytes, content_type: str, head: bool = False) -> None:
-        self.send_response(status)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(payload)))
-        self.end_headers()  # the connection stays open for the caller's next request, as the platform's does
-        if not head:
-            self.wfile.write(payload)
+        reason = self.responses.get(status, ("",))[0]
+        head_lines = (
+            f"{self.protocol_version} {status} {reason}\r\n"
+            f"Server: {self.version_string()}\r\nDate: {self.date_time_string()}\r\n"
+            f"Content-Type: {content_type}\r\nContent-Length: {len(payload)}\r\n\r\n"
+        ).encode("latin-1")
+        # Head and body leave in one write, as a production server's writev does; the connection stays open
+        # for the caller's next request, as the platform's does.
+        self.wfile.write(head_lines if head else head_lines + payload)
 
     def _api(self, method: str) -> None:
-        arrived = time.monotonic()
+        arrived = self.arrived
         parts = urlsplit(self.path)
         query = dict(parse_qsl(parts.query))
         body = self._read_body() if method == "POST" else None
