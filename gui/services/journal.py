@@ -270,13 +270,19 @@ class Journal(NumberQueries):
             "SELECT number, row FROM journal_recipients WHERE batch_id = ? ORDER BY row, number", (batch_id,)
         )
 
-    def mark_in_flight(self, batch_id: int, *, at: datetime) -> None:
-        """Committed before the request leaves: a crash from here on makes the batch `unknown`, never re-sent blind."""
+    def mark_in_flight(self, batch_id: int, *, at: datetime) -> bool:
+        """Committed before the request leaves: a crash from here on makes the batch `unknown`, never re-sent blind.
+
+        Only a `planned` batch can be taken; False means it is no longer planned (another run took it, or it
+        was already sent) and must not be sent.
+        """
         with self._transaction() as db:
-            db.execute(
-                "UPDATE journal_batches SET state = ?, started_at = ?, attempts = attempts + 1 WHERE id = ?",
-                (BatchState.IN_FLIGHT, at.isoformat(), batch_id),
+            cursor = db.execute(
+                "UPDATE journal_batches SET state = ?, started_at = ?, attempts = attempts + 1 "
+                "WHERE id = ? AND state = ?",
+                (BatchState.IN_FLIGHT, at.isoformat(), batch_id, BatchState.PLANNED),
             )
+            return cursor.rowcount == 1
 
     def mark_planned(self, batch_id: int, *, outcome: str = "", errcode: int | None = None, errmsg: str = "") -> None:
         """The request certainly did not go through (not sent, busy): the batch may be sent again as it is."""

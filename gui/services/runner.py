@@ -31,8 +31,9 @@ from gui.services.runner_outcomes import (
     held_message,
     unknown_left_message,
 )
-from gui.services.runner_writer import OutcomeWriter
+from gui.services.runner_writer import Lookahead, OutcomeWriter
 
+Members = list[tuple[str, int]]  # (number, row) of one batch
 TRANSIENT_READ_FAILURES = (OutcomeKind.BUSY, OutcomeKind.NOT_SENT, OutcomeKind.OUTCOME_UNKNOWN)
 
 EXIT_OK = 0
@@ -160,6 +161,7 @@ class CampaignRunner:
         self._state: str = CampaignState.PLANNED
         self._writer = OutcomeWriter()
         self._pending: Callable[[], None] | None = None
+        self._ahead: Lookahead[tuple[BatchRow, Members] | None] | None = None
         self._publish_lock = threading.RLock()
 
     # -- controls (any thread) ------------------------------------------------------------------------
@@ -208,11 +210,12 @@ class CampaignRunner:
             if self.cancelled:
                 return self._end(CampaignState.INTERRUPTED, *cancelled_message())
             if not self._running.is_set():
+                self._ahead = None
                 self._wait_while_paused()
                 continue
-            planned = self.journal.next_planned_batch(self.campaign_id)
-            if planned is not None:
-                summary = self._send_batch(planned)
+            found = self._next_batch()
+            if found is not None:
+                summary = self._send_batch(*found)
                 if summary is not None:
                     return summary
                 continue
@@ -237,8 +240,17 @@ class CampaignRunner:
             self._notify_wait(result.next_settle, "settle")
             self._wait_until(result.next_settle)
 
-    def _send_batch(self, batch: BatchRow) -> RunSummary | None:
-        members = self.journal.batch_numbers(batch.id)
+    def _next_batch(self) -> tuple[BatchRow, Members] | None:
+        """The next planned batch and its numbers: as read during the last request's wait, else read now."""
+        ahead, self._ahead = self._ahead, None
+        found = ahead.take() if ahead is not None else None
+        return found if found is not None else self._read_next()
+
+    def _read_next(self) -> tuple[BatchRow, Members] | None:
+        planned = self.journal.next_planned_batch(self.campaign_id)
+        return None if planned is None else (planned, self.journal.batch_numbers(planned.id))
+
+    def _send_batch(self, batch: BatchRow, members: Members) -> RunSummary | None:
         if not members:
             self.journal.finish_batch(batch.id, BatchState.DONE, [], at=self.clock.now(), outcome="empty")
             return None
@@ -253,11 +265,15 @@ class CampaignRunner:
         attempt = 0
         while True:
             attempt += 1
-            self.journal.mark_in_flight(batch.id, at=self.clock.now())
-            self._release_pending()
+            if not self.journal.mark_in_flight(batch.id, at=self.clock.now()):
+                return None  # no longer planned (another run took it): never sent from here; the loop reads again
+            # While this request waits: record the last outcome, then read the batch after this one.
+            self._ahead = Lookahead(self._read_next)
+            self._release_pending(self._ahead)
             outcome = self.client.send_sms(request)
             if not outcome.safe_to_retry:
                 break
+            self._ahead = None  # read while this batch was in flight; it is planned again now
             # Nothing was accepted: the batch goes back to planned, unchanged.
             self.journal.mark_planned(
                 batch.id, outcome=outcome.kind.value, errcode=outcome.errcode, errmsg=outcome.errmsg
@@ -278,7 +294,7 @@ class CampaignRunner:
             )
         return None
 
-    def _record(self, batch: BatchRow, members: list[tuple[str, int]], outcome: SendOutcome, now: datetime) -> None:
+    def _record(self, batch: BatchRow, members: Members, outcome: SendOutcome, now: datetime) -> None:
         """On the writer thread: per-number results, the journal (one transaction), suppression, callbacks."""
         verdict = apply_outcome(outcome, members, segments=batch.segments, submit_time=timestamp(now))
         self.journal.finish_batch(
@@ -397,10 +413,11 @@ class CampaignRunner:
             self.on_wait(until, reason)
         self._publish(self._state, waiting=until)
 
-    def _release_pending(self) -> None:
-        if self._pending is not None:
-            job, self._pending = self._pending, None
-            self._writer.submit(job)
+    def _release_pending(self, *then: Callable[[], None]) -> None:
+        jobs = (self._pending, *then) if self._pending is not None else then
+        self._pending = None
+        if jobs:
+            self._writer.submit(*jobs)
 
     def _flush(self) -> None:
         """Every outcome received so far is in the journal."""

@@ -48,6 +48,23 @@ def test_reopening_after_a_crash_marks_in_flight_unknown(tmp_path, simulator):
         assert journal.recovered_batches == 0
 
 
+def test_only_a_planned_batch_can_be_taken_in_flight(tmp_path, simulator):
+    path = tmp_path / "j.db"
+    with Journal(path) as journal, Journal(path, recover=False) as other_process:
+        campaign_id = journal.create_campaign(
+            marketing(), plan_campaign(marketing(), recipients(4), batch_size=2), created_at=simulator.clock.now()
+        )
+        first, second = journal.batches(campaign_id)
+        assert journal.mark_in_flight(first.id, at=simulator.clock.now()) is True
+        # Another run read the same batch as planned a moment earlier: it must not be allowed to send it.
+        assert other_process.mark_in_flight(first.id, at=simulator.clock.now()) is False
+        journal.finish_batch(first.id, BatchState.DONE, [], at=simulator.clock.now())
+        assert other_process.mark_in_flight(first.id, at=simulator.clock.now()) is False
+        assert journal.batch(first.id).attempts == 1 and journal.batch(first.id).state == BatchState.DONE
+        journal.mark_planned(second.id)  # a batch put back after a busy answer can be taken again
+        assert other_process.mark_in_flight(second.id, at=simulator.clock.now()) is True
+
+
 def test_the_journal_never_holds_the_secret_or_a_token(tmp_path, client, simulator):
     path = tmp_path / "j.db"
     with Journal(path) as journal:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections import Counter
 from datetime import datetime
 
@@ -272,3 +273,33 @@ class _NoSuppression:
 
     def add(self, numbers, reason: str = "") -> None:
         self.added.extend(numbers)
+
+
+def test_two_runs_of_one_campaign_at_once_never_send_a_batch_twice(tmp_path, simulator, client):
+    """Two windows (or a window and `resume`) on one journal: each batch is taken by exactly one of them."""
+    simulator.config.latency_ms = 5
+    path = tmp_path / "shared.db"
+    with Journal(path) as first, Journal(path) as second, CloudBaseClient(
+        appid=DEFAULT_APPID, secret=DEFAULT_SECRET, base_url=simulator.base_url, clock=simulator.clock, timeout=5
+    ) as other_client:
+        campaign_id = start(first, simulator, marketing(), recipients(300), batch_size=3)
+        runs = [runner(first, client, simulator, campaign_id), runner(second, other_client, simulator, campaign_id)]
+        errors: list[BaseException] = []
+
+        def drive(run: CampaignRunner) -> None:
+            try:
+                run.run()
+            except BaseException as error:
+                errors.append(error)
+
+        threads = [threading.Thread(target=drive, args=(run,)) for run in runs]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=60)
+        assert errors == []
+        taken = [b.attempts for b in first.batches(campaign_id)]
+    assert sent_once(simulator) == Counter({1: 300})
+    assert taken == [1] * 100
+    with Journal(path) as journal:
+        assert journal.counts(campaign_id) == {NumberStatus.ACCEPTED: 300}
