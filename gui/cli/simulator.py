@@ -25,7 +25,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--appid", default=DEFAULT_APPID)
     parser.add_argument("--secret", default=DEFAULT_SECRET)
     parser.add_argument("--env", default=DEFAULT_ENV)
-    parser.add_argument("--latency", type=int, default=0, metavar="MS", help="delay before each answer")
+    parser.add_argument("--latency", type=int, default=0, metavar="MS", help="each answer leaves this long after its request arrived")
     parser.add_argument("--clock", metavar="ISO-8601",
                         help="start the simulated clock at this moment (Beijing time if no offset) and let it run")
     parser.add_argument("--seed", type=int, default=None, help="make links and serial numbers repeatable")

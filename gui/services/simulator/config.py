@@ -21,7 +21,7 @@ class SimulatorConfig:
     appid: str = DEFAULT_APPID
     secret: str = DEFAULT_SECRET
     env: str = DEFAULT_ENV
-    latency_ms: int = 0  # each answer leaves this long after its request arrived (our own work included)
+    latency_ms: int = 0  # each answer leaves this long after its request line arrived (our own work included)
     drop_probability: float = 0.0  # record the send, then close the connection without an answer
     busy_probability: float = 0.0  # answer -1 without accepting anything
     token_lifetime: int = 7200
