@@ -32,6 +32,7 @@ from gui.services.journal_types import (
     NumberUpdate,
     RecipientsSource,
 )
+from gui.services.run_lock import RunLock
 
 __all__ = ["Journal", "timestamp"]
 
@@ -85,21 +86,49 @@ class Journal(NumberQueries):
     # -- crash recovery -------------------------------------------------------------------------------
 
     def recover(self) -> int:
-        """Mark every batch still `in_flight` as `unknown`; return how many there were."""
+        """Mark every batch still `in_flight` as `unknown`; return how many there were.
+
+        A campaign that another window or command is sending right now (it holds the campaign's run lock) is
+        left alone: its batch in flight is not a crash, and its answer is still coming.
+        """
+        with self._lock:
+            candidates = [
+                row[0]
+                for row in self._db.execute(
+                    "SELECT id FROM journal_campaigns WHERE state = ? "
+                    "UNION SELECT campaign_id FROM journal_batches WHERE state = ? "
+                    "UNION SELECT campaign_id FROM journal_recipients WHERE status = ?",
+                    (CampaignState.RUNNING, BatchState.IN_FLIGHT, NumberStatus.RECONCILING),
+                ).fetchall()
+            ]
+        recovered = 0
+        for campaign_id in candidates:
+            lock = RunLock(self.path, campaign_id)
+            if not lock.acquire():
+                continue
+            try:
+                recovered += self.recover_campaign(campaign_id)
+            finally:
+                lock.release()
+        return recovered
+
+    def recover_campaign(self, campaign_id: int) -> int:
+        """Recovery for one campaign; only for a caller that holds its run lock (so nothing of it is in flight)."""
         with self._transaction() as db:
             cursor = db.execute(
-                "UPDATE journal_batches SET state = ?, outcome = 'crash' WHERE state = ?",
-                (BatchState.UNKNOWN, BatchState.IN_FLIGHT),
+                "UPDATE journal_batches SET state = ?, outcome = 'crash' WHERE campaign_id = ? AND state = ?",
+                (BatchState.UNKNOWN, campaign_id, BatchState.IN_FLIGHT),
             )
             count = cursor.rowcount
             db.execute(
-                "UPDATE journal_recipients SET status = ? WHERE status = ? OR (status = ? AND batch_id IN "
-                "(SELECT id FROM journal_batches WHERE state = ?))",
-                (NumberStatus.UNKNOWN, NumberStatus.RECONCILING, NumberStatus.PENDING, BatchState.UNKNOWN),
+                "UPDATE journal_recipients SET status = ? WHERE campaign_id = ? AND (status = ? OR (status = ? AND "
+                "batch_id IN (SELECT id FROM journal_batches WHERE campaign_id = ? AND state = ?)))",
+                (NumberStatus.UNKNOWN, campaign_id, NumberStatus.RECONCILING, NumberStatus.PENDING, campaign_id,
+                 BatchState.UNKNOWN),
             )
             db.execute(
-                "UPDATE journal_campaigns SET state = ? WHERE state = ?",
-                (CampaignState.INTERRUPTED, CampaignState.RUNNING),
+                "UPDATE journal_campaigns SET state = ? WHERE id = ? AND state = ?",
+                (CampaignState.INTERRUPTED, campaign_id, CampaignState.RUNNING),
             )
         return count
 

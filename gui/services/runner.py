@@ -24,6 +24,7 @@ from gui.services.journal_types import (
     NumberUpdate,
 )
 from gui.services.reconcile import ReconcileResult, RecordSource, reconcile
+from gui.services.run_lock import RunLock
 from gui.services.runner_outcomes import (
     apply_outcome,
     cancelled_message,
@@ -183,7 +184,16 @@ class CampaignRunner:
     # -- the run --------------------------------------------------------------------------------------
 
     def run(self) -> RunSummary:
-        """Send until done, held, stopped or cancelled; safe to call again on the same campaign to resume."""
+        """Send until done, held, stopped or cancelled; safe to call again on the same campaign to resume.
+
+        Raises CampaignBusyError, having sent nothing, while another window or command is sending it.
+        """
+        with RunLock(self.journal.path, self.campaign_id):
+            return self._run_locked()
+
+    def _run_locked(self) -> RunSummary:
+        # Holding the lock, anything still in flight was left by a run that ended without its answer.
+        self.journal.recover_campaign(self.campaign_id)
         self._refresh_counts()
         self._set_state(CampaignState.RUNNING)
         # What is in memory now (recipients, plan, rows) lives as long as the send; frozen, the collector

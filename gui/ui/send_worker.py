@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from gui.domain.errors import UserFacingError
 from gui.services.journal_types import NumberStatus
+from gui.services.run_lock import CampaignBusyError
 from gui.ui.i18n import current_language
 
 
@@ -108,6 +109,10 @@ class SendWorker(QObject):
                 found_in_records=max(0, unknown_before - resent - still) if unknown_before else 0,
                 resent=resent,
             )
+        except CampaignBusyError as error:
+            # Not interrupted: it is running elsewhere. Say so, with the state the journal shows.
+            result = RunResult(self.campaign_id, _safe_state(journal, self.campaign_id),
+                               _safe_counts(journal, self.campaign_id), error=error.text(current_language()))
         except UserFacingError as error:
             result = RunResult(self.campaign_id, "interrupted", _safe_counts(journal, self.campaign_id),
                                error=error.text(current_language()))
@@ -120,6 +125,13 @@ class SendWorker(QObject):
             self.finished.emit(result)
             # Direct, not queued: the GUI thread may be blocked in QThread.wait() right now (window close).
             QThread.currentThread().quit()
+
+
+def _safe_state(journal: Any, campaign_id: int) -> str:
+    try:
+        return str(journal.info(campaign_id).state)
+    except Exception:
+        return "interrupted"
 
 
 def _safe_counts(journal: Any, campaign_id: int) -> dict[str, int]:

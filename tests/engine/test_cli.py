@@ -9,8 +9,10 @@ from collections.abc import Iterator
 import pytest
 
 from gui.cli.main import main
+from gui.services.app_paths import database_path
 from gui.services.journal import Journal
 from gui.services.journal_types import NumberStatus
+from gui.services.run_lock import RunLock
 from gui.services.simulator import Simulator, SimulatorConfig
 from tests.engine.cli_support import credentials_env, write_notification_campaign, write_recipients_csv
 
@@ -107,6 +109,29 @@ def test_marketing_at_night_is_held_and_exits_3(live_simulator, files, tmp_path,
     out = capsys.readouterr().out
     assert "2026-11-28 08:00" in out and "resume 1" in out
     assert live_simulator.accepted() == []
+
+
+def test_resume_while_another_window_sends_the_campaign_exits_2_and_sends_nothing(
+    live_simulator, files, tmp_path, monkeypatch, capsys
+):
+    campaign = tmp_path / "m.json"
+    campaign.write_text(
+        json.dumps({"env": "sandbox-env", "sms_type": "Marketing", "signature": "云开发", "content": "能力上新",
+                    "path": "/index.html"}),
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("SMS_COMPOSER_CLOCK", "2026-11-27T23:00:00+08:00")
+    assert main(["--api-base", live_simulator.base_url, "send", str(campaign), "--recipients", str(files[1]),
+                 "--yes"]) == 3
+    monkeypatch.setenv("SMS_COMPOSER_CLOCK", "2026-11-28T09:00:00+08:00")
+    capsys.readouterr()
+    with RunLock(database_path(), 1):  # the window is sending campaign 1 right now
+        assert main(["--api-base", live_simulator.base_url, "resume", "1"]) == 2
+    err = capsys.readouterr().err
+    assert "正在另一个窗口或命令中进行" in err and "没有发出任何短信" in err
+    assert live_simulator.accepted() == []
+    assert main(["--api-base", live_simulator.base_url, "resume", "1"]) == 0
+    assert len(live_simulator.accepted()) == 30
 
 
 def test_campaigns_lists_history_as_json(live_simulator, files, capsys):

@@ -73,7 +73,7 @@ def test_the_journal_never_holds_the_secret_or_a_token(tmp_path, client, simulat
         )
         CampaignRunner(journal, client, campaign_id, clock=simulator.clock, settle_seconds=0).run()
         token = client.tokens.token()
-    raw = b"".join(p.read_bytes() for p in tmp_path.glob("j.db*"))
+    raw = b"".join(p.read_bytes() for p in tmp_path.rglob("j.db*") if p.is_file())
     assert DEFAULT_SECRET.encode() not in raw and token.encode() not in raw
     assert b"access_token" not in raw
 

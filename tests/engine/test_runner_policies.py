@@ -6,11 +6,14 @@ import threading
 from collections import Counter
 from datetime import datetime
 
+import pytest
+
 from gui.domain.clock import BEIJING
 from gui.domain.plan import plan_campaign
 from gui.services.api_client import CloudBaseClient
 from gui.services.journal import Journal
 from gui.services.journal_types import BatchState, CampaignState, NumberStatus
+from gui.services.run_lock import CampaignBusyError
 from gui.services.runner import CampaignRunner, RetryPolicy
 from gui.services.simulator import DEFAULT_APPID, DEFAULT_SECRET
 from tests.engine.conftest import marketing, notification, recipients
@@ -124,6 +127,19 @@ def test_dropped_response_is_reconciled_not_resent(journal, client, simulator):
     reconciled = [r for r in journal.numbers(campaign_id) if r.platform_message == "reconciled"]
     # The batch already on its way when the drops were switched off may have been dropped too.
     assert len(reconciled) in (50, 100) and all(r.parts == 1 and r.submit_time for r in reconciled)
+
+
+def test_a_batch_left_in_flight_by_an_ended_run_is_treated_as_unknown(tmp_path, client, simulator):
+    """Not only after a restart: a run that ended without its answer (same process, journal still open)."""
+    with Journal(tmp_path / "j.db", recover=False) as journal:
+        campaign_id = start(journal, simulator, marketing(), recipients(10), batch_size=10)
+        batch = journal.batches(campaign_id)[0]
+        journal.mark_in_flight(batch.id, at=simulator.clock.now())
+        summary = runner(journal, client, simulator, campaign_id, allow_resend=False).run()
+        assert summary.state == CampaignState.INTERRUPTED and summary.exit_code == 3
+        assert summary.counts == {NumberStatus.UNKNOWN: 10}
+        assert journal.batch(batch.id).state == BatchState.UNKNOWN
+    assert simulator.accepted() == []
 
 
 def test_crash_in_flight_becomes_unknown_and_is_resent_only_after_settling(tmp_path, client, simulator):
@@ -275,31 +291,31 @@ class _NoSuppression:
         self.added.extend(numbers)
 
 
-def test_two_runs_of_one_campaign_at_once_never_send_a_batch_twice(tmp_path, simulator, client):
-    """Two windows (or a window and `resume`) on one journal: each batch is taken by exactly one of them."""
-    simulator.config.latency_ms = 5
+def test_a_second_run_of_a_campaign_being_sent_is_refused_and_sends_nothing(tmp_path, simulator, client):
+    """A window and `resume` (here: two journal connections) on one campaign: the second run is refused."""
+    simulator.config.latency_ms = 20
     path = tmp_path / "shared.db"
-    with Journal(path) as first, Journal(path) as second, CloudBaseClient(
+    first_batch_done = threading.Event()
+    with Journal(path) as first, CloudBaseClient(
         appid=DEFAULT_APPID, secret=DEFAULT_SECRET, base_url=simulator.base_url, clock=simulator.clock, timeout=5
     ) as other_client:
-        campaign_id = start(first, simulator, marketing(), recipients(300), batch_size=3)
-        runs = [runner(first, client, simulator, campaign_id), runner(second, other_client, simulator, campaign_id)]
-        errors: list[BaseException] = []
-
-        def drive(run: CampaignRunner) -> None:
-            try:
-                run.run()
-            except BaseException as error:
-                errors.append(error)
-
-        threads = [threading.Thread(target=drive, args=(run,)) for run in runs]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(timeout=60)
-        assert errors == []
-        taken = [b.attempts for b in first.batches(campaign_id)]
-    assert sent_once(simulator) == Counter({1: 300})
-    assert taken == [1] * 100
+        campaign_id = start(first, simulator, marketing(), recipients(60), batch_size=3)
+        sending = runner(first, client, simulator, campaign_id, on_batch_result=lambda _: first_batch_done.set())
+        outcome: list[object] = []
+        thread = threading.Thread(target=lambda: outcome.append(sending.run()))
+        thread.start()
+        assert first_batch_done.wait(10)
+        # Opening the journal elsewhere must not take the live run's batch in flight for a crash...
+        with Journal(path) as second:
+            assert second.recovered_batches == 0
+            with pytest.raises(CampaignBusyError) as refused:
+                runner(second, other_client, simulator, campaign_id).run()
+        thread.join(timeout=30)
+        assert "没有发出任何短信" in refused.value.text("zh")
+        assert outcome[0].exit_code == 0
+        assert [b.attempts for b in first.batches(campaign_id)] == [1] * 20
+    assert sent_once(simulator) == Counter({1: 60})
     with Journal(path) as journal:
-        assert journal.counts(campaign_id) == {NumberStatus.ACCEPTED: 300}
+        assert journal.counts(campaign_id) == {NumberStatus.ACCEPTED: 60}
+        assert runner(journal, client, simulator, campaign_id).run().state == CampaignState.DONE  # free again
+    assert sent_once(simulator) == Counter({1: 60})

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 
 from gui.services.engine import Engine
 from gui.services.journal_types import CampaignState, NumberStatus
+from gui.services.run_lock import RunLock
 from tests.support.simulator import simulator  # noqa: F401
 from tests.ui.send_support import (
     compose_marketing,
@@ -149,9 +150,23 @@ def test_close_during_send_waits_for_the_worker_then_resume_sends_the_rest(qtbot
     history.table.selectRow(0)
     assert history.table.item(0, 3).text() == "已中断"
     assert history.buttons["resumeButton"].isEnabled()
+    # While `sms-composer resume` is sending it in a terminal, 继续发送 here is refused and sends nothing.
+    sent_before = len(simulator.accepted())
+    with RunLock(window.context.engine.journal.path, campaign_id):
+        history.buttons["resumeButton"].click()
+        panel = window.review.panel
+        qtbot.waitUntil(lambda: panel.last_result is not None, timeout=8000)
+    assert panel.last_result.state == CampaignState.INTERRUPTED  # what the journal says; this window did nothing
+    assert "正在另一个窗口或命令中进行" in panel.state_label.text()
+    assert "没有发出任何短信" in panel.state_label.text()
+    assert len(simulator.accepted()) == sent_before
+
+    window.show_step(3)
+    qtbot.waitUntil(lambda: not history.loading and history.table.rowCount() == 1, timeout=5000)
+    history.table.selectRow(0)
+    panel.last_result = None
     history.buttons["resumeButton"].click()
     assert window.pages.currentWidget() is window.review
-    panel = window.review.panel
     qtbot.waitUntil(lambda: panel.last_result is not None, timeout=8000)
     assert panel.last_result.counts == {NumberStatus.ACCEPTED: 24}
     mobiles = [r.mobile for r in simulator.accepted()]
