@@ -1,4 +1,4 @@
-"""Real recipients files for the tests: .xlsx via openpyxl, a hand-made .ods, CSVs, and broken files."""
+"""Real recipients files for the tests: .xlsx via openpyxl, .xls via xlwt, a hand-made .ods, CSVs, broken files."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 import openpyxl
+import xlwt
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -21,6 +22,19 @@ def xlsx(path: Path, sheets: dict[str, Sequence[Sequence[object]]]) -> Path:
         for values in rows:
             sheet.append(list(values))
     workbook.save(path)
+    return path
+
+
+def xls(path: Path, sheets: dict[str, Sequence[Sequence[object]]]) -> Path:
+    """A legacy Excel 97–2003 workbook, as older office software and some CRMs still export."""
+    workbook = xlwt.Workbook(encoding="utf-8")
+    for name, rows in sheets.items():
+        sheet = workbook.add_sheet(name)
+        for row_index, values in enumerate(rows):
+            for column_index, value in enumerate(values):
+                if value is not None:
+                    sheet.write(row_index, column_index, value)
+    workbook.save(str(path))
     return path
 
 

@@ -1,4 +1,4 @@
-"""Importing real .xlsx/.ods files: numbers stored as numbers, text and floats, title rows, sheets, headers."""
+"""Importing real .xlsx/.xls/.ods files: numbers stored as numbers, text and floats, title rows, sheets, headers."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import openpyxl
 import pytest
 
 from gui.services.recipients import import_recipients
-from tests.services.recipients.builders import ods, xlsx
+from tests.services.recipients.builders import ods, xls, xlsx
 
 
 def test_numbers_text_and_floats_all_clean_to_plus86(tmp_path: Path) -> None:
@@ -168,3 +168,25 @@ def test_ods_is_read(tmp_path: Path) -> None:
 def test_macro_workbook_suffix_is_read(tmp_path: Path, suffix: str) -> None:
     path = xlsx(tmp_path / f"m{suffix}", {"Sheet": [("手机号",), ("13812345678",)]})
     assert import_recipients(path).numbers() == ["+8613812345678"]
+
+
+def test_a_legacy_xls_workbook_imports_like_xlsx(tmp_path: Path) -> None:
+    path = xls(tmp_path / "老系统导出.xls", {
+        "说明": [("本表由旧版 CRM 导出",)],
+        "客户": [
+            ("客户名单（2024）",),
+            ("姓名", "手机", "积分"),
+            ("张三", 13812345678, 120),        # .xls keeps every number as a float
+            ("李四", "139 1234 5678", 3.5),
+            ("王五", "1381234567", 0),          # ten digits: invalid
+            ("赵六", 13812345678, 1),           # a repeat of row 3
+        ],
+    })
+    result = import_recipients(path)
+    assert result.sheet == "客户" and result.sheets == ("说明", "客户")
+    assert result.header_row == 2 and result.phone_column == "手机"
+    assert result.numbers() == ["+8613812345678", "+8613912345678"]
+    assert result.recipients[0].fields == {"姓名": "张三", "积分": "120"}
+    assert result.recipients[1].fields == {"姓名": "李四", "积分": "3.5"}
+    assert [bad.row for bad in result.invalid] == [5]
+    assert [dup.row for dup in result.duplicates] == [6]

@@ -13,7 +13,7 @@ from gui.domain.recipients import RecipientsFileError
 from gui.domain.row_result import RESULT_COLUMNS, RowResult
 from gui.services.recipients import import_recipients
 from gui.services.results_export import write_results_csv, write_results_workbook
-from tests.services.recipients.builders import csv_bytes, ods, read_back
+from tests.services.recipients.builders import csv_bytes, ods, read_back, xls
 
 ACCEPTED = RowResult("已提交", serial_no="SN-1", submit_time="2024-05-01 10:00:00", parts=1)
 FAILED = RowResult("发送失败", reason="=HYPERLINK(\"http://x\")", advice="-联系客服", serial_no="+1", parts=None)
@@ -156,6 +156,14 @@ def test_headerless_xlsx_copy_gets_a_header_row(tmp_path: Path) -> None:
 
 def test_ods_input_is_rebuilt(tmp_path: Path) -> None:
     source = ods(tmp_path / "l.ods", [("手机号", "姓名"), (13812345678, "张三")])
+    result = import_recipients(source)
+    rows = read_back(write_results_workbook(result, source, {2: ACCEPTED}, tmp_path / "l.xlsx"), "名单")
+    assert rows == [["手机号", "姓名", *RESULT_COLUMNS],
+                    ["13812345678", "张三", "已提交", None, None, "SN-1", "2024-05-01 10:00:00", 1, None, None]]
+
+
+def test_xls_input_is_rebuilt_as_xlsx(tmp_path: Path) -> None:
+    source = xls(tmp_path / "l.xls", {"名单": [("手机号", "姓名"), (13812345678, "张三")]})
     result = import_recipients(source)
     rows = read_back(write_results_workbook(result, source, {2: ACCEPTED}, tmp_path / "l.xlsx"), "名单")
     assert rows == [["手机号", "姓名", *RESULT_COLUMNS],
