@@ -16,7 +16,7 @@ from gui.domain.clock import Clock, ManualClock, SystemClock
 from gui.domain.errors import UserFacingError
 from gui.services.engine import Engine
 from gui.services.journal_types import NumberStatus, state_label, status_label
-from gui.services.runner import ProgressSnapshot, RetryPolicy, RunSummary
+from gui.services.runner_types import ProgressSnapshot, RetryPolicy, RunSummary
 
 # Test and demo hook: run the commands as if it were this Beijing time (the clock then moves on normally).
 CLOCK_ENV = "SMS_COMPOSER_CLOCK"
