@@ -96,7 +96,8 @@ def test_failures_exit_1_and_retry_failed_fixes_them(live_simulator, files, caps
     assert len(live_simulator.accepted()) == 30
 
 
-def test_marketing_at_night_is_held_and_exits_3(live_simulator, files, tmp_path, monkeypatch, capsys):
+def send_marketing_at_night(live_simulator, files, tmp_path, monkeypatch) -> int:
+    """Send a Marketing campaign at 23:00 Beijing time (it is held); returns the exit code."""
     campaign = tmp_path / "m.json"
     campaign.write_text(
         json.dumps({"env": "sandbox-env", "sms_type": "Marketing", "signature": "云开发", "content": "能力上新",
@@ -104,8 +105,11 @@ def test_marketing_at_night_is_held_and_exits_3(live_simulator, files, tmp_path,
         encoding="utf-8",
     )
     monkeypatch.setenv("SMS_COMPOSER_CLOCK", "2026-11-27T23:00:00+08:00")
-    code = main(["--api-base", live_simulator.base_url, "send", str(campaign), "--recipients", str(files[1]), "--yes"])
-    assert code == 3
+    return main(["--api-base", live_simulator.base_url, "send", str(campaign), "--recipients", str(files[1]), "--yes"])
+
+
+def test_marketing_at_night_is_held_and_exits_3(live_simulator, files, tmp_path, monkeypatch, capsys):
+    assert send_marketing_at_night(live_simulator, files, tmp_path, monkeypatch) == 3
     out = capsys.readouterr().out
     assert "2026-11-28 08:00" in out and "resume 1" in out
     assert live_simulator.accepted() == []
@@ -114,15 +118,7 @@ def test_marketing_at_night_is_held_and_exits_3(live_simulator, files, tmp_path,
 def test_resume_while_another_window_sends_the_campaign_exits_2_and_sends_nothing(
     live_simulator, files, tmp_path, monkeypatch, capsys
 ):
-    campaign = tmp_path / "m.json"
-    campaign.write_text(
-        json.dumps({"env": "sandbox-env", "sms_type": "Marketing", "signature": "云开发", "content": "能力上新",
-                    "path": "/index.html"}),
-        encoding="utf-8",
-    )
-    monkeypatch.setenv("SMS_COMPOSER_CLOCK", "2026-11-27T23:00:00+08:00")
-    assert main(["--api-base", live_simulator.base_url, "send", str(campaign), "--recipients", str(files[1]),
-                 "--yes"]) == 3
+    assert send_marketing_at_night(live_simulator, files, tmp_path, monkeypatch) == 3
     monkeypatch.setenv("SMS_COMPOSER_CLOCK", "2026-11-28T09:00:00+08:00")
     capsys.readouterr()
     with RunLock(database_path(), 1):  # the window is sending campaign 1 right now
