@@ -10,6 +10,7 @@ from gui.domain import text_messages as msg
 from gui.domain.suffix_presets import DEFAULT_SUFFIX_KEY, SUFFIX_PRESETS, SuffixPreset, suffix_preset
 from gui.domain.text_rules import (
     MAX_CONTENT_LENGTH,
+    MAX_MESSAGE_LENGTH,
     MAX_SIGNATURE_LENGTH,
     MULTIPART_SEGMENT,
     SINGLE_SMS_LIMIT,
@@ -25,6 +26,7 @@ from gui.domain.text_rules import (
 __all__ = [
     "DEFAULT_SUFFIX_KEY",
     "MAX_CONTENT_LENGTH",
+    "MAX_MESSAGE_LENGTH",
     "MAX_SIGNATURE_LENGTH",
     "MULTIPART_SEGMENT",
     "SINGLE_SMS_LIMIT",
@@ -321,6 +323,9 @@ def render_notification(draft: NotificationDraft) -> RenderedSms:
     pieces = _pieces(template, params)
     body = "".join(piece.text for piece in pieces)
     total = sms_length(signature_shown) + sms_length(body)
+    if total > MAX_MESSAGE_LENGTH:
+        start = _template_offset(pieces, max(MAX_MESSAGE_LENGTH - sms_length(signature_shown), 0))
+        problems.append(_error("message_too_long", msg.message_too_long(total), start, len(template), "template"))
     if total > SINGLE_SMS_LIMIT:
         budget = max(SINGLE_SMS_LIMIT - sms_length(signature_shown), 0)
         start = _template_offset(pieces, budget)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from gui.domain.text_rules import (
     MAX_CONTENT_LENGTH,
+    MAX_MESSAGE_LENGTH,
     MAX_SIGNATURE_LENGTH,
     SINGLE_SMS_LIMIT,
     ForbiddenSymbol,
@@ -178,4 +179,14 @@ def multi_part(length: int, parts: int) -> Message:
         f"整条短信 {length} 字，将按 {parts} 条计费。删掉 {excess} 个字（划线部分）即可按 1 条计费。",
         f"The whole SMS is {length} characters and bills as {parts} parts. "
         f"Delete {_chars(excess)} (underlined) to bill as 1.",
+    )
+
+
+def message_too_long(length: int) -> Message:
+    over = length - MAX_MESSAGE_LENGTH
+    return (
+        f"整条短信 {length} 字，超过了平台允许的 {MAX_MESSAGE_LENGTH} 字上限，发不出去。"
+        f"请删掉至少 {over} 个字（划线部分），或缩短模板变量的值。",
+        f"The whole SMS is {length} characters, over the platform's limit of {MAX_MESSAGE_LENGTH}; it cannot be sent. "
+        f"Delete at least {_chars(over)} (underlined), or shorten the template variables' values.",
     )

@@ -16,6 +16,7 @@ MAX_CONTENT_LENGTH = 30
 SINGLE_SMS_LIMIT = 70
 MULTIPART_SEGMENT = 67
 MAX_SIGNATURE_LENGTH = 12
+MAX_MESSAGE_LENGTH = 500  # the SMS gateway refuses longer messages, signature included
 
 
 def sms_length(text: str) -> int:

@@ -166,6 +166,9 @@ ERRORS = [
     (NotificationDraft("云开发", "订单{1}已发货", ("A¥",)), "forbidden_character", "template", 2, 5),
     (NotificationDraft("云开发", "订单{1}已发货", ("😀",)), "unsupported_character", "template", 2, 5),
     (NotificationDraft("小" * 13, "订单{1}", ("A",)), "signature_too_long", "signature", 12, 13),
+    # 【云开发】 is 5: the 495th body character is the last that fits in 500.
+    (NotificationDraft("云开发", "通" * 496, ()), "message_too_long", "template", 495, 496),
+    (NotificationDraft("云开发", "通" * 490 + "{1}", ("A" * 20,)), "message_too_long", "template", 490, 493),
 ]
 
 
@@ -375,3 +378,12 @@ def test_every_code_is_covered_by_these_tests() -> None:
         "signature_too_long", "invalid_path", "param_count_mismatch", "missing_template",
         "multi_part", "url_in_content",
     }
+
+
+def test_the_500_character_cap_is_exact() -> None:
+    fits = render(NotificationDraft("云开发", "通" * 495, ()))
+    assert fits.length == 500 and fits.ok and fits.segments == 8
+    over = render(NotificationDraft("云开发", "通" * 496, ()))
+    assert over.length == 501 and codes(over.errors) == ["message_too_long"]
+    assert over.errors[0].message_zh.startswith("整条短信 501 字，超过了平台允许的 500 字上限")
+    assert "Delete at least 1 character" in over.errors[0].message_en
