@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from typing import Any
+from urllib.parse import urlsplit
 
 from gui.cli.output import language, pick
 from gui.domain.clock import Clock, ManualClock, SystemClock
@@ -18,7 +19,8 @@ from gui.services.engine import Engine
 from gui.services.journal_types import NumberStatus, state_label, status_label
 from gui.services.runner_types import ProgressSnapshot, RetryPolicy, RunSummary
 
-# Test and demo hook: run the commands as if it were this Beijing time (the clock then moves on normally).
+# Test and demo hook, honoured only against the local simulator: run the commands as if it were this Beijing
+# time (the clock then moves on normally).
 CLOCK_ENV = "SMS_COMPOSER_CLOCK"
 DEFAULT_SETTLE = 60.0
 STATUS_ORDER = (
@@ -36,12 +38,29 @@ def cli_clock() -> Clock:
     value = os.environ.get(CLOCK_ENV)
     if not value:
         return SystemClock()
+    if not _talks_to_local_simulator():
+        # The Marketing send window is the law, not a preference: live sends always use the real time.
+        raise UserFacingError(
+            f"{CLOCK_ENV} 只能在连接本机的练习模式模拟器时使用。",
+            f"{CLOCK_ENV} may only be used with the sandbox simulator on this computer.",
+            action_zh="正式发送时，营销短信的发送时段按真实的北京时间判断。请删掉这个环境变量后再试。",
+            action_en="Live sends judge the Marketing send window by the real Beijing time. Unset it and try again.",
+            where=CLOCK_ENV,
+        )
     try:
         return ManualClock(datetime.fromisoformat(value), running=True)
     except ValueError:
         raise UserFacingError(
             f"{CLOCK_ENV} 的时间格式不对。", f"{CLOCK_ENV} is not an ISO date-time.", where=CLOCK_ENV
         ) from None
+
+
+def _talks_to_local_simulator() -> bool:
+    from gui.services.api_client import API_BASE_ENV, DEFAULT_API_BASE
+    from gui.services.settings import load_settings
+
+    base = os.environ.get(API_BASE_ENV) or load_settings().api_base or DEFAULT_API_BASE
+    return urlsplit(base).hostname in ("127.0.0.1", "localhost", "::1")
 
 
 def add_run_options(parser: argparse.ArgumentParser) -> None:

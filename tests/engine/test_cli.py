@@ -130,6 +130,16 @@ def test_resume_while_another_window_sends_the_campaign_exits_2_and_sends_nothin
     assert len(live_simulator.accepted()) == 30
 
 
+def test_a_fake_clock_is_refused_for_live_sends(files, monkeypatch, capsys):
+    monkeypatch.setenv("SMS_COMPOSER_CLOCK", "2026-11-28T09:00:00+08:00")
+    campaign, people = files
+    code = main(["--api-base", "https://api.weixin.qq.com", "send", str(campaign), "--recipients", str(people),
+                 "--yes"])
+    assert code == 2
+    err = capsys.readouterr().err
+    assert "SMS_COMPOSER_CLOCK" in err and "练习模式模拟器" in err and "真实的北京时间" in err
+
+
 def test_campaigns_lists_history_as_json(live_simulator, files, capsys):
     assert send(live_simulator, files, "--yes") == 0
     capsys.readouterr()
