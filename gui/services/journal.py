@@ -95,10 +95,11 @@ class Journal(NumberQueries):
             candidates = [
                 row[0]
                 for row in self._db.execute(
+                    # The status as a literal, matching the partial index `journal_recipients_reconciling`.
                     "SELECT id FROM journal_campaigns WHERE state = ? "
                     "UNION SELECT campaign_id FROM journal_batches WHERE state = ? "
-                    "UNION SELECT campaign_id FROM journal_recipients WHERE status = ?",
-                    (CampaignState.RUNNING, BatchState.IN_FLIGHT, NumberStatus.RECONCILING),
+                    f"UNION SELECT campaign_id FROM journal_recipients WHERE status = '{NumberStatus.RECONCILING}'",
+                    (CampaignState.RUNNING, BatchState.IN_FLIGHT),
                 ).fetchall()
             ]
         recovered = 0

@@ -63,6 +63,9 @@ CREATE TABLE IF NOT EXISTS journal_recipients (
 ) WITHOUT ROWID;
 -- Covers the per-batch read the sender makes before every request: index-only, already in row order.
 CREATE INDEX IF NOT EXISTS journal_recipients_batch_rows ON journal_recipients(batch_id, row, number);
+-- Lets opening the journal find numbers left mid-reconciliation without reading every row (partial: tiny).
+CREATE INDEX IF NOT EXISTS journal_recipients_reconciling ON journal_recipients(campaign_id)
+    WHERE status = 'reconciling';
 """
 
 NUMBER_COLUMNS = (
