@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from gui.domain.errors import UserFacingError
 from gui.services.journal_types import CampaignState, NumberStatus, state_label
 from gui.ui.i18n import current_language
+from gui.ui.page_heading import page_hint, page_title
 from gui.ui.send_panel import StatusTable, number_entries
 from gui.ui.workers import run_in_background
 
@@ -79,13 +80,11 @@ class HistoryPage(QWidget):
         # Replaceable in tests: ask where to save; None cancels.
         self.export_path: Callable[[str], str | None] = self._ask_export_path
 
-        title = QLabel(self.tr("History"), self)
-        title.setObjectName("pageTitle")
-        hint = QLabel(self.tr("Every campaign is kept here. Open one to see each number's result; continue an "
-                              "interrupted one, retry the failed numbers or write the results into the workbook."),
-                      self)
-        hint.setObjectName("pageHint")
-        hint.setWordWrap(True)
+        title = page_title(self.tr("History"), self)
+        hint = page_hint(self.tr(
+            "Every campaign is kept here. Open one to see each number's result; continue an "
+            "interrupted one, retry the failed numbers or write the results into the workbook."
+        ), self)
         self.table = QTableWidget(0, 8, self)
         self.table.setObjectName("historyTable")
         self.table.setHorizontalHeaderLabels([

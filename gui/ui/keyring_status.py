@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from gui.services.credentials import backend_status
+
 
 @dataclass(frozen=True)
 class KeyringInfo:
@@ -14,28 +16,13 @@ class KeyringInfo:
 
 
 def keyring_info() -> KeyringInfo:
-    """The credentials module's `backend_status()` when present, else a direct look at `keyring`.
+    """The credentials module's `backend_status()`, for the status bar.
 
     Blocking (Secret Service / KWallet may take seconds): call it from a worker, never at start-up on
     the GUI thread.
     """
-    try:
-        from gui.services.credentials import backend_status
-    except ImportError:
-        backend_status = None
-    if backend_status is not None:
-        status = backend_status()
-        return KeyringInfo(status.name, bool(status.usable), status.message_zh, status.message_en)
-    import keyring
-    from keyring.backends import fail
-
-    backend = keyring.get_keyring()
-    name = type(backend).__name__
-    if isinstance(backend, fail.Keyring):
-        return KeyringInfo(name, False, "没有可用的系统密钥环，无法保存 AppSecret。",
-                           "No usable system keyring; the AppSecret cannot be saved.")
-    return KeyringInfo(name, True, f"AppSecret 保存在系统密钥环（{name}）。",
-                       f"The AppSecret is kept in the system keyring ({name}).")
+    status = backend_status()
+    return KeyringInfo(status.name, bool(status.usable), status.message_zh, status.message_en)
 
 
 def short_backend_name(name: str) -> str:

@@ -28,10 +28,11 @@ from gui.ui.compose import ComposeView
 from gui.ui.history_page import HistoryPage
 from gui.ui.i18n import pick
 from gui.ui.keyring_status import KeyringInfo, keyring_info, short_backend_name
-from gui.ui.placeholder_page import PlaceholderPage
+from gui.ui.recipients_page import RecipientsPage
 from gui.ui.review_page import ReviewPage
 from gui.ui.sandbox import SandboxSession, SandboxUnavailable, start_sandbox
 from gui.ui.send_context import SendContext
+from gui.ui.settings_page import SettingsPage
 from gui.ui.style import ERROR, STYLESHEET
 from gui.ui.workers import run_in_background, wait_for_background
 
@@ -73,11 +74,10 @@ class MainWindow(QMainWindow):
         self.context.settle_seconds = self.mode.settle_seconds  # type: ignore[attr-defined]
         self._own_session: SandboxSession | None = None
         self.compose = ComposeView(self)
-        self.recipients = self._build_recipients_page()
-        imported = getattr(self.recipients, "imported", None)
-        if imported is not None:  # parameters may read the imported columns; the preview picks a row
-            imported.connect(self.compose.set_recipients)
-        self.review = ReviewPage(self.context, self.compose, lambda: getattr(self.recipients, "result", None), self)
+        self.recipients = RecipientsPage(self)
+        # Parameters may read the imported columns; the preview picks a row.
+        self.recipients.imported.connect(self.compose.set_recipients)
+        self.review = ReviewPage(self.context, self.compose, lambda: self.recipients.result, self)
         self.history = HistoryPage(self.context, self)
         self.context.busy = self.review.is_sending  # type: ignore[attr-defined]
         self.review.campaign_created.connect(self._on_campaign_changed)
@@ -160,19 +160,7 @@ class MainWindow(QMainWindow):
         if not self.mode.sandbox and self.mode.offer_sandbox:
             run_in_background(_has_credentials, self._on_credentials_known)
 
-    # -- pages that depend on other parts ------------------------------------------------------------------
-    def _build_recipients_page(self) -> QWidget:
-        try:
-            from gui.ui.recipients_page import RecipientsPage
-        except ImportError:
-            return PlaceholderPage(self.tr("Recipients"), self.tr("The recipients import is not available."), self)
-        return RecipientsPage(self)
-
-    def _build_settings_page(self) -> QWidget:
-        try:
-            from gui.ui.settings_page import SettingsPage
-        except ImportError:
-            return PlaceholderPage(self.tr("Settings"), self.tr("The settings are not available."), self)
+    def _build_settings_page(self) -> SettingsPage:
         page = SettingsPage(self, sandbox=self.mode.sandbox, session=self.mode.session)
         page.saved.connect(self._on_settings_saved)
         self._apply_settings(page.settings)

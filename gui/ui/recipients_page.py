@@ -26,6 +26,7 @@ from gui.domain.errors import UserFacingError
 from gui.domain.recipients import ImportResult
 from gui.services.recipients.importer import import_pasted_text, import_recipients
 from gui.ui.i18n import current_language, pick
+from gui.ui.page_heading import page_hint, page_title
 from gui.ui.recipients_tools import MappingPanel, PasteDialog, SuppressionDialog
 from gui.ui.style import ERROR
 from gui.ui.workers import run_in_background
@@ -68,12 +69,11 @@ class RecipientsPage(QWidget):
         self.result: ImportResult | None = None
         self.busy = False
 
-        title = QLabel(self.tr("Recipients"), self)
-        title.setObjectName("pageTitle")
-        hint = QLabel(self.tr("Open an Excel, CSV or text file with the phone numbers, or drop it here. "
-                              "Invalid numbers and duplicates are set aside and listed below."), self)
-        hint.setObjectName("pageHint")
-        hint.setWordWrap(True)
+        title = page_title(self.tr("Recipients"), self)
+        hint = page_hint(self.tr(
+            "Open an Excel, CSV or text file with the phone numbers, or drop it here. Invalid numbers "
+            "and duplicates are set aside and listed below."
+        ), self)
         self.import_button = QPushButton(self.tr("Open file…"), self)
         self.import_button.setObjectName("importButton")
         self.import_button.clicked.connect(self.choose_file)

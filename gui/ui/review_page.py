@@ -24,6 +24,7 @@ from gui.domain.errors import UserFacingError
 from gui.domain.send_window import MARKETING_WINDOW
 from gui.domain.sms_text import SmsType
 from gui.ui.i18n import current_language, pick
+from gui.ui.page_heading import page_hint, page_title
 from gui.ui.send_panel import SendPanel
 from gui.ui.style import ACCENT, ERROR, WARNING
 from gui.ui.workers import run_in_background
@@ -70,12 +71,10 @@ class ReviewPage(QWidget):
         # Replaceable in tests: show the question, return True to send.
         self.confirm: Callable[[str], bool] = self._ask
 
-        title = QLabel(self.tr("Check and send"), self)
-        title.setObjectName("pageTitle")
-        hint = QLabel(self.tr("Check the totals and the pre-flight checks, send a test to your own numbers, "
-                              "then send."), self)
-        hint.setObjectName("pageHint")
-        hint.setWordWrap(True)
+        title = page_title(self.tr("Check and send"), self)
+        hint = page_hint(self.tr(
+            "Check the totals and the pre-flight checks, send a test to your own numbers, then send."
+        ), self)
 
         self.summary_box = QGroupBox(self.tr("Summary"), self)
         form = QFormLayout(self.summary_box)

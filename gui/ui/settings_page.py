@@ -27,6 +27,7 @@ from gui.services import credentials as creds
 from gui.services.settings import Settings, load_settings, save_settings
 from gui.ui.i18n import current_language, pick
 from gui.ui.keyring_status import keyring_info
+from gui.ui.page_heading import page_title
 from gui.ui.style import ACCENT, ERROR
 from gui.ui.workers import run_in_background
 
@@ -71,8 +72,7 @@ class SettingsPage(QWidget):
         self.session = session
         self.settings: Settings = load_settings()
 
-        title = QLabel(self.tr("Settings"), self)
-        title.setObjectName("pageTitle")
+        title = page_title(self.tr("Settings"), self)
 
         self.appid_edit = QLineEdit(self)
         self.appid_edit.setObjectName("appidEdit")

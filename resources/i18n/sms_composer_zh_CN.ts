@@ -255,14 +255,6 @@
         <translation>密钥环：检查中…</translation>
     </message>
     <message>
-        <source>The recipients import is not available.</source>
-        <translation>收件人导入功能不可用。</translation>
-    </message>
-    <message>
-        <source>The settings are not available.</source>
-        <translation>设置功能不可用。</translation>
-    </message>
-    <message>
         <source>not set</source>
         <translation>未设置</translation>
     </message>

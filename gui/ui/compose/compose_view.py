@@ -39,6 +39,7 @@ from gui.ui.compose.library_bar import LibraryBar
 from gui.ui.compose.preview import PreviewPanel
 from gui.ui.compose.problems import ProblemList
 from gui.ui.compose.spans import wave_underlines
+from gui.ui.page_heading import page_hint, page_title
 from gui.ui.style import ERROR, WARNING
 
 # While the editor is still empty only the signature is worth a red line; the rest is not a mistake yet.
@@ -74,11 +75,10 @@ class ComposeView(QWidget):
         self._last: RenderedSms | None = None
         self._recipients: tuple[Recipient, ...] = ()
 
-        title = QLabel(self.tr("Content"), self)
-        title.setObjectName("pageTitle")
-        hint = QLabel(self.tr("Write the message once; the counters and the preview show exactly what is sent."), self)
-        hint.setObjectName("pageHint")
-        hint.setWordWrap(True)
+        title = page_title(self.tr("Content"), self)
+        hint = page_hint(self.tr(
+            "Write the message once; the counters and the preview show exactly what is sent."
+        ), self)
 
         self.switch = QWidget(self)
         self.switch.setObjectName("smsTypeSwitch")
