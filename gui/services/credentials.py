@@ -7,7 +7,7 @@ import os
 from dataclasses import dataclass, field
 
 import keyring
-from keyring.backends import fail
+from keyring.backends import fail, null
 from keyring.errors import KeyringError, PasswordDeleteError
 
 from gui.domain.errors import UserFacingError
@@ -65,6 +65,11 @@ def _backend_name(backend: object) -> str:
     return f"{kind.__module__}.{kind.__qualname__}"
 
 
+def _stores_nothing(backend: object) -> bool:
+    """The fail backend refuses; the null backend accepts and silently forgets (a saved secret would vanish)."""
+    return isinstance(backend, fail.Keyring | null.Keyring)
+
+
 def _unusable(name: str, detail: str) -> CredentialsError:
     return CredentialsError(
         f"没有可用的系统密码库（当前：{name}），无法安全地保存或读取接口凭证。",
@@ -78,8 +83,8 @@ def backend_status() -> BackendStatus:
     """Probe the keyring once (a read of a key that need not exist); may block on a locked store."""
     backend = keyring.get_keyring()
     name = _backend_name(backend)
-    if isinstance(backend, fail.Keyring):
-        error = _unusable(name, "no backend available")
+    if _stores_nothing(backend):
+        error = _unusable(name, "no backend that keeps secrets")
         return BackendStatus(name, False, error.text("zh"), error.text("en"))
     try:
         backend.get_password(SERVICE_NAME, APPID_KEY)
@@ -128,6 +133,8 @@ def save_credentials(credentials: Credentials) -> None:
             action_en="Find them in MP admin → Development → Settings.",
             where="接口凭证",
         )
+    if _stores_nothing(keyring.get_keyring()):
+        raise _unusable(_backend_name(keyring.get_keyring()), "no backend that keeps secrets")
     try:
         keyring.set_password(SERVICE_NAME, APPID_KEY, credentials.appid.strip())
         keyring.set_password(SERVICE_NAME, SECRET_KEY, credentials.secret.strip())

@@ -188,9 +188,11 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _on_keyring_info(self, info: KeyringInfo) -> None:
         self.keyring = info
-        self.keyring_label.setText(self.tr("Keyring: {0}").format(short_backend_name(info.name)))
         self.keyring_label.setToolTip(pick(info.message_zh, info.message_en))
-        if not info.usable:
+        if info.usable:
+            self.keyring_label.setText(self.tr("Keyring: {0}").format(short_backend_name(info.name)))
+        else:
+            self.keyring_label.setText(self.tr("Keyring: not available"))
             self.keyring_label.setStyleSheet(f"color: {ERROR};")
 
     @Slot(object)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import keyring
 import pytest
-from keyring.backends import fail
+from keyring.backends import fail, null
 
 from gui.services.credentials import (
     APPID_KEY,
@@ -87,6 +87,21 @@ def test_fail_backend_gives_a_clear_message_and_no_plaintext(fail_backend, tmp_p
     for path in tmp_path.rglob("*"):
         if path.is_file():
             assert b"never-in-a-file" not in path.read_bytes()
+
+
+def test_the_null_backend_is_not_taken_for_a_keyring(tmp_path) -> None:
+    """It accepts every secret and forgets it: saving must fail loudly, not vanish on the next start."""
+    previous = keyring.get_keyring()
+    keyring.set_keyring(null.Keyring())
+    try:
+        status = backend_status()
+        assert not status.usable and "keyring.backends.null.Keyring" in status.name
+        assert "没有可用的系统密码库" in status.message_zh
+        with pytest.raises(CredentialsError) as raised:
+            save_credentials(Credentials("wx1", "never-in-a-file"))
+        assert "SMS_COMPOSER_APPSECRET" in raised.value.text("zh")
+    finally:
+        keyring.set_keyring(previous)
 
 
 def test_fail_backend_with_environment_still_loads(fail_backend, monkeypatch) -> None:
