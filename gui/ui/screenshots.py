@@ -90,9 +90,7 @@ def main(argv: list[str] | None = None) -> int:
     compose.marketing.path_edit.setText("/index.html")
     compose.marketing.content_edit.setPlainText("能力上新")
     window.show()
-    recipients = window.recipients
-    if hasattr(recipients, "load"):
-        recipients.load(_sample_workbook(work))
+    window.recipients.load(_sample_workbook(work))
     drain(10000)
     _wait(app, lambda: compose.library.loaded and bool(compose.notification.columns()))
     for _ in range(5):
