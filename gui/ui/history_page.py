@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from gui.domain.errors import UserFacingError
 from gui.services.journal_types import CampaignState, NumberStatus, state_label
 from gui.ui.i18n import current_language
-from gui.ui.page_heading import page_hint, page_title
+from gui.ui.labels import page_hint, page_title
 from gui.ui.send_panel import StatusTable, number_entries
 from gui.ui.workers import run_in_background
 

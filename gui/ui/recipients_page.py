@@ -26,7 +26,7 @@ from gui.domain.errors import UserFacingError
 from gui.domain.recipients import ImportResult
 from gui.services.recipients.importer import import_pasted_text, import_recipients
 from gui.ui.i18n import current_language, pick
-from gui.ui.page_heading import page_hint, page_title
+from gui.ui.labels import page_hint, page_title
 from gui.ui.recipients_tools import MappingPanel, PasteDialog, SuppressionDialog
 from gui.ui.style import ERROR
 from gui.ui.workers import run_in_background

@@ -24,7 +24,7 @@ from gui.domain.errors import UserFacingError
 from gui.domain.send_window import MARKETING_WINDOW
 from gui.domain.sms_text import SmsType
 from gui.ui.i18n import current_language, pick
-from gui.ui.page_heading import page_hint, page_title
+from gui.ui.labels import field_hint, page_hint, page_title
 from gui.ui.send_panel import SendPanel
 from gui.ui.style import ACCENT, ERROR, WARNING
 from gui.ui.workers import run_in_background
@@ -111,9 +111,7 @@ class ReviewPage(QWidget):
         self.send_button.setObjectName("sendButton")
         self.send_button.setProperty("primary", True)
         self.send_button.clicked.connect(self.send)
-        self.action_note = QLabel("", self)
-        self.action_note.setObjectName("fieldHint")
-        self.action_note.setWordWrap(True)
+        self.action_note = field_hint("", self)
 
         self.panel = SendPanel(context, self)
         self.panel.run_finished.connect(self._on_run_finished)

@@ -27,7 +27,7 @@ from gui.services import credentials as creds
 from gui.services.settings import Settings, load_settings, save_settings
 from gui.ui.i18n import current_language, pick
 from gui.ui.keyring_status import keyring_info
-from gui.ui.page_heading import page_title
+from gui.ui.labels import field_hint, page_title
 from gui.ui.style import ACCENT, ERROR
 from gui.ui.workers import run_in_background
 
@@ -150,8 +150,7 @@ class SettingsPage(QWidget):
 
         self.save_button = QPushButton(self.tr("Save settings"), self)
         self.save_button.setObjectName("primaryButton")
-        self.save_status = QLabel(self)
-        self.save_status.setObjectName("fieldHint")
+        self.save_status = field_hint("", self, wrap=False)
         save_row = QHBoxLayout()
         save_row.addStretch(1)
         save_row.addWidget(self.save_status)

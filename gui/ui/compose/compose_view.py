@@ -39,7 +39,7 @@ from gui.ui.compose.library_bar import LibraryBar
 from gui.ui.compose.preview import PreviewPanel
 from gui.ui.compose.problems import ProblemList
 from gui.ui.compose.spans import wave_underlines
-from gui.ui.page_heading import page_hint, page_title
+from gui.ui.labels import field_hint, page_hint, page_title
 from gui.ui.style import ERROR, WARNING
 
 # While the editor is still empty only the signature is worth a red line; the rest is not a mistake yet.
@@ -96,8 +96,7 @@ class ComposeView(QWidget):
         switch_row.setSpacing(0)
         switch_row.addWidget(self.marketing_button)
         switch_row.addWidget(self.notification_button)
-        self.type_hint = QLabel(self)
-        self.type_hint.setObjectName("fieldHint")
+        self.type_hint = field_hint("", self, wrap=False)
 
         self.signature_edit = QLineEdit(self)
         self.signature_edit.setObjectName("signatureEdit")

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QStyledItemDelegate,
@@ -23,19 +22,7 @@ from PySide6.QtWidgets import (
 from gui.domain.campaign import ParamSource
 from gui.domain.sms_text import DEFAULT_SUFFIX_KEY, SUFFIX_PRESETS, placeholder_count
 from gui.ui.i18n import pick
-
-
-def _section(text: str, parent: QWidget) -> QLabel:
-    label = QLabel(text, parent)
-    label.setObjectName("sectionLabel")
-    return label
-
-
-def _hint(text: str, parent: QWidget) -> QLabel:
-    label = QLabel(text, parent)
-    label.setObjectName("fieldHint")
-    label.setWordWrap(True)
-    return label
+from gui.ui.labels import field_hint, section_label
 
 
 class MarketingForm(QWidget):
@@ -68,7 +55,7 @@ class MarketingForm(QWidget):
         self.layout_ = QVBoxLayout(self)
         self.layout_.setContentsMargins(0, 0, 0, 0)
         self.layout_.setSpacing(8)
-        self.layout_.addWidget(_section(self.tr("Custom content"), self))
+        self.layout_.addWidget(section_label(self.tr("Custom content"), self))
         self.layout_.addWidget(self.content_edit)
         self.footer_index = self.layout_.count()  # the counters and problems go here
         form = QFormLayout()
@@ -77,7 +64,7 @@ class MarketingForm(QWidget):
         form.setVerticalSpacing(10)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         form.addRow(self.tr("Static-site path"), self.path_edit)
-        form.addRow("", _hint(self.tr("The page the short link opens; the platform makes the link."), self))
+        form.addRow("", field_hint(self.tr("The page the short link opens; the platform makes the link."), self))
         form.addRow(self.tr("Unsubscribe text"), self.suffix_picker)
         self.layout_.addLayout(form)
 
@@ -129,8 +116,8 @@ class NotificationForm(QWidget):
         header.setStretchLastSection(True)
         self.params_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.params_table.setMinimumHeight(120)
-        self.columns_hint = _hint(self.tr("Import recipients to fill a parameter from a column, e.g. each "
-                                          "person's name."), self)
+        self.columns_hint = field_hint(self.tr("Import recipients to fill a parameter from a column, e.g. each "
+                                               "person's name."), self)
 
         self.layout_ = QVBoxLayout(self)
         self.layout_.setContentsMargins(0, 0, 0, 0)
@@ -139,10 +126,10 @@ class NotificationForm(QWidget):
         form.setHorizontalSpacing(16)
         form.addRow(self.tr("Template ID"), self.template_id_edit)
         self.layout_.addLayout(form)
-        self.layout_.addWidget(_section(self.tr("Template"), self))
+        self.layout_.addWidget(section_label(self.tr("Template"), self))
         self.layout_.addWidget(self.template_edit)
         self.footer_index = self.layout_.count()
-        self.layout_.addWidget(_section(self.tr("Template parameters"), self))
+        self.layout_.addWidget(section_label(self.tr("Template parameters"), self))
         self.layout_.addWidget(self.params_table)
         self.layout_.addWidget(self.columns_hint)
 
