@@ -18,14 +18,14 @@ run: $(STAMP)
 	$(BIN)/sms-composer --sandbox
 
 test: $(STAMP)
-	$(BIN)/ruff check gui tests packaging
+	$(BIN)/ruff check gui tests packaging tools
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
 bench: $(STAMP)
 	SMS_COMPOSER_BENCH=1 QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q tests/benchmarks -s
 
 translations: $(STAMP)
-	$(BIN)/python -m gui.ui.i18n_build
+	$(BIN)/python -m tools.i18n_build
 
 package: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[test,package]'

@@ -136,7 +136,7 @@ def resource_datas(root: Path) -> list[tuple[str, str]]:
     """(source file, bundle folder) pairs for everything under resources/ that the running app may read.
 
     Whole folders are listed file by file, so the tests can see exactly what ships; the bundle keeps the
-    source tree's layout (`<_MEIPASS>/resources/...`), which is what `gui.services.app_paths.resources_dir()`
+    source tree's layout (`<_MEIPASS>/resources/...`), which is what `gui.services.config.paths.resources_dir()`
     expects when frozen.
     """
     resources = root / "resources"

@@ -7,8 +7,8 @@ import sys
 
 from gui.cli.output import language, pick, print_json
 from gui.cli.run_output import counts_text
-from gui.services.engine import Engine
-from gui.services.journal_types import state_label
+from gui.services.journal.types import state_label
+from gui.services.sending.engine import Engine
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

@@ -8,7 +8,7 @@ import sys
 from gui.cli.output import pick, print_json
 from gui.domain.recipients import ImportResult
 from gui.services.recipients.importer import import_recipients
-from gui.services.suppression import SuppressionList
+from gui.services.recipients.suppression import SuppressionList
 
 EXIT_OK = 0
 EXIT_NO_VALID = 1

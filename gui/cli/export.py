@@ -7,7 +7,7 @@ import sys
 
 from gui.cli.output import pick
 from gui.cli.resume import resolve_id
-from gui.services.engine import Engine
+from gui.services.sending.engine import Engine
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

@@ -11,7 +11,7 @@ import sys
 from gui import __version__
 from gui.cli.output import pick, print_error
 from gui.domain.errors import UserFacingError
-from gui.services.app_paths import DATA_DIR_ENV
+from gui.services.config.paths import DATA_DIR_ENV
 
 # Each name is a module in gui/cli/ exposing `register(subparsers)`; its parser sets `handler`.
 COMMAND_MODULES: tuple[str, ...] = ("preview", "simulator", "send", "resume", "campaigns", "receipts", "export", "check")

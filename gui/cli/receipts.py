@@ -8,7 +8,7 @@ import sys
 from gui.cli.output import pick
 from gui.cli.resume import resolve_id
 from gui.cli.run_output import cli_clock
-from gui.services.engine import Engine
+from gui.services.sending.engine import Engine
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -24,7 +24,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from gui.services.api_client import client_from_environment
+    from gui.services.api.client import client_from_environment
 
     with Engine(clock=cli_clock(), recover=False) as engine:
         campaign_id = resolve_id(engine, args)

@@ -8,7 +8,7 @@ import sys
 from gui.cli.output import pick
 from gui.cli.run_output import add_run_options, cli_clock, drive
 from gui.domain.errors import UserFacingError
-from gui.services.engine import Engine
+from gui.services.sending.engine import Engine
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

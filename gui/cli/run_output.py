@@ -15,9 +15,9 @@ from urllib.parse import urlsplit
 from gui.cli.output import language, pick
 from gui.domain.clock import Clock, ManualClock, SystemClock
 from gui.domain.errors import UserFacingError
-from gui.services.engine import Engine
-from gui.services.journal_types import NumberStatus, state_label, status_label
-from gui.services.runner_types import ProgressSnapshot, RetryPolicy, RunSummary
+from gui.services.journal.types import NumberStatus, state_label, status_label
+from gui.services.sending.engine import Engine
+from gui.services.sending.types import ProgressSnapshot, RetryPolicy, RunSummary
 
 # Test and demo hook, honoured only against the local simulator: run the commands as if it were this Beijing
 # time (the clock then moves on normally).
@@ -56,8 +56,8 @@ def cli_clock() -> Clock:
 
 
 def _talks_to_local_simulator() -> bool:
-    from gui.services.api_client import API_BASE_ENV, DEFAULT_API_BASE
-    from gui.services.settings import load_settings
+    from gui.services.api.client import API_BASE_ENV, DEFAULT_API_BASE
+    from gui.services.config.settings import load_settings
 
     base = os.environ.get(API_BASE_ENV) or load_settings().api_base or DEFAULT_API_BASE
     return urlsplit(base).hostname in ("127.0.0.1", "localhost", "::1")
@@ -136,7 +136,7 @@ def _main_thread() -> bool:
 
 def drive(engine: Engine, campaign_id: int, args: argparse.Namespace, *, allow_resend: bool) -> int:
     """Run the campaign from the command line and report; returns the exit code."""
-    from gui.services.api_client import client_from_environment
+    from gui.services.api.client import client_from_environment
 
     progress = ProgressLine()
     with client_from_environment(clock=engine.clock) as client:

@@ -9,7 +9,7 @@ from gui.cli.output import language, pick
 from gui.cli.run_output import add_run_options, cli_clock, drive
 from gui.domain.plan import DEFAULT_BATCH_SIZE, Plan
 from gui.domain.sms_text import Problem
-from gui.services.engine import Engine
+from gui.services.sending.engine import Engine
 
 EXIT_BAD_INPUT = 2
 
@@ -36,8 +36,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from gui.services.campaign_file import load_campaign
-    from gui.services.credentials import load_credentials
+    from gui.services.config.credentials import load_credentials
+    from gui.services.drafts.campaign_file import load_campaign
     from gui.services.recipients.importer import import_recipients
 
     campaign = load_campaign(args.campaign)

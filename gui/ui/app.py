@@ -10,10 +10,10 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from gui import APP_DISPLAY_NAME, APP_NAME, __version__
-from gui.services.app_paths import resources_dir
+from gui.services.config.keyring_status import KeyringInfo
+from gui.services.config.paths import resources_dir
+from gui.services.simulator.sandbox import SandboxSession, SandboxUnavailable, start_sandbox
 from gui.ui.i18n import ENGLISH, TranslatorStatus, install_translators, resolve_language
-from gui.ui.keyring_status import KeyringInfo
-from gui.ui.sandbox import SandboxSession, SandboxUnavailable, start_sandbox
 
 
 def _application() -> QApplication:
@@ -32,7 +32,7 @@ def _application() -> QApplication:
 
 def _live_env_id() -> str:
     try:
-        from gui.services.settings import load_settings
+        from gui.services.config.settings import load_settings
 
         return load_settings().env_id
     except Exception:  # no settings module or an unreadable file: the status bar says "not set"

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from gui.services.app_paths import resources_dir
+from gui.services.config.paths import resources_dir
 
 APP_CATALOGUE = "sms_composer"
 LANG_ENV = "SMS_COMPOSER_LANG"
@@ -42,7 +42,7 @@ def resolve_language(requested: str | None) -> str:
 
 def _language_from_settings() -> str | None:
     try:
-        from gui.services.settings import load_settings
+        from gui.services.config.settings import load_settings
     except ImportError:
         return None
     try:

@@ -23,16 +23,16 @@ from PySide6.QtWidgets import (
 from gui import APP_DISPLAY_NAME
 from gui.domain.clock import Clock, SystemClock
 from gui.domain.sms_text import SmsType
-from gui.services.engine import Engine
+from gui.services.config.keyring_status import KeyringInfo, keyring_info, short_backend_name
+from gui.services.sending.engine import Engine
+from gui.services.sending.session import SendContext
+from gui.services.simulator.sandbox import SandboxSession, SandboxUnavailable, start_sandbox
 from gui.ui.compose import ComposeView
-from gui.ui.history_page import HistoryPage
+from gui.ui.history.page import HistoryPage
 from gui.ui.i18n import pick
-from gui.ui.keyring_status import KeyringInfo, keyring_info, short_backend_name
-from gui.ui.recipients_page import RecipientsPage
-from gui.ui.review_page import ReviewPage
-from gui.ui.sandbox import SandboxSession, SandboxUnavailable, start_sandbox
-from gui.ui.send_context import SendContext
-from gui.ui.settings_page import SettingsPage
+from gui.ui.recipients.page import RecipientsPage
+from gui.ui.sending.review_page import ReviewPage
+from gui.ui.settings.page import SettingsPage
 from gui.ui.style import ERROR, STYLESHEET
 from gui.ui.workers import run_in_background, wait_for_background
 
@@ -318,7 +318,7 @@ class MainWindow(QMainWindow):
 
 def _has_credentials() -> bool:
     """Whether AppID/AppSecret are saved (keyring or environment); blocking, runs on the pool."""
-    from gui.services.credentials import load_credentials
+    from gui.services.config.credentials import load_credentials
 
     try:
         return load_credentials() is not None

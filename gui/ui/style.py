@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gui.services.app_paths import resources_dir
+from gui.services.config.paths import resources_dir
 
 ICONS = (resources_dir() / "icons").as_posix()
 

@@ -19,8 +19,8 @@ from PySide6.QtCore import QElapsedTimer, QTimer
 from gui.domain.clock import ManualClock
 from gui.domain.recipients import ImportResult, Recipient
 from gui.services.simulator import DEFAULT_APPID, DEFAULT_ENV, DEFAULT_SECRET
+from gui.services.simulator.sandbox import SandboxSession
 from gui.ui.main_window import MainWindow, WindowMode
-from gui.ui.sandbox import SandboxSession
 from tests.support.simulator import SIMULATOR_START
 from tests.support.simulator_process import simulator_process as start_simulator_process
 from tests.ui.send_support import compose_marketing

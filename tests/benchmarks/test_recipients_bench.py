@@ -68,7 +68,7 @@ WRITE_OURS = PEAK + RESULTS + """
 import json, time
 from pathlib import Path
 from gui.services.recipients import import_recipients
-from gui.services.results_export import write_results_workbook
+from gui.services.results.export import write_results_workbook
 result = import_recipients(sys.argv[1])
 rows = results_for(r.row for r in result.recipients)
 start = time.perf_counter()

@@ -7,8 +7,8 @@ from pathlib import Path
 import openpyxl
 
 from gui.domain.clock import ManualClock
+from gui.services.simulator.sandbox import SandboxSession
 from gui.ui.main_window import MainWindow, WindowMode
-from gui.ui.sandbox import SandboxSession
 from tests.support.simulator import SIMULATOR_START
 
 

@@ -10,11 +10,11 @@ from PySide6.QtWidgets import QStyleOptionViewItem
 
 from gui.domain.campaign import ParamSource
 from gui.domain.sms_text import SmsType
+from gui.services.drafts.template_library import LibraryTemplate, TemplateLibrary
 from gui.services.recipients.importer import import_recipients
-from gui.services.template_library import LibraryTemplate, TemplateLibrary
 from gui.ui.compose import ComposeView
 from gui.ui.main_window import MainWindow, WindowMode
-from gui.ui.review_page import campaign_from_compose
+from gui.ui.sending.review_page import campaign_from_compose
 from tests.ui.typing_helpers import type_text
 
 TEMPLATE = "{1}您好，您的订单已于{2}发货"

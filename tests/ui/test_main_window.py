@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 
-from gui.ui import keyring_status
+from gui.services.config import keyring_status
 from gui.ui.main_window import MainWindow, WindowMode
 
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import openpyxl
 
-from gui.services.suppression import SuppressionList
-from gui.ui.recipients_page import RecipientsPage
-from gui.ui.recipients_tools import SuppressionDialog
+from gui.services.recipients.suppression import SuppressionList
+from gui.ui.recipients.page import RecipientsPage
+from gui.ui.recipients.tools import SuppressionDialog
 
 
 def _page(qtbot) -> RecipientsPage:

@@ -7,9 +7,9 @@ import openpyxl
 import pytest
 from PySide6.QtCore import Qt
 
-from gui.services.engine import Engine
-from gui.services.journal_types import CampaignState, NumberStatus
-from gui.services.run_lock import RunLock
+from gui.services.journal.types import CampaignState, NumberStatus
+from gui.services.sending.engine import Engine
+from gui.services.sending.run_lock import RunLock
 from tests.support.simulator import simulator  # noqa: F401
 from tests.ui.send_support import (
     compose_marketing,

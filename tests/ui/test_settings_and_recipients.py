@@ -6,11 +6,11 @@ from pathlib import Path
 
 import openpyxl
 
-from gui.services import credentials
-from gui.services.settings import load_settings
+from gui.services.config import credentials
+from gui.services.config.settings import load_settings
 from gui.ui.main_window import MainWindow, WindowMode
-from gui.ui.recipients_page import RecipientsPage
-from gui.ui.settings_page import SettingsPage
+from gui.ui.recipients.page import RecipientsPage
+from gui.ui.settings.page import SettingsPage
 from tests.support.simulator import simulator  # noqa: F401
 
 

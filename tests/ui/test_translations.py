@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from gui.ui import i18n_build
+from tools import i18n_build
 
 ROOT = Path(__file__).resolve().parents[2]
 

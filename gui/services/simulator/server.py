@@ -12,7 +12,7 @@ from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 from gui.domain.clock import Clock
-from gui.services.api_types import SmsRecord
+from gui.services.api.types import SmsRecord
 from gui.services.simulator.config import SimulatorConfig
 from gui.services.simulator.state import DROP, SimulatorState
 

@@ -13,7 +13,7 @@ from typing import Any
 from gui.domain.clock import Clock, SystemClock
 from gui.domain.phone import MAINLAND_MOBILE, national_digits
 from gui.domain.send_window import MARKETING_WINDOW
-from gui.services.api_types import MAX_NUMBERS_PER_REQUEST, SmsRecord
+from gui.services.api.types import MAX_NUMBERS_PER_REQUEST, SmsRecord
 from gui.services.simulator.config import MARKETING_DAILY_LIMIT, SAME_CONTENT_SECONDS, SimulatorConfig
 from gui.services.simulator.tokens import TokenDesk
 

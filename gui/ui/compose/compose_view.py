@@ -33,7 +33,7 @@ from gui.domain.sms_text import (
     SmsType,
     render,
 )
-from gui.services.template_library import LibraryTemplate
+from gui.services.drafts.template_library import LibraryTemplate
 from gui.ui.compose.forms import MarketingForm, NotificationForm
 from gui.ui.compose.library_bar import LibraryBar
 from gui.ui.compose.preview import PreviewPanel

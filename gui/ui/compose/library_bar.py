@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QInputDialog, QMessageBox, QPushButton, QWidget
 
-from gui.services.template_library import LibraryTemplate, TemplateLibrary
+from gui.services.drafts.template_library import LibraryTemplate, TemplateLibrary
 from gui.ui.workers import run_in_background
 
 

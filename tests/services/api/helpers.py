@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from gui.services.api_client import CloudBaseClient
-from gui.services.api_types import SendSmsRequest
+from gui.services.api.client import CloudBaseClient
+from gui.services.api.types import SendSmsRequest
 from gui.services.simulator import Simulator
 
 NUMBERS = ("+8613800000001", "+8613800000002", "+8613800000003")

@@ -6,8 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from gui.services.api_types import NumberClass, OutcomeKind
-from gui.services.error_catalogue import (
+from gui.services.api.catalogue import (
     CATALOGUE,
     catalogue_markdown,
     classify_errcode,
@@ -16,6 +15,7 @@ from gui.services.error_catalogue import (
     explain_number_code,
     parse_ip,
 )
+from gui.services.api.types import NumberClass, OutcomeKind
 
 README = Path(__file__).resolve().parents[3] / "README.md"
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from gui.services.api_types import OutcomeKind, SendSmsRequest
+from gui.services.api.types import OutcomeKind, SendSmsRequest
 from gui.services.simulator import Simulator
 from tests.services.api.helpers import client_for, marketing, notification
 from tests.support.simulator import simulator  # noqa: F401
@@ -129,7 +129,7 @@ def test_quota_message_says_where_to_buy_a_pack(simulator: Simulator) -> None:  
 
 
 def test_check_credentials_raises_api_error_with_ip(simulator: Simulator) -> None:  # noqa: F811
-    from gui.services.api_types import ApiError
+    from gui.services.api.types import ApiError
 
     simulator.config.ip_whitelist = set()
     with client_for(simulator) as client, pytest.raises(ApiError) as raised:

@@ -7,7 +7,7 @@ from datetime import date, datetime
 import httpx
 
 from gui.domain.clock import BEIJING
-from gui.services.api_types import NumberClass, OutcomeKind
+from gui.services.api.types import NumberClass, OutcomeKind
 from gui.services.simulator import Simulator
 from tests.services.api.helpers import NUMBERS, client_for, marketing, notification
 from tests.support.simulator import simulator  # noqa: F401
@@ -118,7 +118,7 @@ def test_records_accept_wrapped_and_flat_bodies(simulator: Simulator) -> None:  
 def test_records_error_is_raised_as_api_error(simulator: Simulator) -> None:  # noqa: F811
     import pytest
 
-    from gui.services.api_types import ApiError
+    from gui.services.api.types import ApiError
 
     with client_for(simulator) as client, pytest.raises(ApiError) as raised:
         client.describe_sms_records("wrong-env", DAY, DAY)

@@ -10,8 +10,8 @@ from datetime import date
 
 import pytest
 
-from gui.services.api_types import ApiError
-from gui.services.redact import redact_text, redact_url
+from gui.services.api.redact import redact_text, redact_url
+from gui.services.api.types import ApiError
 from gui.services.simulator import Simulator
 from tests.services.api.helpers import client_for, marketing
 from tests.support.simulator import simulator  # noqa: F401
@@ -94,7 +94,7 @@ def test_failure_reprs_and_exception_texts_carry_no_secret(simulator: Simulator,
 
 
 def test_credentials_repr_hides_secret() -> None:
-    from gui.services.credentials import Credentials
+    from gui.services.config.credentials import Credentials
 
     credentials = Credentials("wx123", SECRET)
     assert SECRET not in repr(credentials) and SECRET not in str(credentials)

@@ -8,9 +8,9 @@ from datetime import datetime
 import pytest
 
 from gui.domain.clock import BEIJING, ManualClock
-from gui.services.api_types import OutcomeKind, SendSmsRequest
+from gui.services.api.tokens import CLASSIC_TOKEN_WARNING, ClassicTokenProvider
+from gui.services.api.types import OutcomeKind, SendSmsRequest
 from gui.services.simulator import Simulator
-from gui.services.tokens import CLASSIC_TOKEN_WARNING, ClassicTokenProvider
 from tests.services.api.helpers import client_for, marketing
 from tests.support.simulator import simulator  # noqa: F401
 
@@ -117,7 +117,7 @@ def _closed_port() -> int:
 
 
 def test_connection_refused_is_not_sent() -> None:
-    from gui.services.api_client import CloudBaseClient
+    from gui.services.api.client import CloudBaseClient
 
     base = f"http://127.0.0.1:{_closed_port()}"
     with CloudBaseClient(appid="wx1", secret="s3cret-value", base_url=base, timeout=2) as client:

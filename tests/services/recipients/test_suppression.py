@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from gui.domain.recipients import RecipientsFileError
-from gui.services.app_paths import database_path
+from gui.services.config.paths import database_path
 from gui.services.recipients import import_recipients
-from gui.services.suppression import SuppressionList
+from gui.services.recipients.suppression import SuppressionList
 from tests.services.recipients.builders import csv_bytes, xlsx
 
 

@@ -1,0 +1,44 @@
+"""Where the app keeps its database, settings and bundled resources (source tree, installed or frozen)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import platformdirs
+
+from gui import APP_NAME
+
+DATA_DIR_ENV = "SMS_COMPOSER_DATA_DIR"
+CONFIG_DIR_ENV = "SMS_COMPOSER_CONFIG_DIR"
+DATABASE_FILENAME = "sms-composer.db"
+
+
+def data_dir() -> Path:
+    """The app's data folder (database, journal): `SMS_COMPOSER_DATA_DIR` or the platform's user data dir."""
+    override = os.environ.get(DATA_DIR_ENV)
+    path = Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def config_dir() -> Path:
+    """The app's settings folder: `SMS_COMPOSER_CONFIG_DIR` or the platform's user config dir."""
+    override = os.environ.get(CONFIG_DIR_ENV)
+    path = Path(override) if override else Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def database_path(base: Path | None = None) -> Path:
+    """The single SQLite file holding the journal, the suppression list and the template library."""
+    return (base or data_dir()) / DATABASE_FILENAME
+
+
+def resources_dir() -> Path:
+    """The `resources/` folder: beside the package in a source tree, inside the bundle when frozen."""
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    if frozen_root:
+        return Path(frozen_root) / "resources"
+    return Path(__file__).resolve().parents[3] / "resources"

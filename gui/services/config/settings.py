@@ -1,0 +1,142 @@
+"""Non-secret settings in a JSON file under config_dir(); unknown keys are ignored, writes are atomic."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import tempfile
+from dataclasses import dataclass, field, fields, replace
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from gui.services.config.paths import config_dir
+
+SETTINGS_FILENAME = "settings.json"
+DEFAULT_API_BASE = "https://api.weixin.qq.com"
+# Keys that must never be written even if someone adds them to the dataclass by mistake.
+_FORBIDDEN_KEYS = {"secret", "appsecret", "access_token", "token"}
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything the app remembers except the credentials (those live in the keyring)."""
+
+    env_id: str = ""
+    mini_program_name: str = ""
+    short_name: str = ""
+    use_short_name: bool = False
+    resource_appid: str = ""
+    api_base: str = DEFAULT_API_BASE
+    suffix_key: str = "tcbe_reply_t"
+    pack_price_per_sms: Decimal = Decimal("0.05")
+    test_numbers: tuple[str, ...] = ()
+    static_site_domain: str = ""
+    language: str = "zh"
+    token_mode: str = "stable"  # "stable" or "classic"
+    # Not saved: why the file could not be read, for the UI to show once.
+    warning_zh: str = field(default="", compare=False)
+    warning_en: str = field(default="", compare=False)
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {}
+        for item in fields(self):
+            if item.name.startswith("warning_") or item.name in _FORBIDDEN_KEYS:
+                continue
+            value = getattr(self, item.name)
+            if isinstance(value, Decimal):
+                value = str(value)
+            elif isinstance(value, tuple):
+                value = list(value)
+            data[item.name] = value
+        return data
+
+
+def settings_path() -> Path:
+    return config_dir() / SETTINGS_FILENAME
+
+
+def _coerce(name: str, default: Any, value: Any) -> Any:
+    """The value in the field's type, or raise ValueError."""
+    if isinstance(default, bool):
+        if isinstance(value, bool):
+            return value
+        raise ValueError(name)
+    if isinstance(default, Decimal):
+        if isinstance(value, bool) or not isinstance(value, str | int | float):
+            raise ValueError(name)
+        try:
+            number = Decimal(str(value))
+        except InvalidOperation:
+            raise ValueError(name) from None
+        if not number.is_finite() or number < 0:
+            raise ValueError(name)
+        return number
+    if isinstance(default, tuple):
+        if isinstance(value, list) and all(isinstance(v, str) for v in value):
+            return tuple(value)
+        raise ValueError(name)
+    if isinstance(value, str):
+        return value
+    raise ValueError(name)
+
+
+def _with_warning(settings: Settings, zh: str, en: str) -> Settings:
+    log.warning("settings: %s", en)
+    return replace(settings, warning_zh=zh, warning_en=en)
+
+
+def load_settings(path: Path | None = None) -> Settings:
+    """The saved settings; defaults when there is no file; defaults plus a warning when it is unreadable."""
+    target = path or settings_path()
+    defaults = Settings()
+    try:
+        text = target.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return defaults
+    except OSError as error:
+        return _with_warning(defaults, f"无法读取设置文件 {target}，已使用默认设置。",
+                             f"Could not read the settings file {target} ({type(error).__name__}); using defaults.")
+    try:
+        data = json.loads(text)
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        data = None
+    if not isinstance(data, dict):
+        return _with_warning(defaults, f"设置文件 {target} 已损坏，已使用默认设置。保存设置时会重新写入。",
+                             f"The settings file {target} is damaged; defaults are used. Saving writes it again.")
+    values: dict[str, Any] = {}
+    bad: list[str] = []
+    for item in fields(Settings):
+        if item.name.startswith("warning_") or item.name not in data:
+            continue
+        try:
+            values[item.name] = _coerce(item.name, getattr(defaults, item.name), data[item.name])
+        except ValueError:
+            bad.append(item.name)
+    settings = Settings(**values)
+    if bad:
+        names = ", ".join(bad)
+        return _with_warning(settings, f"设置文件中这些项的格式不对，已改用默认值：{names}。",
+                             f"These settings had the wrong format and were reset to defaults: {names}.")
+    return settings
+
+
+def save_settings(settings: Settings, path: Path | None = None) -> Path:
+    """Write the settings atomically (temp file in the same folder, then rename)."""
+    target = path or settings_path()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    payload = json.dumps(settings.to_json(), ensure_ascii=False, indent=2) + "\n"
+    handle, temp_name = tempfile.mkstemp(prefix=".settings-", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(payload)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temp_name, target)
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise
+    return target

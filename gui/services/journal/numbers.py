@@ -1,0 +1,68 @@
+"""The journal's per-number reads and delivery receipts (a part of `Journal`, kept apart to stay small)."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Sequence
+from contextlib import AbstractContextManager
+
+from gui.services.journal.schema import NUMBER_COLUMNS
+from gui.services.journal.types import BatchState, NumberRow, NumberStatus
+
+
+class NumberQueries:
+    """Reads of the campaign's numbers; mixed into `Journal`, which provides `_query` and `_transaction`."""
+
+    def _query(self, sql: str, params: Sequence[object] = ()) -> list[tuple]:
+        raise NotImplementedError
+
+    def _transaction(self) -> AbstractContextManager[sqlite3.Connection]:
+        raise NotImplementedError
+
+    def numbers(self, campaign_id: int, statuses: Iterable[str] | None = None) -> list[NumberRow]:
+        """The campaign's numbers in spreadsheet row order, optionally only those in `statuses`."""
+        sql = f"SELECT {NUMBER_COLUMNS} FROM journal_recipients WHERE campaign_id = ?"
+        params: list[object] = [campaign_id]
+        if statuses is not None:
+            wanted = list(statuses)
+            sql += f" AND status IN ({','.join('?' * len(wanted))})"
+            params.extend(wanted)
+        return [NumberRow(*row) for row in self._query(sql + " ORDER BY row, number", params)]
+
+    def unknown_numbers(self, campaign_id: int) -> list[tuple[str, int, int, str]]:
+        """(number, row, batch_id, batch started_at) for every number whose outcome is unknown."""
+        return [
+            tuple(row)  # type: ignore[misc]
+            for row in self._query(
+                "SELECT r.number, r.row, r.batch_id, b.started_at FROM journal_recipients r "
+                "JOIN journal_batches b ON b.id = r.batch_id "
+                "WHERE r.campaign_id = ? AND r.status IN (?, ?) ORDER BY b.seq, r.row",
+                (campaign_id, NumberStatus.UNKNOWN, NumberStatus.RECONCILING),
+            )
+        ]
+
+    def retryable_numbers(self, campaign_id: int) -> list[str]:
+        """Numbers worth another try: `retry_later`, and those refused with their whole batch (not billed)."""
+        return [
+            number
+            for (number,) in self._query(
+                "SELECT r.number FROM journal_recipients r LEFT JOIN journal_batches b ON b.id = r.batch_id "
+                "WHERE r.campaign_id = ? AND (r.status = ? OR (r.status = ? AND b.state = ?)) ORDER BY r.row",
+                (campaign_id, NumberStatus.RETRY_LATER, NumberStatus.FAILED, BatchState.FAILED),
+            )
+        ]
+
+    def first_started_at(self, campaign_id: int) -> str:
+        rows = self._query(
+            "SELECT MIN(started_at) FROM journal_batches WHERE campaign_id = ? AND started_at != ''", (campaign_id,)
+        )
+        return rows[0][0] or ""
+
+    def record_receipts(self, campaign_id: int, receipts: Sequence[tuple[str, str, str, int | None]]) -> None:
+        """(number, delivery_status, delivery_time, fee) from the platform's records."""
+        with self._transaction() as db:
+            db.executemany(
+                "UPDATE journal_recipients SET delivery_status = ?, delivery_time = ?, fee = ? "
+                "WHERE campaign_id = ? AND number = ?",
+                [(status, when, fee, campaign_id, number) for number, status, when, fee in receipts],
+            )

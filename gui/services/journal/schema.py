@@ -1,0 +1,111 @@
+"""The journal's SQLite schema and row conversions (tables prefixed `journal_`)."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+
+from gui.domain.clock import beijing
+from gui.services.journal.types import BatchRow, BatchState, RecipientsSource
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS journal_campaigns (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    sms_type TEXT NOT NULL,
+    campaign_json TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    state TEXT NOT NULL,
+    message_zh TEXT NOT NULL DEFAULT '',
+    message_en TEXT NOT NULL DEFAULT '',
+    source_json TEXT NOT NULL DEFAULT '{}',
+    recipients INTEGER NOT NULL,
+    total_parts INTEGER NOT NULL,
+    estimate_yuan TEXT NOT NULL,
+    price_per_part TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS journal_batches (
+    id INTEGER PRIMARY KEY,
+    campaign_id INTEGER NOT NULL REFERENCES journal_campaigns(id),
+    seq INTEGER NOT NULL,
+    params_json TEXT NOT NULL,
+    segments INTEGER NOT NULL,
+    state TEXT NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    started_at TEXT NOT NULL DEFAULT '',
+    finished_at TEXT NOT NULL DEFAULT '',
+    errcode INTEGER,
+    errmsg TEXT NOT NULL DEFAULT '',
+    outcome TEXT NOT NULL DEFAULT '',
+    origin TEXT NOT NULL DEFAULT 'plan'
+);
+CREATE INDEX IF NOT EXISTS journal_batches_campaign ON journal_batches(campaign_id, state);
+CREATE TABLE IF NOT EXISTS journal_recipients (
+    campaign_id INTEGER NOT NULL REFERENCES journal_campaigns(id),
+    number TEXT NOT NULL,
+    row INTEGER NOT NULL,
+    batch_id INTEGER,
+    status TEXT NOT NULL,
+    code TEXT NOT NULL DEFAULT '',
+    platform_message TEXT NOT NULL DEFAULT '',
+    message_zh TEXT NOT NULL DEFAULT '',
+    message_en TEXT NOT NULL DEFAULT '',
+    advice_zh TEXT NOT NULL DEFAULT '',
+    advice_en TEXT NOT NULL DEFAULT '',
+    serial_no TEXT NOT NULL DEFAULT '',
+    submit_time TEXT NOT NULL DEFAULT '',
+    parts INTEGER,
+    delivery_status TEXT NOT NULL DEFAULT '',
+    delivery_time TEXT NOT NULL DEFAULT '',
+    fee INTEGER,
+    PRIMARY KEY (campaign_id, number)
+) WITHOUT ROWID;
+-- Covers the per-batch read the sender makes before every request: index-only, already in row order.
+CREATE INDEX IF NOT EXISTS journal_recipients_batch_rows ON journal_recipients(batch_id, row, number);
+-- Lets opening the journal find numbers left mid-reconciliation without reading every row (partial: tiny).
+CREATE INDEX IF NOT EXISTS journal_recipients_reconciling ON journal_recipients(campaign_id)
+    WHERE status = 'reconciling';
+"""
+
+NUMBER_COLUMNS = (
+    "campaign_id, number, row, batch_id, status, code, platform_message, message_zh, message_en, "
+    "advice_zh, advice_en, serial_no, submit_time, parts, delivery_status, delivery_time, fee"
+)
+BATCH_COLUMNS = (
+    "id, campaign_id, seq, params_json, segments, state, attempts, started_at, finished_at, errcode, "
+    "errmsg, outcome, origin"
+)
+OPEN_BATCH_STATES = (BatchState.PLANNED, BatchState.IN_FLIGHT, BatchState.UNKNOWN)
+
+
+def timestamp(moment: datetime) -> str:
+    """Beijing time as the platform writes it in its records: 'YYYY-MM-DD HH:MM:SS'."""
+    return beijing(moment).strftime("%Y-%m-%d %H:%M:%S")
+
+
+def source_json(source: RecipientsSource) -> dict:
+    return {
+        "file": source.file,
+        "sheet": source.sheet,
+        "header_row": source.header_row,
+        "phone_column": source.phone_column,
+    }
+
+
+def batch_row(row: tuple) -> BatchRow:
+    return BatchRow(
+        id=row[0],
+        campaign_id=row[1],
+        seq=row[2],
+        params=tuple(json.loads(row[3])),
+        segments=row[4],
+        state=row[5],
+        attempts=row[6],
+        started_at=row[7],
+        finished_at=row[8],
+        errcode=row[9],
+        errmsg=row[10],
+        outcome=row[11],
+        origin=row[12],
+    )

@@ -1,0 +1,437 @@
+"""The send journal: campaigns, batches and per-number results in SQLite, written before and after each request."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+
+from gui.domain.campaign import Campaign
+from gui.domain.plan import Plan
+from gui.domain.recipients import Recipient
+from gui.services.config.paths import database_path
+from gui.services.journal.numbers import NumberQueries
+from gui.services.journal.schema import (
+    BATCH_COLUMNS,
+    OPEN_BATCH_STATES,
+    SCHEMA,
+    batch_row,
+    source_json,
+    timestamp,
+)
+from gui.services.journal.types import (
+    BatchRow,
+    BatchState,
+    CampaignInfo,
+    CampaignState,
+    NumberStatus,
+    NumberUpdate,
+    RecipientsSource,
+)
+from gui.services.sending.run_lock import RunLock
+
+__all__ = ["Journal", "timestamp"]
+
+
+class Journal(NumberQueries):
+    """One connection to the app database; safe to share between the window's threads (calls are serialised).
+
+    Opening it recovers from a crash: every batch left `in_flight` becomes `unknown` (its request may have been
+    accepted), and numbers left `reconciling` go back to `unknown`. Never holds the AppSecret or tokens.
+    """
+
+    def __init__(self, path: Path | None = None, *, recover: bool = True) -> None:
+        self.path = Path(path) if path else database_path()
+        self._lock = threading.RLock()
+        self._db = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        # FULL: a batch marked in_flight must survive a power cut too, or it could be sent twice.
+        self._db.execute("PRAGMA synchronous=FULL")
+        # Checkpoints run after batch outcomes (on the runner's writer thread), not inside the commit
+        # that marks the next batch in_flight just before its request leaves.
+        self._db.execute("PRAGMA wal_autocheckpoint=0")
+        self._db.executescript(SCHEMA)
+        self.recovered_batches = self.recover() if recover else 0
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.execute("PRAGMA wal_checkpoint(PASSIVE)")
+            self._db.close()
+
+    def __enter__(self) -> Journal:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._db
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
+
+    def _query(self, sql: str, params: Sequence[object] = ()) -> list[tuple]:
+        with self._lock:
+            return self._db.execute(sql, params).fetchall()
+
+    # -- crash recovery -------------------------------------------------------------------------------
+
+    def recover(self) -> int:
+        """Mark every batch still `in_flight` as `unknown`; return how many there were.
+
+        A campaign that another window or command is sending right now (it holds the campaign's run lock) is
+        left alone: its batch in flight is not a crash, and its answer is still coming.
+        """
+        with self._lock:
+            candidates = [
+                row[0]
+                for row in self._db.execute(
+                    # The status as a literal, matching the partial index `journal_recipients_reconciling`.
+                    "SELECT id FROM journal_campaigns WHERE state = ? "
+                    "UNION SELECT campaign_id FROM journal_batches WHERE state = ? "
+                    f"UNION SELECT campaign_id FROM journal_recipients WHERE status = '{NumberStatus.RECONCILING}'",
+                    (CampaignState.RUNNING, BatchState.IN_FLIGHT),
+                ).fetchall()
+            ]
+        recovered = 0
+        for campaign_id in candidates:
+            lock = RunLock(self.path, campaign_id)
+            if not lock.acquire():
+                continue
+            try:
+                recovered += self.recover_campaign(campaign_id)
+            finally:
+                lock.release()
+        return recovered
+
+    def recover_campaign(self, campaign_id: int) -> int:
+        """Recovery for one campaign; only for a caller that holds its run lock (so nothing of it is in flight)."""
+        with self._transaction() as db:
+            cursor = db.execute(
+                "UPDATE journal_batches SET state = ?, outcome = 'crash' WHERE campaign_id = ? AND state = ?",
+                (BatchState.UNKNOWN, campaign_id, BatchState.IN_FLIGHT),
+            )
+            count = cursor.rowcount
+            db.execute(
+                "UPDATE journal_recipients SET status = ? WHERE campaign_id = ? AND (status = ? OR (status = ? AND "
+                "batch_id IN (SELECT id FROM journal_batches WHERE campaign_id = ? AND state = ?)))",
+                (NumberStatus.UNKNOWN, campaign_id, NumberStatus.RECONCILING, NumberStatus.PENDING, campaign_id,
+                 BatchState.UNKNOWN),
+            )
+            db.execute(
+                "UPDATE journal_campaigns SET state = ? WHERE id = ? AND state = ?",
+                (CampaignState.INTERRUPTED, campaign_id, CampaignState.RUNNING),
+            )
+        return count
+
+    # -- campaigns ------------------------------------------------------------------------------------
+
+    def create_campaign(
+        self,
+        campaign: Campaign,
+        plan: Plan,
+        *,
+        created_at: datetime,
+        source: RecipientsSource | None = None,
+        suppressed: Iterable[Recipient] = (),
+    ) -> int:
+        """Store a campaign with its planned batches and every recipient (`pending`, or `suppressed`)."""
+        now = timestamp(created_at)
+        with self._transaction() as db:
+            cursor = db.execute(
+                "INSERT INTO journal_campaigns (name, sms_type, campaign_json, created_at, updated_at, state, "
+                "source_json, recipients, total_parts, estimate_yuan, price_per_part) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    campaign.name,
+                    campaign.sms_type.value,
+                    json.dumps(campaign.to_json(), ensure_ascii=False),
+                    now,
+                    now,
+                    CampaignState.PLANNED,
+                    json.dumps(source_json(source or RecipientsSource()), ensure_ascii=False),
+                    plan.recipients,
+                    plan.total_parts,
+                    str(plan.estimate_yuan),
+                    str(plan.price_per_part),
+                ),
+            )
+            campaign_id = int(cursor.lastrowid or 0)
+            for batch in plan.batches:
+                batch_id = self._insert_batch(db, campaign_id, batch.index, batch.params, batch.rendered.segments)
+                db.executemany(
+                    "INSERT INTO journal_recipients (campaign_id, number, row, batch_id, status) "
+                    "VALUES (?, ?, ?, ?, ?)",
+                    [
+                        (campaign_id, number, row, batch_id, NumberStatus.PENDING)
+                        for number, row in zip(batch.numbers, batch.rows, strict=True)
+                    ],
+                )
+            db.executemany(
+                "INSERT OR IGNORE INTO journal_recipients (campaign_id, number, row, batch_id, status) "
+                "VALUES (?, ?, ?, NULL, ?)",
+                [(campaign_id, r.number, r.row, NumberStatus.SUPPRESSED) for r in suppressed],
+            )
+        return campaign_id
+
+    @staticmethod
+    def _insert_batch(
+        db: sqlite3.Connection, campaign_id: int, seq: int, params: Sequence[str], segments: int, origin: str = "plan"
+    ) -> int:
+        cursor = db.execute(
+            "INSERT INTO journal_batches (campaign_id, seq, params_json, segments, state, origin) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (campaign_id, seq, json.dumps(list(params), ensure_ascii=False), segments, BatchState.PLANNED, origin),
+        )
+        return int(cursor.lastrowid or 0)
+
+    def campaign(self, campaign_id: int) -> Campaign:
+        rows = self._query("SELECT campaign_json FROM journal_campaigns WHERE id = ?", (campaign_id,))
+        if not rows:
+            raise KeyError(campaign_id)
+        return Campaign.from_json(json.loads(rows[0][0]))
+
+    def info(self, campaign_id: int) -> CampaignInfo:
+        infos = self._infos("WHERE c.id = ?", (campaign_id,))
+        if not infos:
+            raise KeyError(campaign_id)
+        return infos[0]
+
+    def campaigns(self) -> list[CampaignInfo]:
+        """Every campaign, newest first."""
+        return self._infos("", ())
+
+    def last_campaign_id(self) -> int | None:
+        rows = self._query("SELECT MAX(id) FROM journal_campaigns")
+        return rows[0][0] if rows and rows[0][0] is not None else None
+
+    def _infos(self, where: str, params: Sequence[object]) -> list[CampaignInfo]:
+        rows = self._query(
+            "SELECT c.id, c.name, c.sms_type, c.created_at, c.updated_at, c.state, c.message_zh, c.message_en, "
+            "c.recipients, c.total_parts, c.estimate_yuan, c.price_per_part, c.source_json, "
+            "(SELECT COUNT(*) FROM journal_batches b WHERE b.campaign_id = c.id), "
+            "(SELECT COUNT(*) FROM journal_batches b WHERE b.campaign_id = c.id AND b.state IN (?, ?, ?)) "
+            f"FROM journal_campaigns c {where} ORDER BY c.id DESC",
+            (*OPEN_BATCH_STATES, *params),
+        )
+        infos = []
+        for row in rows:
+            source = json.loads(row[12] or "{}")
+            infos.append(
+                CampaignInfo(
+                    id=row[0],
+                    name=row[1],
+                    sms_type=row[2],
+                    created_at=row[3],
+                    updated_at=row[4],
+                    state=row[5],
+                    message_zh=row[6],
+                    message_en=row[7],
+                    recipients=row[8],
+                    total_parts=row[9],
+                    estimate_yuan=row[10],
+                    price_per_part=row[11],
+                    source=RecipientsSource(
+                        file=source.get("file", ""),
+                        sheet=source.get("sheet"),
+                        header_row=source.get("header_row"),
+                        phone_column=source.get("phone_column", ""),
+                    ),
+                    counts=self.counts(row[0]),
+                    batches_total=row[13],
+                    batches_open=row[14],
+                )
+            )
+        return infos
+
+    def set_state(
+        self, campaign_id: int, state: CampaignState, *, at: datetime, message_zh: str = "", message_en: str = ""
+    ) -> None:
+        with self._transaction() as db:
+            db.execute(
+                "UPDATE journal_campaigns SET state = ?, message_zh = ?, message_en = ?, updated_at = ? WHERE id = ?",
+                (state, message_zh, message_en, timestamp(at), campaign_id),
+            )
+
+    def counts(self, campaign_id: int) -> dict[str, int]:
+        """How many numbers are in each status."""
+        rows = self._query(
+            "SELECT status, COUNT(*) FROM journal_recipients WHERE campaign_id = ? GROUP BY status", (campaign_id,)
+        )
+        return {status: count for status, count in rows}
+
+    # -- batches --------------------------------------------------------------------------------------
+
+    def batches(self, campaign_id: int, states: Iterable[str] | None = None) -> list[BatchRow]:
+        """The campaign's batches in sending order, optionally only those in `states`."""
+        sql = f"SELECT {BATCH_COLUMNS} FROM journal_batches WHERE campaign_id = ?"
+        params: list[object] = [campaign_id]
+        if states is not None:
+            wanted = list(states)
+            sql += f" AND state IN ({','.join('?' * len(wanted))})"
+            params.extend(wanted)
+        return [batch_row(row) for row in self._query(sql + " ORDER BY seq, id", params)]
+
+    def next_planned_batch(self, campaign_id: int) -> BatchRow | None:
+        rows = self._query(
+            f"SELECT {BATCH_COLUMNS} FROM journal_batches WHERE campaign_id = ? AND state = ? ORDER BY seq, id LIMIT 1",
+            (campaign_id, BatchState.PLANNED),
+        )
+        return batch_row(rows[0]) if rows else None
+
+    def batch(self, batch_id: int) -> BatchRow:
+        rows = self._query(f"SELECT {BATCH_COLUMNS} FROM journal_batches WHERE id = ?", (batch_id,))
+        if not rows:
+            raise KeyError(batch_id)
+        return batch_row(rows[0])
+
+    def batch_numbers(self, batch_id: int) -> list[tuple[str, int]]:
+        """(number, row) of the numbers currently assigned to the batch, in row order."""
+        return self._query(
+            "SELECT number, row FROM journal_recipients WHERE batch_id = ? ORDER BY row, number", (batch_id,)
+        )
+
+    def mark_in_flight(self, batch_id: int, *, at: datetime) -> bool:
+        """Committed before the request leaves: a crash from here on makes the batch `unknown`, never re-sent blind.
+
+        Only a `planned` batch can be taken; False means it is no longer planned (another run took it, or it
+        was already sent) and must not be sent.
+        """
+        with self._transaction() as db:
+            cursor = db.execute(
+                "UPDATE journal_batches SET state = ?, started_at = ?, attempts = attempts + 1 "
+                "WHERE id = ? AND state = ?",
+                (BatchState.IN_FLIGHT, at.isoformat(), batch_id, BatchState.PLANNED),
+            )
+            return cursor.rowcount == 1
+
+    def mark_planned(self, batch_id: int, *, outcome: str = "", errcode: int | None = None, errmsg: str = "") -> None:
+        """The request certainly did not go through (not sent, busy): the batch may be sent again as it is."""
+        with self._transaction() as db:
+            db.execute(
+                "UPDATE journal_batches SET state = ?, outcome = ?, errcode = ?, errmsg = ? WHERE id = ?",
+                (BatchState.PLANNED, outcome, errcode, errmsg, batch_id),
+            )
+
+    def finish_batch(
+        self,
+        batch_id: int,
+        state: BatchState,
+        updates: Sequence[NumberUpdate],
+        *,
+        at: datetime,
+        outcome: str = "",
+        errcode: int | None = None,
+        errmsg: str = "",
+    ) -> None:
+        """The batch's outcome and every number's result, in one transaction."""
+        with self._transaction() as db:
+            db.execute(
+                "UPDATE journal_batches SET state = ?, finished_at = ?, outcome = ?, errcode = ?, errmsg = ? "
+                "WHERE id = ?",
+                (state, at.isoformat(), outcome, errcode, errmsg, batch_id),
+            )
+            campaign_id = db.execute("SELECT campaign_id FROM journal_batches WHERE id = ?", (batch_id,)).fetchone()[0]
+            self._write_updates(db, campaign_id, updates)
+        self.checkpoint()
+
+    def checkpoint(self) -> None:
+        """Fold the write-ahead log back into the database without waiting for readers."""
+        with self._lock:
+            self._db.execute("PRAGMA wal_checkpoint(PASSIVE)")
+
+    def update_numbers(self, campaign_id: int, updates: Sequence[NumberUpdate]) -> None:
+        with self._transaction() as db:
+            self._write_updates(db, campaign_id, updates)
+
+    @staticmethod
+    def _write_updates(db: sqlite3.Connection, campaign_id: int, updates: Sequence[NumberUpdate]) -> None:
+        db.executemany(
+            "UPDATE journal_recipients SET status = ?, code = ?, platform_message = ?, message_zh = ?, "
+            "message_en = ?, advice_zh = ?, advice_en = ?, serial_no = ?, submit_time = ?, parts = ? "
+            "WHERE campaign_id = ? AND number = ?",
+            [
+                (
+                    u.status,
+                    u.code,
+                    u.platform_message,
+                    u.message_zh,
+                    u.message_en,
+                    u.advice_zh,
+                    u.advice_en,
+                    u.serial_no,
+                    u.submit_time,
+                    u.parts,
+                    campaign_id,
+                    u.number,
+                )
+                for u in updates
+            ],
+        )
+
+    def set_status(self, campaign_id: int, numbers: Iterable[str], status: NumberStatus) -> None:
+        with self._transaction() as db:
+            db.executemany(
+                "UPDATE journal_recipients SET status = ? WHERE campaign_id = ? AND number = ?",
+                [(status, campaign_id, number) for number in numbers],
+            )
+
+    def resolve_batches(self, campaign_id: int) -> None:
+        """Unknown batches with no unknown number left are settled."""
+        with self._transaction() as db:
+            db.execute(
+                "UPDATE journal_batches SET state = ? WHERE campaign_id = ? AND state = ? AND id NOT IN "
+                "(SELECT batch_id FROM journal_recipients WHERE campaign_id = ? AND batch_id IS NOT NULL "
+                "AND status IN (?, ?))",
+                (
+                    BatchState.RESOLVED,
+                    campaign_id,
+                    BatchState.UNKNOWN,
+                    campaign_id,
+                    NumberStatus.UNKNOWN,
+                    NumberStatus.RECONCILING,
+                ),
+            )
+
+    def requeue(self, campaign_id: int, numbers: Sequence[str], *, origin: str, batch_size: int = 1000) -> list[int]:
+        """Move `numbers` into new planned batches (same parameters as their current batch), as `pending`.
+
+        One transaction: a crash leaves either the old assignment or the new one, never a number in neither.
+        """
+        wanted = set(numbers)
+        new_ids: list[int] = []
+        with self._transaction() as db:
+            rows = db.execute(
+                "SELECT r.number, r.row, b.params_json, b.segments FROM journal_recipients r "
+                "JOIN journal_batches b ON b.id = r.batch_id WHERE r.campaign_id = ? ORDER BY b.seq, r.row",
+                (campaign_id,),
+            ).fetchall()
+            groups: dict[tuple[str, int], list[str]] = {}
+            for number, _row, params_json, segments in rows:
+                if number in wanted:
+                    groups.setdefault((params_json, segments), []).append(number)
+            seq = db.execute(
+                "SELECT COALESCE(MAX(seq), 0) FROM journal_batches WHERE campaign_id = ?", (campaign_id,)
+            ).fetchone()[0]
+            for (params_json, segments), members in groups.items():
+                for start in range(0, len(members), batch_size):
+                    seq += 1
+                    batch_id = self._insert_batch(db, campaign_id, seq, json.loads(params_json), segments, origin)
+                    new_ids.append(batch_id)
+                    db.executemany(
+                        "UPDATE journal_recipients SET batch_id = ?, status = ?, code = '', platform_message = '', "
+                        "message_zh = '', message_en = '', advice_zh = '', advice_en = '' "
+                        "WHERE campaign_id = ? AND number = ?",
+                        [(batch_id, NumberStatus.PENDING, campaign_id, n) for n in members[start : start + batch_size]],
+                    )
+        self.resolve_batches(campaign_id)
+        return new_ids

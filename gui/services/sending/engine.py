@@ -1,0 +1,261 @@
+"""The campaign engine: one facade the window and the command line share — plan, store, send, resume, export."""
+
+from __future__ import annotations
+
+import csv
+import logging
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from gui.domain.campaign import Campaign
+from gui.domain.clock import Clock, SystemClock
+from gui.domain.errors import UserFacingError
+from gui.domain.plan import DEFAULT_BATCH_SIZE, Plan, plan_campaign
+from gui.domain.recipients import ImportResult
+from gui.domain.row_result import RowResult
+from gui.services.journal.store import Journal
+from gui.services.journal.types import (
+    CampaignInfo,
+    NumberRow,
+    RecipientsSource,
+    status_label,
+)
+from gui.services.recipients.suppression import SuppressionList
+from gui.services.sending.receipts import ReceiptSummary, fetch_receipts
+from gui.services.sending.runner import CampaignRunner, SmsClient
+
+log = logging.getLogger(__name__)
+
+
+class PlanError(UserFacingError):
+    """The campaign cannot be sent as it is: the first problem, and how many there are."""
+
+    code = "plan"
+
+
+class UnknownCampaignError(UserFacingError):
+    code = "unknown_campaign"
+
+
+class Engine:
+    """Owns the journal connection; everything that sends or reads results goes through here.
+
+    `suppression` is anything with `numbers()` and `add(numbers, reason=...)` (the app's `SuppressionList`
+    by default, opened on the same database).
+    """
+
+    def __init__(
+        self,
+        db_path: Path | None = None,
+        *,
+        clock: Clock | None = None,
+        recover: bool = True,
+        suppression: Any = None,
+    ) -> None:
+        self.journal = Journal(db_path, recover=recover)
+        self.clock = clock or SystemClock()
+        self._suppression = suppression
+
+    def close(self) -> None:
+        self.journal.close()
+
+    def __enter__(self) -> Engine:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def suppression(self) -> Any:
+        if self._suppression is None:
+            # Never send without the suppression list: a number that unsubscribed must not be billed again.
+            self._suppression = SuppressionList(self.journal.path)
+        return self._suppression
+
+    # -- planning -------------------------------------------------------------------------------------
+
+    def plan(
+        self,
+        campaign: Campaign,
+        imported: ImportResult,
+        *,
+        price_per_part: Decimal | None = None,
+        batch_size: int = DEFAULT_BATCH_SIZE,
+    ) -> Plan:
+        """Check and batch the campaign for the imported recipients (suppression list applied)."""
+        if price_per_part is None:
+            from gui.services.config.settings import load_settings
+
+            price_per_part = load_settings().pack_price_per_sms
+        plan = plan_campaign(
+            campaign,
+            imported.recipients,
+            suppressed=self.suppression.numbers(),
+            price_per_part=Decimal(price_per_part),
+            batch_size=batch_size,
+        )
+        if imported.suppressed:
+            plan = _with_suppressed(plan, imported)
+        return plan
+
+    def create_campaign(self, campaign: Campaign, imported: ImportResult, plan: Plan) -> int:
+        """Store the campaign, its recipients and planned batches; nothing is sent yet. Returns its ID."""
+        if plan.errors:
+            first = plan.errors[0]
+            more_zh = f"（另有 {len(plan.errors) - 1} 个问题）" if len(plan.errors) > 1 else ""
+            more_en = f" ({len(plan.errors) - 1} more problems)" if len(plan.errors) > 1 else ""
+            raise PlanError(
+                first.message_zh + more_zh,
+                first.message_en + more_en,
+                action_zh="请改正后再发送，没有发出任何短信。",
+                action_en="Fix it and send again; nothing was sent.",
+                where=first.field,
+            )
+        source = RecipientsSource(
+            file=imported.file, sheet=imported.sheet, header_row=imported.header_row, phone_column=imported.phone_column
+        )
+        return self.journal.create_campaign(
+            campaign, plan, created_at=self.clock.now(), source=source, suppressed=plan.suppressed
+        )
+
+    # -- sending --------------------------------------------------------------------------------------
+
+    def runner(self, campaign_id: int, client: SmsClient, **options: Any) -> CampaignRunner:
+        """A runner for the campaign; options are `CampaignRunner`'s (settle_seconds, allow_resend, callbacks…)."""
+        self._check(campaign_id)
+        options.setdefault("clock", self.clock)
+        options.setdefault("suppress", self._suppress_blacklisted)
+        return CampaignRunner(self.journal, client, campaign_id, **options)
+
+    def _suppress_blacklisted(self, numbers: Sequence[str]) -> None:
+        self.suppression.add(numbers, reason="平台退订/黑名单 (PhoneNumberInBlacklist)")
+
+    def retry_failed(self, campaign_id: int, *, batch_size: int = DEFAULT_BATCH_SIZE) -> int:
+        """Queue a follow-up run of exactly the numbers that may succeed on another try; returns how many.
+
+        That is every `retry_later` number, and numbers refused because their whole request was refused
+        (e.g. quota or configuration, now fixed). Blacklisted and invalid numbers are not retried.
+        """
+        self._check(campaign_id)
+        numbers = self.journal.retryable_numbers(campaign_id)
+        if numbers:
+            self.journal.requeue(campaign_id, numbers, origin="retry", batch_size=batch_size)
+        return len(numbers)
+
+    # -- results --------------------------------------------------------------------------------------
+
+    def campaigns(self) -> list[CampaignInfo]:
+        return self.journal.campaigns()
+
+    def info(self, campaign_id: int) -> CampaignInfo:
+        self._check(campaign_id)
+        return self.journal.info(campaign_id)
+
+    def last_campaign_id(self) -> int | None:
+        return self.journal.last_campaign_id()
+
+    def numbers(self, campaign_id: int) -> list[NumberRow]:
+        self._check(campaign_id)
+        return self.journal.numbers(campaign_id)
+
+    def fetch_receipts(self, campaign_id: int, client: SmsClient) -> ReceiptSummary:
+        self._check(campaign_id)
+        return fetch_receipts(self.journal, client, campaign_id, now=self.clock.now())
+
+    def row_results(self, campaign_id: int, language: str = "zh") -> dict[int, RowResult]:
+        """Each spreadsheet row's outcome, in the words the workbook's result columns use."""
+        return {row.row: row_result(row, language) for row in self.numbers(campaign_id)}
+
+    def export(
+        self,
+        campaign_id: int,
+        out: Path,
+        *,
+        importer: Callable[..., ImportResult] | None = None,
+    ) -> Path:
+        """Write results into a copy of the recipients file (CSV when `out` ends in .csv)."""
+        from gui.services.results import export as results_export
+
+        info = self.info(campaign_id)
+        source = info.source
+        out = Path(out)
+        if not source.file and out.suffix.lower() == ".csv":
+            return self._export_journal_csv(campaign_id, out)  # pasted numbers: no file to copy
+        if not source.file or not Path(source.file).exists():
+            raise UserFacingError(
+                "找不到这次发送用的收件人文件，无法把结果写回表格。",
+                "The recipients file used for this campaign is gone, so results cannot be written into it.",
+                action_zh="请把文件放回原处后重试。",
+                action_en="Put the file back where it was and try again.",
+                where=source.file or f"campaign {campaign_id}",
+            )
+        if importer is None:
+            from gui.services.recipients.importer import import_recipients as importer
+        imported = importer(
+            source.file, sheet=source.sheet, header_row=source.header_row, phone_column=source.phone_column or None
+        )
+        rows = self.row_results(campaign_id)
+        _check_same_rows(imported, self.journal.numbers(campaign_id), source.file)
+        if out.suffix.lower() == ".csv":
+            return results_export.write_results_csv(imported, Path(source.file), rows, out)
+        return results_export.write_results_workbook(imported, Path(source.file), rows, out)
+
+    def _export_journal_csv(self, campaign_id: int, out: Path) -> Path:
+        from gui.domain.row_result import RESULT_COLUMNS
+
+        with out.open("w", encoding="utf-8-sig", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(("行号", "手机号", *RESULT_COLUMNS))
+            for row in self.journal.numbers(campaign_id):
+                writer.writerow((row.row, row.number, *row_result(row).cells()))
+        return out
+
+    def _check(self, campaign_id: int) -> None:
+        try:
+            self.journal.info(campaign_id)
+        except KeyError:
+            raise UnknownCampaignError(
+                f"没有编号为 {campaign_id} 的发送记录。",
+                f"There is no campaign with ID {campaign_id}.",
+                action_zh="用 sms-composer campaigns 查看全部发送记录。",
+                action_en="List them with: sms-composer campaigns",
+            ) from None
+
+
+def row_result(row: NumberRow, language: str = "zh") -> RowResult:
+    zh = language == "zh"
+    return RowResult(
+        status=status_label(row.status, language),
+        reason=row.message_zh if zh else row.message_en,
+        advice=row.advice_zh if zh else row.advice_en,
+        serial_no=row.serial_no,
+        submit_time=row.submit_time,
+        parts=row.parts,
+        delivery_status=status_label(row.delivery_status, language) if row.delivery_status else "",
+        delivery_time=row.delivery_time,
+    )
+
+
+def _with_suppressed(plan: Plan, imported: ImportResult) -> Plan:
+    from dataclasses import replace
+
+    known = {r.number for r in plan.suppressed}
+    extra = tuple(r for r in imported.suppressed if r.number not in known)
+    return replace(plan, suppressed=plan.suppressed + extra)
+
+
+def _check_same_rows(imported: ImportResult, stored: list[NumberRow], file: str) -> None:
+    """The file must still hold the same numbers on the same rows, or results would land on the wrong people."""
+    by_row = {r.row: r.number for r in (*imported.recipients, *imported.suppressed)}
+    moved = [row for row in stored if by_row.get(row.row) not in (None, row.number)]
+    if moved:
+        first = moved[0]
+        raise UserFacingError(
+            f"收件人文件在发送后被改过：第 {first.row} 行现在不是 {first.number}。",
+            f"The recipients file changed after sending: row {first.row} no longer holds {first.number}.",
+            action_zh="请用发送时的原文件导出结果，或导出为 CSV 到新文件。",
+            action_en="Export from the original file as it was when sending.",
+            where=file,
+        )

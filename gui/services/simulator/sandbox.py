@@ -1,0 +1,52 @@
+"""练习模式: the simulator started in-process, its own credentials, and a data folder apart from real sends."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from typing import Any
+
+from gui.services.config.paths import DATA_DIR_ENV, data_dir
+
+API_BASE_ENV = "SMS_COMPOSER_API_BASE"
+
+
+@dataclass
+class SandboxSession:
+    """A running simulator plus the credentials and environment that go with it."""
+
+    base_url: str
+    appid: str
+    secret: str = field(repr=False)
+    env_id: str
+    simulator: Any = field(repr=False, default=None)
+
+    def stop(self) -> None:
+        if self.simulator is not None:
+            self.simulator.stop()
+            self.simulator = None
+
+
+class SandboxUnavailable(RuntimeError):
+    """The simulator package is not part of this build."""
+
+
+def start_sandbox() -> SandboxSession:
+    """Switch the process to a sandbox data folder and start the simulator on a free local port.
+
+    Sets `SMS_COMPOSER_DATA_DIR` (journal and history stay apart from real sends) and
+    `SMS_COMPOSER_API_BASE` (every client in this process talks to the simulator).
+    """
+    try:
+        from gui.services.simulator import Simulator, SimulatorConfig
+    except ImportError as error:
+        raise SandboxUnavailable(str(error)) from error
+    sandbox_dir = data_dir() / "sandbox"
+    sandbox_dir.mkdir(parents=True, exist_ok=True)
+    os.environ[DATA_DIR_ENV] = str(sandbox_dir)
+    config = SimulatorConfig()
+    simulator = Simulator(config, port=0)
+    base_url = simulator.start()
+    os.environ[API_BASE_ENV] = base_url
+    return SandboxSession(base_url=base_url, appid=config.appid, secret=config.secret, env_id=config.env,
+                          simulator=simulator)

@@ -1,0 +1,340 @@
+"""The 发送记录 page: past campaigns, their per-number results, resume, retry, receipts, export, copy as draft."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.domain.errors import UserFacingError
+from gui.services.journal.types import CampaignState, NumberStatus, state_label
+from gui.ui.i18n import current_language
+from gui.ui.labels import page_hint, page_title
+from gui.ui.sending.panel import StatusTable, number_entries
+from gui.ui.workers import run_in_background
+
+RESUMABLE = {CampaignState.INTERRUPTED, CampaignState.HELD, CampaignState.STOPPED, CampaignState.PAUSED,
+             CampaignState.PLANNED}
+
+
+def export_results(engine: Any, campaign_id: int, out: Path) -> Path:
+    """Write the results into a copy of the recipients workbook (or CSV); blocking, run it on the pool."""
+    try:
+        return Path(engine.export(campaign_id, out))
+    except ModuleNotFoundError as error:
+        if "results_export" not in str(error):
+            raise
+    # Until gui.services.results.export exists, write the copy with the module it will wrap.
+    from gui.services.recipients.importer import import_recipients
+    from gui.services.results.rows import row_results
+    from gui.services.results.workbook_copy import write_copy
+
+    source = engine.info(campaign_id).source
+    imported = import_recipients(source.file, sheet=source.sheet, header_row=source.header_row,
+                                 phone_column=source.phone_column or None)
+    write_copy(imported, Path(source.file), row_results(imported, engine.row_results(campaign_id)), Path(out))
+    return Path(out)
+
+
+class HistoryPage(QWidget):
+    """Campaigns from the journal; everything that sends is handed to the 检查并发送 page's SendPanel.
+
+    Signals:
+        run_requested(int, bool): send or continue campaign ID (allow re-sending unknown outcomes).
+        copy_requested(object): a stored Campaign to load into 内容 as a new draft.
+    """
+
+    run_requested = Signal(int, bool)
+    copy_requested = Signal(object)
+
+    def __init__(self, context: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("historyPage")
+        self.context = context
+        self.infos: list[Any] = []
+        self.selected_id: int | None = None
+        self.last_export: Path | None = None
+        # Refreshes overlap (campaign stored, run finished, step opened): only the newest answer is shown,
+        # and `loading` stays True until it has arrived, so nobody reads a list that is about to change.
+        self._list_generation = 0
+        self._numbers_generation = 0
+        self.loading = False
+        self.numbers_loading = False
+        self._stale = True
+        # Replaceable in tests: ask where to save; None cancels.
+        self.export_path: Callable[[str], str | None] = self._ask_export_path
+
+        title = page_title(self.tr("History"), self)
+        hint = page_hint(self.tr(
+            "Every campaign is kept here. Open one to see each number's result; continue an "
+            "interrupted one, retry the failed numbers or write the results into the workbook."
+        ), self)
+        self.table = QTableWidget(0, 8, self)
+        self.table.setObjectName("historyTable")
+        self.table.setHorizontalHeaderLabels([
+            self.tr("ID"), self.tr("Name"), self.tr("Created"), self.tr("State"), self.tr("Recipients"),
+            self.tr("Accepted"), self.tr("Failed"), self.tr("Outcome unknown")])
+        self.table.verticalHeader().setVisible(False)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.itemSelectionChanged.connect(self._on_selection)
+
+        self.buttons: dict[str, QPushButton] = {}
+        row = QHBoxLayout()
+        row.setSpacing(8)
+        for key, text, slot in (
+            ("resumeButton", self.tr("Continue sending"), self.resume),
+            ("retryButton", self.tr("Retry failed numbers"), self.retry_failed),
+            ("receiptsButton", self.tr("Fetch receipts"), self.fetch_receipts),
+            ("exportButton", self.tr("Export results…"), self.export),
+            ("copyDraftButton", self.tr("Copy as new draft"), self.copy_as_draft),
+        ):
+            button = QPushButton(text, self)
+            button.setObjectName(key)
+            button.clicked.connect(slot)
+            self.buttons[key] = button
+            row.addWidget(button)
+        row.addStretch(1)
+        self.refresh_button = QPushButton(self.tr("Refresh"), self)
+        self.refresh_button.setObjectName("refreshHistoryButton")
+        self.refresh_button.clicked.connect(self.refresh)
+        row.addWidget(self.refresh_button)
+        self.export_button = self.buttons["exportButton"]
+        self.note = QLabel("", self)
+        self.note.setObjectName("historyNote")
+        self.note.setWordWrap(True)
+        self.note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.numbers = StatusTable("historyNumbers", self)
+
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.addWidget(self.table)
+        split.addWidget(self.numbers)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 3)
+        split.setChildrenCollapsible(False)
+        root = QVBoxLayout(self)
+        root.setContentsMargins(32, 24, 32, 24)
+        root.setSpacing(10)
+        root.addWidget(title)
+        root.addWidget(hint)
+        root.addLayout(row)
+        root.addWidget(self.note)
+        root.addWidget(split, 1)
+        self._update_buttons()
+
+    # -- the list ------------------------------------------------------------------------------------------
+    @Slot()
+    def refresh(self) -> None:
+        if not self.isVisible():
+            # Hidden (a send just started or ended on another page): reading a big campaign's numbers now
+            # would only stall the window; the page reloads when it is shown.
+            self._stale = True
+            return
+        self._stale = False
+        self._list_generation += 1
+        generation = self._list_generation
+        self.loading = True
+        engine = self.context.engine
+        run_in_background(lambda: (generation, engine.campaigns()), self._on_campaigns, self._on_list_failed)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
+    @Slot(object)
+    def _on_list_failed(self, error: Exception) -> None:
+        self.loading = False
+        self._on_failed(error)
+
+    @Slot(object)
+    def _on_campaigns(self, answer: tuple[int, list]) -> None:
+        generation, infos = answer
+        if generation != self._list_generation:
+            return  # an older refresh finished late: its states are stale
+        self.loading = False
+        keep = self.selected_id
+        self.infos = sorted(infos, key=lambda i: i.id, reverse=True)
+        table = self.table
+        table.blockSignals(True)
+        table.setRowCount(len(self.infos))
+        language = current_language()
+        for index, info in enumerate(self.infos):
+            counts = info.counts
+            failed = counts.get(NumberStatus.FAILED, 0) + counts.get(NumberStatus.RETRY_LATER, 0)
+            unknown = counts.get(NumberStatus.UNKNOWN, 0) + counts.get(NumberStatus.RECONCILING, 0)
+            cells = (info.id, info.name, info.created_at[:16].replace("T", " "), state_label(info.state, language),
+                     info.recipients, counts.get(NumberStatus.ACCEPTED, 0), failed, unknown)
+            for column, value in enumerate(cells):
+                item = QTableWidgetItem(str(value))
+                item.setData(Qt.ItemDataRole.UserRole, info.id)
+                table.setItem(index, column, item)
+        table.blockSignals(False)
+        if keep is not None:
+            self.select(keep)
+        self._update_buttons()
+
+    def select(self, campaign_id: int) -> None:
+        """Select (and open) the campaign with this ID."""
+        for index, info in enumerate(self.infos):
+            if info.id == campaign_id:
+                self.table.blockSignals(True)
+                self.table.selectRow(index)
+                self.table.blockSignals(False)
+                self.selected_id = campaign_id
+                self.open(campaign_id)  # always re-read: its results may have changed since
+                return
+
+    def info(self) -> Any:
+        return next((i for i in self.infos if i.id == self.selected_id), None)
+
+    @Slot()
+    def _on_selection(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if rows:
+            campaign_id = int(self.table.item(rows[0].row(), 0).data(Qt.ItemDataRole.UserRole))
+            if campaign_id != self.selected_id:
+                self.selected_id = campaign_id
+                self.open(campaign_id)
+        self._update_buttons()
+
+    def open(self, campaign_id: int) -> None:
+        """Load the campaign's per-number results into the lower table."""
+        self._numbers_generation += 1
+        generation = self._numbers_generation
+        self.numbers_loading = True
+        engine = self.context.engine
+        run_in_background(lambda: (generation, number_entries(engine, campaign_id)), self._on_numbers,
+                          self._on_numbers_failed)
+
+    @Slot(object)
+    def _on_numbers(self, answer: tuple[int, list]) -> None:
+        generation, entries = answer
+        if generation != self._numbers_generation:
+            return  # another campaign was opened since
+        self.numbers_loading = False
+        self.numbers.model.reset_rows(entries)
+
+    @Slot(object)
+    def _on_numbers_failed(self, error: Exception) -> None:
+        self.numbers_loading = False
+        self._on_failed(error)
+
+    def _update_buttons(self) -> None:
+        info = self.info()
+        sending = bool(getattr(self.context, "busy", lambda: False)())
+        counts = info.counts if info else {}
+        self.buttons["resumeButton"].setEnabled(bool(info) and not sending and info.state in RESUMABLE)
+        self.buttons["retryButton"].setEnabled(bool(info) and not sending and bool(
+            counts.get(NumberStatus.RETRY_LATER) or counts.get(NumberStatus.FAILED)))
+        for key in ("receiptsButton", "exportButton", "copyDraftButton"):
+            self.buttons[key].setEnabled(bool(info))
+
+    # -- actions -------------------------------------------------------------------------------------------
+    @Slot()
+    def resume(self) -> None:
+        if self.selected_id is not None:
+            self.run_requested.emit(self.selected_id, True)
+
+    @Slot()
+    def retry_failed(self) -> None:
+        if self.selected_id is None:
+            return
+        engine, campaign_id = self.context.engine, self.selected_id
+        run_in_background(lambda: (campaign_id, engine.retry_failed(campaign_id)), self._on_requeued, self._on_failed)
+
+    @Slot(object)
+    def _on_requeued(self, answer: tuple[int, int]) -> None:
+        campaign_id, count = answer
+        self.note.setText(self.tr("%n number(s) queued again.", "", count))
+        if count:
+            self.run_requested.emit(campaign_id, True)
+
+    @Slot()
+    def fetch_receipts(self) -> None:
+        if self.selected_id is None:
+            return
+        context, campaign_id = self.context, self.selected_id
+        self.note.setText(self.tr("Fetching the delivery receipts…"))
+
+        def fetch() -> Any:
+            client = context.make_client()
+            try:
+                return context.engine.fetch_receipts(campaign_id, client)
+            finally:
+                client.close()
+
+        run_in_background(fetch, self._on_receipts, self._on_failed)
+
+    @Slot(object)
+    def _on_receipts(self, summary: Any) -> None:
+        self.note.setText(self.tr("Receipts: {0} checked · {1} delivered · {2} not delivered · {3} not known "
+                                  "yet.").format(summary.checked, summary.delivered, summary.not_delivered,
+                                                 summary.waiting))
+        if self.selected_id is not None:
+            self.open(self.selected_id)
+
+    def _ask_export_path(self, suggested: str) -> str | None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export results"), suggested,
+                                              self.tr("Excel workbook (*.xlsx);;CSV (*.csv)"))
+        return path or None
+
+    @Slot()
+    def export(self) -> None:
+        info = self.info()
+        if info is None:
+            return
+        source = Path(info.source.file) if info.source.file else Path.home() / "results.csv"
+        suffix = ".csv" if source.suffix.lower() not in (".xlsx", ".xlsm") else source.suffix
+        suggested = str(source.with_name(f"{source.stem}-结果-{info.id}{suffix}"))
+        path = self.export_path(suggested)
+        if not path:
+            return
+        engine, campaign_id = self.context.engine, info.id
+        self.note.setText(self.tr("Writing the results…"))
+        run_in_background(lambda: export_results(engine, campaign_id, Path(path)), self._on_exported,
+                          self._on_failed)
+
+    @Slot(object)
+    def _on_exported(self, path: Path) -> None:
+        self.last_export = Path(path)
+        self.note.setText(self.tr("Results written to {0}").format(path))
+
+    @Slot()
+    def copy_as_draft(self) -> None:
+        if self.selected_id is None:
+            return
+        engine, campaign_id = self.context.engine, self.selected_id
+        run_in_background(lambda: engine.journal.campaign(campaign_id), self._on_campaign, self._on_failed)
+
+    @Slot(object)
+    def _on_campaign(self, campaign: object) -> None:
+        self.copy_requested.emit(campaign)
+        self.note.setText(self.tr("Loaded into Content as a new draft."))
+
+    @Slot(object)
+    def _on_failed(self, error: Exception) -> None:
+        if isinstance(error, UserFacingError):
+            self.note.setText(error.text(current_language()))
+        else:
+            self.note.setText(self.tr("That did not work ({0}: {1}).").format(type(error).__name__, error))

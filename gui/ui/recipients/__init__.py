@@ -1,0 +1,2 @@
+"""The 收件人 page (`page`) and its dialogs and panels (`tools`).
+"""

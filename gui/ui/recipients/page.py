@@ -1,0 +1,309 @@
+"""The 收件人 page: open or drop a file, import it off the GUI thread, show the report and the unusable rows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.domain.errors import UserFacingError
+from gui.domain.recipients import ImportResult
+from gui.services.recipients.importer import import_pasted_text, import_recipients
+from gui.ui.i18n import current_language, pick
+from gui.ui.labels import page_hint, page_title
+from gui.ui.recipients.tools import MappingPanel, PasteDialog, SuppressionDialog
+from gui.ui.style import ERROR
+from gui.ui.workers import run_in_background
+
+FILE_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".csv", ".txt")
+
+
+def _suppressed_numbers() -> frozenset[str]:
+    """The 退订名单 (suppression list) if that service is present; blocking I/O, called in the worker."""
+    try:
+        from gui.services.recipients.suppression import SuppressionList
+    except ImportError:
+        return frozenset()
+    return SuppressionList().numbers()
+
+
+class ImportProgress(QObject):
+    """Rows read so far, emitted from the import thread and delivered (queued) on the GUI thread.
+
+    Signals:
+        rows(int): rows read so far.
+    """
+
+    rows = Signal(int)
+
+
+class RecipientsPage(QWidget):
+    """Import recipients and show what was found.
+
+    Signals:
+        imported(object): the `ImportResult` of a successful import.
+    """
+
+    imported = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("recipientsPage")
+        self.setAcceptDrops(True)
+        self.result: ImportResult | None = None
+        self.busy = False
+
+        title = page_title(self.tr("Recipients"), self)
+        hint = page_hint(self.tr(
+            "Open an Excel, CSV or text file with the phone numbers, or drop it here. Invalid numbers "
+            "and duplicates are set aside and listed below."
+        ), self)
+        self.import_button = QPushButton(self.tr("Open file…"), self)
+        self.import_button.setObjectName("importButton")
+        self.import_button.clicked.connect(self.choose_file)
+        self.path: Path | None = None
+        # Replaceable in tests: the paste dialog's text (None: cancelled) and the sample's save path.
+        self.ask_pasted = self._ask_pasted
+        self.ask_sample_path = self._ask_sample_path
+        self.paste_button = QPushButton(self.tr("Paste numbers…"), self)
+        self.paste_button.setObjectName("pasteButton")
+        self.paste_button.clicked.connect(self.paste)
+        self.mapping_button = QPushButton(self.tr("Adjust columns"), self)
+        self.mapping_button.setObjectName("mappingButton")
+        self.mapping_button.setEnabled(False)
+        self.mapping_button.clicked.connect(self.show_mapping)
+        self.suppression_button = QPushButton(self.tr("Suppression list…"), self)
+        self.suppression_button.setObjectName("suppressionButton")
+        self.suppression_button.clicked.connect(self.open_suppression)
+        self.sample_button = QPushButton(self.tr("Sample workbook…"), self)
+        self.sample_button.setObjectName("sampleButton")
+        self.sample_button.clicked.connect(self.save_sample)
+        self.progress_bar = QProgressBar(self)
+        self.progress_bar.setObjectName("importProgress")
+        self.progress_bar.setRange(0, 0)  # the row count is unknown until the end: a busy bar plus the rows read
+        self.progress_bar.setFormat("")
+        self.progress_bar.hide()
+        self.progress = ImportProgress(self)
+        self.progress.rows.connect(self._on_rows)
+        self.mapping = MappingPanel(self)
+        self.mapping.reimport_requested.connect(self.reimport)
+        self.mapping.hide()
+        self.suppression_dialog: SuppressionDialog | None = None
+        self.sample_saved: Path | None = None
+
+        self.report = QFrame(self)
+        self.report.setObjectName("recipientsReport")
+        self.summary = QLabel(self.tr("No file imported yet."), self.report)
+        self.summary.setObjectName("recipientsSummary")
+        self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.invalid_title = QLabel(self.tr("Invalid numbers"), self.report)
+        self.invalid_title.setObjectName("sectionLabel")
+        self.invalid_table = QTableWidget(0, 3, self.report)
+        self.invalid_table.setObjectName("invalidTable")
+        self.invalid_table.setHorizontalHeaderLabels([self.tr("Row"), self.tr("Cell value"), self.tr("Why")])
+        self.invalid_table.verticalHeader().setVisible(False)
+        self.invalid_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.invalid_table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        report_layout = QVBoxLayout(self.report)
+        report_layout.setContentsMargins(0, 8, 0, 0)
+        report_layout.setSpacing(10)
+        report_layout.addWidget(self.summary)
+        report_layout.addWidget(self.mapping)
+        report_layout.addWidget(self.invalid_title)
+        report_layout.addWidget(self.invalid_table, 1)
+        self.invalid_title.hide()
+        self.invalid_table.hide()
+
+        top = QHBoxLayout()
+        top.addWidget(title)
+        top.addStretch(1)
+        top.addWidget(self.sample_button)
+        top.addWidget(self.suppression_button)
+        top.addWidget(self.mapping_button)
+        top.addWidget(self.paste_button)
+        top.addWidget(self.import_button)
+        root = QVBoxLayout(self)
+        root.setContentsMargins(32, 24, 32, 24)
+        root.setSpacing(12)
+        root.addLayout(top)
+        root.addWidget(hint)
+        root.addWidget(self.progress_bar)
+        root.addWidget(self.report, 1)
+
+    # -- opening --------------------------------------------------------------------------------------------
+    @Slot()
+    def choose_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open recipients file"), str(Path.home()),
+            self.tr("Spreadsheets and text (*.xlsx *.xlsm *.xls *.csv *.txt);;All files (*)"),
+        )
+        if path:
+            self.load(Path(path))
+
+    def load(self, path: Path, *, sheet: str | None = None, header_row: int | None = None,
+             phone_column: str | None = None) -> None:
+        """Import `path` on the thread pool (with the mapping's overrides, if any); the report updates after."""
+        self.path = Path(path)
+        self._start(self.tr("Reading {0}…").format(Path(path).name))
+        emit = self.progress.rows.emit
+
+        def work() -> ImportResult:
+            return import_recipients(path, sheet=sheet, header_row=header_row, phone_column=phone_column or None,
+                                     suppressed=_suppressed_numbers(), progress=emit)
+
+        run_in_background(work, self._on_imported, self._on_failed)
+
+    def load_text(self, text: str) -> None:
+        """Import pasted numbers on the thread pool."""
+        self.path = None
+        self._start(self.tr("Reading the pasted numbers…"))
+        run_in_background(lambda: import_pasted_text(text, suppressed=_suppressed_numbers()), self._on_imported,
+                          self._on_failed)
+
+    def _start(self, message: str) -> None:
+        self.busy = True
+        for button in (self.import_button, self.paste_button, self.mapping_button):
+            button.setEnabled(False)
+        self.mapping.hide()
+        self.progress_bar.setFormat("")
+        self.progress_bar.show()
+        self.summary.setStyleSheet("")
+        self.summary.setText(message)
+
+    def _stop(self) -> None:
+        self.busy = False
+        self.progress_bar.hide()
+        self.import_button.setEnabled(True)
+        self.paste_button.setEnabled(True)
+        self.mapping_button.setEnabled(self.path is not None)
+
+    @Slot(int)
+    def _on_rows(self, rows: int) -> None:
+        if self.busy:
+            self.summary.setText(self.tr("%n row(s) read…", "", rows))
+
+    def _ask_pasted(self) -> str | None:
+        dialog = PasteDialog(self)
+        return dialog.text() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    @Slot()
+    def paste(self) -> None:
+        text = self.ask_pasted()
+        if text and text.strip():
+            self.load_text(text)
+
+    @Slot()
+    def show_mapping(self) -> None:
+        if self.result is not None and self.path is not None:
+            self.mapping.show_for(self.result, guessed=not self.result.confident)
+
+    @Slot(object, object, object)
+    def reimport(self, sheet: object, header_row: object, phone_column: object) -> None:
+        if self.path is not None:
+            self.load(self.path, sheet=sheet if isinstance(sheet, str) else None,
+                      header_row=int(header_row) if isinstance(header_row, int) else None,
+                      phone_column=str(phone_column or "") or None)
+
+    @Slot()
+    def open_suppression(self) -> None:
+        from gui.services.recipients.suppression import SuppressionList
+
+        if self.suppression_dialog is None:
+            self.suppression_dialog = SuppressionDialog(SuppressionList(), self)
+        else:
+            self.suppression_dialog.reload()
+        self.suppression_dialog.show()
+
+    def _ask_sample_path(self) -> str | None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the sample workbook"),
+                                              str(Path.home() / "收件人示例.xlsx"), self.tr("Excel workbook (*.xlsx)"))
+        return path or None
+
+    @Slot()
+    def save_sample(self) -> None:
+        from gui.services.recipients.sample_workbook import save_sample_workbook
+
+        path = self.ask_sample_path()
+        if path:
+            run_in_background(lambda: save_sample_workbook(path), self._on_sample_saved, self._on_failed)
+
+    @Slot(object)
+    def _on_sample_saved(self, path: Path) -> None:
+        self.sample_saved = Path(path)
+        self.summary.setStyleSheet("")
+        self.summary.setText(self.tr("Sample workbook saved to {0}").format(path))
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        urls = event.mimeData().urls()
+        if len(urls) == 1 and urls[0].isLocalFile() and urls[0].toLocalFile().lower().endswith(FILE_SUFFIXES):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        self.load(Path(event.mimeData().urls()[0].toLocalFile()))
+        event.acceptProposedAction()
+
+    # -- results --------------------------------------------------------------------------------------------
+    @Slot(object)
+    def _on_imported(self, result: ImportResult) -> None:
+        self.result = result
+        self._stop()
+        self.summary.setText(self._summary_text(result))
+        table = self.invalid_table
+        table.setRowCount(len(result.invalid))
+        for index, bad in enumerate(result.invalid):
+            row_item = QTableWidgetItem(str(bad.row))
+            row_item.setData(Qt.ItemDataRole.UserRole, bad.row)
+            table.setItem(index, 0, row_item)
+            table.setItem(index, 1, QTableWidgetItem(bad.value))
+            table.setItem(index, 2, QTableWidgetItem(pick(bad.message_zh, bad.message_en)))
+        self.invalid_title.setVisible(bool(result.invalid))
+        table.setVisible(bool(result.invalid))
+        if not result.confident and self.path is not None:
+            self.mapping.show_for(result, guessed=True)  # the mapping step, before anything is sent
+        self.imported.emit(result)
+
+    @Slot(object)
+    def _on_failed(self, error: Exception) -> None:
+        self._stop()
+        if isinstance(error, UserFacingError):
+            text = error.text(current_language())
+        else:  # never a traceback in front of the user
+            text = self.tr("The file could not be read ({0}). Check that it is a spreadsheet or text file.").format(
+                type(error).__name__)
+        self.summary.setStyleSheet(f"color: {ERROR};")
+        self.summary.setText(text)
+        self.invalid_title.hide()
+        self.invalid_table.hide()
+
+    def _summary_text(self, result: ImportResult) -> str:
+        lines = [
+            self.tr("{0}: {1} numbers can be sent to.").format(Path(result.file).name or self.tr("Pasted text"),
+                                                               len(result.recipients)),
+            self.tr("Invalid numbers: {0} · Duplicates: {1} · On the suppression list: {2} · Blank rows: {3}").format(
+                len(result.invalid), len(result.duplicates), len(result.suppressed), result.blank_rows),
+            self.tr("Phone numbers taken from column “{0}”{1}.").format(
+                result.phone_column, self.tr(", sheet “{0}”").format(result.sheet) if result.sheet else ""),
+        ]
+        if not result.confident:
+            lines.append(self.tr("The phone column was guessed; check that it is the right one."))
+        return "\n".join(lines)

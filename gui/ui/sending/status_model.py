@@ -1,0 +1,207 @@
+"""Per-number send status as a table model: updates are buffered by number and applied on a short timer."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+    Slot,
+)
+from PySide6.QtGui import QColor
+
+from gui.services.journal.types import NumberStatus, status_label
+from gui.ui.i18n import current_language
+from gui.ui.style import ACCENT, ERROR, MUTED, WARNING
+
+# Row numbers and statuses in parallel lists: a million recipients must stay cheap to hold and to update.
+COLUMN_COUNT = 5
+STATUS_ROLE = Qt.ItemDataRole.UserRole + 1
+_COLOURS = {
+    NumberStatus.ACCEPTED: ACCENT,
+    NumberStatus.FAILED: ERROR,
+    NumberStatus.RETRY_LATER: WARNING,
+    NumberStatus.UNKNOWN: WARNING,
+    NumberStatus.RECONCILING: WARNING,
+    NumberStatus.SUPPRESSED: MUTED,
+    NumberStatus.PENDING: MUTED,
+}
+Index = QModelIndex | QPersistentModelIndex
+
+
+class StatusModel(QAbstractTableModel):
+    """One row per recipient (row number, number, status, reason, advice), keyed by number, never by view row.
+
+    `queue_updates` may be called as often as batches arrive; the model applies what is queued at most every
+    `interval_ms` (one dataChanged per flush), so the view never repaints per number.
+    """
+
+    def __init__(self, parent: QObject | None = None, interval_ms: int = 80) -> None:
+        super().__init__(parent)
+        self._rows: list[int] = []
+        self._numbers: list[str] = []
+        self._status: list[str] = []
+        self._reason: list[str] = []
+        self._advice: list[str] = []
+        self._index: dict[str, int] = {}
+        self._pending: dict[str, tuple[str, str, str]] = {}
+        self._timer = QTimer(self)
+        self._timer.setInterval(interval_ms)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.flush)
+        self._headers = (self.tr("Row"), self.tr("Phone number"), self.tr("Status"), self.tr("Reason"),
+                         self.tr("What to do"))
+
+    # -- filling --------------------------------------------------------------------------------------------
+    def reset_rows(self, entries: Iterable[Sequence[Any]]) -> None:
+        """Replace everything with (row, number, status[, reason, advice]) entries."""
+        self.beginResetModel()
+        self._pending.clear()
+        self._rows, self._numbers, self._status, self._reason, self._advice = [], [], [], [], []
+        for entry in entries:
+            self._rows.append(int(entry[0]))
+            self._numbers.append(str(entry[1]))
+            self._status.append(str(entry[2]))
+            self._reason.append(str(entry[3]) if len(entry) > 3 else "")
+            self._advice.append(str(entry[4]) if len(entry) > 4 else "")
+        self._index = {number: i for i, number in enumerate(self._numbers)}
+        self.endResetModel()
+
+    def queue_updates(self, updates: Iterable[Any]) -> None:
+        """Buffer NumberUpdate-like objects (number, status, message_zh/en, advice_zh/en); applied on the timer."""
+        english = current_language() == "en"
+        for u in updates:
+            reason = (getattr(u, "message_en", "") if english else "") or getattr(u, "message_zh", "")
+            advice = (getattr(u, "advice_en", "") if english else "") or getattr(u, "advice_zh", "")
+            self._pending[u.number] = (u.status, reason, advice)
+        if not self._timer.isActive():
+            self._timer.start()
+
+    @Slot()
+    def flush(self) -> None:
+        """Apply every queued update now; one dataChanged over the touched range."""
+        if not self._pending:
+            return
+        pending, self._pending = self._pending, {}
+        low, high = len(self._numbers), -1
+        for number, (status, reason, advice) in pending.items():
+            i = self._index.get(number)
+            if i is None:
+                continue
+            self._status[i], self._reason[i], self._advice[i] = status, reason, advice
+            low, high = min(low, i), max(high, i)
+        if high >= 0:
+            self.dataChanged.emit(self.index(low, 0), self.index(high, COLUMN_COUNT - 1))
+
+    # -- reading --------------------------------------------------------------------------------------------
+    def status_of(self, number: str) -> str | None:
+        i = self._index.get(number)
+        return None if i is None else self._status[i]
+
+    def row_status(self, i: int) -> str:
+        return self._status[i]
+
+    def row_number(self, i: int) -> str:
+        return self._numbers[i]
+
+    def counts(self) -> dict[str, int]:
+        found: dict[str, int] = {}
+        for status in self._status:
+            found[status] = found.get(status, 0) + 1
+        return found
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._numbers)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else COLUMN_COUNT
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        i, column = index.row(), index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                return self._rows[i]
+            if column == 1:
+                return self._numbers[i]
+            if column == 2:
+                return status_label(self._status[i], current_language())
+            if column == 3:
+                return self._reason[i]
+            return self._advice[i]
+        if role == STATUS_ROLE:
+            return self._status[i]
+        if role == Qt.ItemDataRole.ForegroundRole and column == 2:
+            colour = _COLOURS.get(self._status[i])
+            return QColor(colour) if colour else None
+        if role == Qt.ItemDataRole.ToolTipRole and column in (3, 4):
+            return self._reason[i] if column == 3 else self._advice[i]
+        return None
+
+
+class StatusFilter(QSortFilterProxyModel):
+    """Filter the status table by status (None: all) and by a fragment of the number.
+
+    `filterAcceptsRow` runs once per changed row on every flush while sending, so it reads the StatusModel's
+    lists directly (no QModelIndex, no data() round trip), and the table only routes the view through this
+    proxy while a filter is active (see `active`).
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._statuses: frozenset[str] | None = None
+        self._search = ""
+
+    @property
+    def active(self) -> bool:
+        return self._statuses is not None or bool(self._search)
+
+    def set_statuses(self, statuses: Iterable[str] | None) -> None:
+        # Qt 6.10+: begin/endFilterChange replace the deprecated invalidateFilter().
+        self.beginFilterChange()
+        self._statuses = None if statuses is None else frozenset(statuses)
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def set_search(self, text: str) -> None:
+        self.beginFilterChange()
+        self._search = "".join(ch for ch in text if ch.isdigit() or ch == "+")
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        if self._statuses is None and not self._search:
+            return True
+        model = self.sourceModel()
+        if isinstance(model, StatusModel):
+            status, number = model.row_status(source_row), model.row_number(source_row)
+        else:
+            status = model.data(model.index(source_row, 2, source_parent), STATUS_ROLE)
+            number = str(model.data(model.index(source_row, 1, source_parent)))
+        if self._statuses is not None and status not in self._statuses:
+            return False
+        return not self._search or self._search in number
+
+
+def status_filter_choices() -> list[tuple[str, tuple[str, ...] | None]]:
+    """The status filter's entries: label and the statuses it keeps (None keeps all)."""
+    return [
+        (QCoreApplication.translate("StatusFilter", "All statuses"), None),
+        (status_label(NumberStatus.ACCEPTED, current_language()), (NumberStatus.ACCEPTED,)),
+        (QCoreApplication.translate("StatusFilter", "Failed / retry later"), (NumberStatus.FAILED, NumberStatus.RETRY_LATER)),
+        (QCoreApplication.translate("StatusFilter", "Outcome unknown / reconciling"), (NumberStatus.UNKNOWN, NumberStatus.RECONCILING)),
+        (status_label(NumberStatus.PENDING, current_language()), (NumberStatus.PENDING,)),
+        (status_label(NumberStatus.SUPPRESSED, current_language()), (NumberStatus.SUPPRESSED,)),
+    ]

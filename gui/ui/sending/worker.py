@@ -1,0 +1,192 @@
+"""The send worker: a QObject moved to its own QThread that drives the engine's CampaignRunner.
+
+It never touches a widget: the runner's callbacks become signals carrying plain data, and the GUI thread
+applies them. Pause/resume/cancel go straight to the runner, which is thread-safe and acts between batches.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from gui.domain.errors import UserFacingError
+from gui.services.journal.types import NumberStatus
+from gui.services.sending.run_lock import CampaignBusyError
+from gui.ui.i18n import current_language
+
+
+@dataclass(frozen=True)
+class RunResult:
+    """How one run ended, plus what the reconciliation of unknown outcomes found (for resumed campaigns)."""
+
+    campaign_id: int
+    state: str
+    counts: dict[str, int]
+    message: str = ""
+    error: str = ""
+    unknown_before: int = 0
+    found_in_records: int = 0
+    resent: int = 0
+
+
+class SendWorker(QObject):
+    """Runs one campaign (send, resume or retry) on the thread it is moved to.
+
+    Signals:
+        batch_result(object): a list of NumberUpdate after each batch or reconciliation.
+        progress(object): a ProgressSnapshot after every change.
+        finished(object): a RunResult, always emitted last (also after an error or a cancel).
+    """
+
+    batch_result = Signal(object)
+    progress = Signal(object)
+    finished = Signal(object)
+
+    def __init__(self, context: Any, campaign_id: int, *, settle_seconds: float = 60.0,
+                 allow_resend: bool = True) -> None:
+        super().__init__()
+        self._context = context
+        self.campaign_id = campaign_id
+        self._settle = settle_seconds
+        self._allow_resend = allow_resend
+        self._lock = threading.Lock()
+        self._runner: Any = None
+        self._cancelled = False
+        self._paused = False
+
+    # -- controls, called from the GUI thread ---------------------------------------------------------------
+    def pause(self) -> None:
+        with self._lock:
+            self._paused = True
+            if self._runner is not None:
+                self._runner.pause()
+
+    def resume(self) -> None:
+        with self._lock:
+            self._paused = False
+            if self._runner is not None:
+                self._runner.resume()
+
+    def cancel(self) -> None:
+        with self._lock:
+            self._cancelled = True
+            if self._runner is not None:
+                self._runner.cancel()
+
+    # -- the run, on the worker thread ----------------------------------------------------------------------
+    @Slot()
+    def run(self) -> None:
+        engine = self._context.engine
+        journal = engine.journal
+        result = RunResult(self.campaign_id, "interrupted", {})
+        client = None
+        try:
+            unknown_before = len(journal.unknown_numbers(self.campaign_id))
+            resend_before = {b.id for b in journal.batches(self.campaign_id) if b.origin == "resend"}
+            client = self._context.make_client()  # the worker owns its client (and its HTTP connections)
+            runner = engine.runner(
+                self.campaign_id, client, settle_seconds=self._settle, allow_resend=self._allow_resend,
+                on_batch_result=self.batch_result.emit, on_progress=self.progress.emit,
+            )
+            with self._lock:
+                self._runner = runner
+                if self._cancelled:
+                    runner.cancel()
+                elif self._paused:
+                    runner.pause()
+            summary = runner.run()
+            resent = sum(len(journal.batch_numbers(b.id)) for b in journal.batches(self.campaign_id)
+                         if b.origin == "resend" and b.id not in resend_before)
+            still = summary.counts.get(NumberStatus.UNKNOWN, 0) + summary.counts.get(NumberStatus.RECONCILING, 0)
+            english = current_language() == "en"
+            result = RunResult(
+                self.campaign_id, str(summary.state), dict(summary.counts),
+                message=(summary.message_en if english else summary.message_zh) or "",
+                unknown_before=unknown_before,
+                found_in_records=max(0, unknown_before - resent - still) if unknown_before else 0,
+                resent=resent,
+            )
+        except CampaignBusyError as error:
+            # Not interrupted: it is running elsewhere. Say so, with the state the journal shows.
+            result = RunResult(self.campaign_id, _safe_state(journal, self.campaign_id),
+                               _safe_counts(journal, self.campaign_id), error=error.text(current_language()))
+        except UserFacingError as error:
+            result = RunResult(self.campaign_id, "interrupted", _safe_counts(journal, self.campaign_id),
+                               error=error.text(current_language()))
+        except Exception as error:  # never a traceback in front of the user; the journal keeps the state
+            result = RunResult(self.campaign_id, "interrupted", _safe_counts(journal, self.campaign_id),
+                               error=f"{type(error).__name__}: {error}")
+        finally:
+            if client is not None:
+                client.close()
+            self.finished.emit(result)
+            # Direct, not queued: the GUI thread may be blocked in QThread.wait() right now (window close).
+            QThread.currentThread().quit()
+
+
+def _safe_state(journal: Any, campaign_id: int) -> str:
+    try:
+        return str(journal.info(campaign_id).state)
+    except Exception:
+        return "interrupted"
+
+
+def _safe_counts(journal: Any, campaign_id: int) -> dict[str, int]:
+    try:
+        return dict(journal.counts(campaign_id))
+    except Exception:
+        return {}
+
+
+class SendThread(QObject):
+    """One worker on one QThread: start it, control it, and wait for it before anything is torn down.
+
+    Signals:
+        batch_result(object), progress(object), finished(object): the worker's, re-emitted on the GUI thread.
+    """
+
+    batch_result = Signal(object)
+    progress = Signal(object)
+    finished = Signal(object)
+
+    def __init__(self, worker: SendWorker, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.worker = worker
+        self.thread = QThread(self)
+        self.thread.setObjectName(f"send-{worker.campaign_id}")
+        worker.moveToThread(self.thread)
+        self.thread.started.connect(worker.run)
+        worker.batch_result.connect(self._on_batch)
+        worker.progress.connect(self._on_progress)
+        worker.finished.connect(self._on_finished)
+        self.done = False
+
+    def start(self) -> None:
+        self.thread.start()
+
+    def is_running(self) -> bool:
+        return not self.done or self.thread.isRunning()
+
+    def stop_and_wait(self, timeout_ms: int = 120_000) -> bool:
+        """Cancel (the current batch finishes first) and block until the thread has ended."""
+        self.worker.cancel()
+        return self.wait(timeout_ms)
+
+    def wait(self, timeout_ms: int = 120_000) -> bool:
+        return bool(self.thread.wait(timeout_ms))
+
+    @Slot(object)
+    def _on_batch(self, updates: object) -> None:
+        self.batch_result.emit(updates)
+
+    @Slot(object)
+    def _on_progress(self, snapshot: object) -> None:
+        self.progress.emit(snapshot)
+
+    @Slot(object)
+    def _on_finished(self, result: object) -> None:
+        self.done = True
+        self.finished.emit(result)

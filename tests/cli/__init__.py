@@ -1,0 +1,2 @@
+"""The `sms-composer` commands, end to end.
+"""

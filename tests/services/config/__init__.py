@@ -1,0 +1,2 @@
+"""Paths, settings and credentials.
+"""

@@ -1,0 +1,2 @@
+"""The send journal on real SQLite files.
+"""

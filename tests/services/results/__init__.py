@@ -1,0 +1,2 @@
+"""Results written back into workbooks and CSV files.
+"""

@@ -1,0 +1,131 @@
+"""Campaign files and the send plan: parameters from columns, validation, grouping, batches and the estimate."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+import pytest
+
+from gui.domain.campaign import Campaign, CampaignFileError, ParamSource
+from gui.domain.plan import plan_campaign
+from gui.domain.recipients import Recipient
+from gui.domain.sms_text import SmsType
+from gui.services.drafts.campaign_file import load_campaign, save_campaign
+from tests.services.sending.conftest import marketing, notification, recipients
+
+
+def test_parameters_accept_both_column_forms_and_round_trip(tmp_path):
+    data = {
+        "name": "发货",
+        "env": "sandbox-env",
+        "sms_type": "Notification",
+        "signature": "云开发",
+        "template_id": "923584",
+        "template_text": "您购买的{1}已发货，详情见 {2}",
+        "template_param_list": ["{{ 商品 }}", {"column": "链接"}, "/index.html", {"literal": "{{不是列}}"}],
+    }
+    campaign = Campaign.from_json(data)
+    assert campaign.template_params == (
+        ParamSource(column="商品"),
+        ParamSource(column="链接"),
+        ParamSource(literal="/index.html"),
+        ParamSource(literal="{{不是列}}"),
+    )
+    path = save_campaign(campaign, tmp_path / "c.json")
+    saved = json.loads(path.read_text(encoding="utf-8"))
+    assert saved["template_param_list"] == ["{{商品}}", "{{链接}}", "/index.html", {"literal": "{{不是列}}"}]
+    assert load_campaign(path) == campaign
+    assert campaign.params_for({"商品": "书", "链接": "/a.html"}) == ("书", "/a.html", "/index.html", "{{不是列}}")
+    assert campaign.params_for({"商品": "书"}) is None
+
+
+def test_marketing_file_round_trips(tmp_path):
+    campaign = marketing(short_name="云", use_short_name=True, resource_appid="wx123")
+    assert load_campaign(save_campaign(campaign, tmp_path / "m.json")) == campaign
+    assert campaign.to_json()["sms_type"] == "Marketing" and "template_param_list" not in campaign.to_json()
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "words"),
+    [
+        ('{"sms_type": "Voice"}', "sms_type", "Voice"),
+        ('{"use_short_name": "yes"}', "use_short_name", "true"),
+        ('{"template_param_list": [[1]]}', "template_param_list[0]", "column"),
+        ("[1, 2]", "", "JSON"),
+    ],
+)
+def test_bad_fields_are_named(tmp_path, text, where, words):
+    path = tmp_path / "bad.json"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(CampaignFileError) as caught:
+        load_campaign(path)
+    assert str(path) in caught.value.where and where in caught.value.where
+    assert words in caught.value.text("en")
+
+
+def test_invalid_json_and_missing_file_say_where(tmp_path):
+    path = tmp_path / "broken.json"
+    path.write_text('{\n  "env": "x",\n  oops\n}', encoding="utf-8")
+    with pytest.raises(CampaignFileError, match="line 3"):
+        load_campaign(path)
+    with pytest.raises(CampaignFileError) as caught:
+        load_campaign(tmp_path / "nope.json")
+    assert "找不到" in caught.value.message_zh
+
+
+def test_plan_groups_by_rendered_parameters_in_row_order_and_cuts_batches():
+    people = [
+        Recipient(row=2, number="+8613800000001", fields={"商品": "书"}),
+        Recipient(row=3, number="+8613800000002", fields={"商品": "笔"}),
+        Recipient(row=4, number="+8613800000003", fields={"商品": "书"}),
+        Recipient(row=5, number="+8613800000001", fields={"商品": "笔"}),  # duplicate number
+        Recipient(row=6, number="+8613800000004", fields={"商品": "书"}),
+        Recipient(row=7, number="+8613800000005", fields={"商品": "书"}),  # suppressed
+    ]
+    plan = plan_campaign(
+        notification(), people, suppressed={"+8613800000005"}, batch_size=2, price_per_part=Decimal("0.047")
+    )
+    assert plan.ok
+    assert [(b.index, b.params[0], b.rows) for b in plan.batches] == [
+        (1, "书", (2, 4)),
+        (2, "书", (6,)),
+        (3, "笔", (3,)),
+    ]
+    assert plan.recipients == 4 and plan.duplicates == 1 and [r.row for r in plan.suppressed] == [7]
+    assert plan.total_parts == 4 and plan.estimate_yuan == Decimal("0.19")
+    assert plan == plan_campaign(
+        notification(), people, suppressed={"+8613800000005"}, batch_size=2, price_per_part=Decimal("0.047")
+    )
+
+
+def test_plan_counts_billed_parts_of_long_texts():
+    long_name = "很长的商品名称" * 8
+    plan = plan_campaign(notification(), recipients(3, 商品=long_name))
+    assert plan.batches[0].rendered.segments >= 2
+    assert plan.total_parts == 3 * plan.batches[0].rendered.segments
+    assert plan.estimate_yuan == Decimal("0.05") * plan.total_parts
+
+
+def test_plan_reports_text_errors_and_missing_columns_before_sending():
+    too_long = plan_campaign(marketing(content="这段自定义内容实在是太长了" * 3), recipients(2))
+    assert not too_long.ok and "content_too_long" in {p.code for p in too_long.errors}
+    missing = plan_campaign(notification(), recipients(2, 名字="张三"))
+    assert [p.code for p in missing.errors] == ["unknown_column"] and "商品" in missing.errors[0].message_zh
+    no_env = plan_campaign(marketing(env=""), recipients(1))
+    assert "missing_env" in {p.code for p in no_env.errors}
+    nobody = plan_campaign(marketing(), [])
+    assert [p.code for p in nobody.errors] == ["no_recipients"]
+
+
+def test_a_parameter_error_names_the_first_row_with_it():
+    people = [
+        Recipient(row=2, number="+8613800000001", fields={"商品": "书"}),
+        Recipient(row=9, number="+8613800000002", fields={"商品": "【促销】"}),
+    ]
+    plan = plan_campaign(notification(), people)
+    assert not plan.ok and any(p.message_zh.startswith("第 9 行") for p in plan.errors)
+
+
+def test_campaign_type_is_an_enum():
+    assert Campaign.from_json({"sms_type": "Notification"}).sms_type is SmsType.NOTIFICATION

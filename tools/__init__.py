@@ -1,0 +1,1 @@
+"""Developer tools that do not ship in the app: the translation build and the README screenshots."""
