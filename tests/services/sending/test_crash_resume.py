@@ -17,7 +17,7 @@ from gui.services.journal.types import NumberStatus
 from gui.services.simulator import DEFAULT_APPID, DEFAULT_SECRET, Simulator, SimulatorConfig
 from tests.cli.cli_support import write_notification_campaign, write_recipients_csv
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 NUMBERS = 3000
 KILLS = 12
 SEED = int(os.environ.get("CRASH_TEST_SEED", "20261127"))

@@ -14,7 +14,7 @@ from gui.services.journal.types import BatchState, CampaignState
 from gui.services.sending.run_lock import RunLock
 from tests.services.sending.conftest import marketing, recipients
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 HOLDER = """
 import sys, time
