@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: run test lint unit bench translations package clean
+.PHONY: run test test-any-hour lint unit bench translations package clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,16 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/ruff check gui tests packaging tools
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+
+# The time-sensitive tests (send window, dates, receipts, history) once under each guard moment of
+# tests/support/clock.py, so a test that secretly reads the real clock fails here rather than at night in CI.
+ANY_HOUR_TESTS := tests/cli tests/services/sending tests/services/journal tests/services/api tests/ui/test_send_flow.py \
+	tests/domain/test_send_window.py tests/test_clock_reads.py
+test-any-hour: $(STAMP)
+	for moment in 07:59 12:00 21:59:59 22:00 23:59:59 month-end; do \
+	  QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -m 'not slow and not secretservice' \
+	    --clock-at=$$moment $(ANY_HOUR_TESTS) || exit 1; \
+	done
 
 bench: $(STAMP)
 	SMS_COMPOSER_BENCH=1 QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q tests/benchmarks -s

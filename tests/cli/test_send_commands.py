@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Iterator
+from datetime import datetime
 
 import pytest
 
 from gui.cli.main import main
+from gui.domain.clock import ManualClock
 from gui.services.config.paths import database_path
 from gui.services.journal.store import Journal
 from gui.services.journal.types import NumberStatus
@@ -18,10 +20,17 @@ from tests.cli.cli_support import credentials_env, write_notification_campaign, 
 
 
 @pytest.fixture
-def live_simulator() -> Iterator[Simulator]:
-    """A simulator on the real clock, so records and the journal share one time line."""
-    with Simulator(SimulatorConfig(seed=3)) as sim:
+def live_simulator(default_clock: ManualClock) -> Iterator[Simulator]:
+    """A simulator on the app's clock (the suite's fixed stand-in for real time), so records and the journal share
+    one time line."""
+    with Simulator(SimulatorConfig(seed=3, clock=default_clock)) as sim:
         yield sim
+
+
+def set_time(live_simulator: Simulator, monkeypatch, moment: str) -> None:
+    """Move the command's clock (`SMS_COMPOSER_CLOCK`) and the simulator's to the same Beijing moment."""
+    monkeypatch.setenv("SMS_COMPOSER_CLOCK", moment)
+    live_simulator.config.clock.set(datetime.fromisoformat(moment))
 
 
 @pytest.fixture
@@ -104,7 +113,7 @@ def send_marketing_at_night(live_simulator, files, tmp_path, monkeypatch) -> int
                     "path": "/index.html"}),
         encoding="utf-8",
     )
-    monkeypatch.setenv("SMS_COMPOSER_CLOCK", "2026-11-27T23:00:00+08:00")
+    set_time(live_simulator, monkeypatch, "2026-11-27T23:00:00+08:00")
     return main(["--api-base", live_simulator.base_url, "send", str(campaign), "--recipients", str(files[1]), "--yes"])
 
 
@@ -119,7 +128,7 @@ def test_resume_while_another_window_sends_the_campaign_exits_2_and_sends_nothin
     live_simulator, files, tmp_path, monkeypatch, capsys
 ):
     assert send_marketing_at_night(live_simulator, files, tmp_path, monkeypatch) == 3
-    monkeypatch.setenv("SMS_COMPOSER_CLOCK", "2026-11-28T09:00:00+08:00")
+    set_time(live_simulator, monkeypatch, "2026-11-28T09:00:00+08:00")
     capsys.readouterr()
     with RunLock(database_path(), 1):  # the window is sending campaign 1 right now
         assert main(["--api-base", live_simulator.base_url, "resume", "1"]) == 2

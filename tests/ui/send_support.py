@@ -6,10 +6,8 @@ from pathlib import Path
 
 import openpyxl
 
-from gui.domain.clock import ManualClock
 from gui.services.simulator.sandbox import SandboxSession
 from gui.ui.main_window import MainWindow, WindowMode
-from tests.support.simulator import SIMULATOR_START
 
 
 def numbers(count: int, start: int = 0) -> list[str]:
@@ -30,11 +28,11 @@ def write_workbook(path: Path, phones: list[str], *, extra: list[list[str]] = ()
 
 
 def sandbox_window(qtbot, simulator, *, settle: float = 0.5) -> MainWindow:
-    """The window in 练习模式 against the test's simulator, on a running clock inside the send window."""
+    """The window in 练习模式 against the test's simulator, on the simulator's own clock (inside the send window)."""
     session = SandboxSession(base_url=simulator.base_url, appid=simulator.config.appid,
                              secret=simulator.config.secret, env_id=simulator.config.env, simulator=simulator)
     mode = WindowMode(sandbox=True, env_id=session.env_id, api_base=session.base_url, session=session,
-                      clock=ManualClock(SIMULATOR_START, running=True), settle_seconds=settle)
+                      clock=simulator.config.clock, settle_seconds=settle)
     window = MainWindow(mode)
     qtbot.addWidget(window)
     window.show()

@@ -6,9 +6,10 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC
 from pathlib import Path
 
+from gui.domain.clock import SystemClock
 from gui.domain.phone import clean_phone
 from gui.services.config.paths import database_path
 from gui.services.recipients.importer import import_recipients
@@ -63,7 +64,7 @@ class SuppressionList:
     def add(self, numbers: Iterable[object], reason: str = "") -> int:
         """Suppress these numbers (any spelling `clean_phone` accepts); returns how many were new."""
         cleaned = _cleaned(numbers)
-        now = datetime.now(UTC).isoformat(timespec="seconds")
+        now = SystemClock().now().astimezone(UTC).isoformat(timespec="seconds")
         with self._connect() as db:
             before = db.total_changes
             db.executemany(

@@ -38,10 +38,11 @@ def _env(tmp_path: Path) -> dict[str, str]:
 
 
 @pytest.mark.slow
-def test_random_kills_then_resume_send_every_number_exactly_once(tmp_path):
+def test_random_kills_then_resume_send_every_number_exactly_once(tmp_path, default_clock):
     rng = random.Random(SEED)
     config = SimulatorConfig(
-        seed=SEED, latency_ms=20, drop_probability=0.05, busy_probability=0.05, token_lifetime=2
+        seed=SEED, latency_ms=20, drop_probability=0.05, busy_probability=0.05, token_lifetime=2,
+        clock=default_clock,
     )
     campaign = write_notification_campaign(tmp_path / "c.json")
     people = write_recipients_csv(tmp_path / "r.csv", NUMBERS)
@@ -57,6 +58,7 @@ def test_random_kills_then_resume_send_every_number_exactly_once(tmp_path):
         codes: list[int] = []
         for kill in range(KILLS + 20):
             command = resume if created else [*send, *run_options]
+            env["SMS_COMPOSER_CLOCK"] = default_clock.now().isoformat()  # the child runs on the simulator's time
             process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
             if kill < KILLS:
                 moment = rng.uniform(0.3, 1.2)
