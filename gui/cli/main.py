@@ -9,7 +9,7 @@ import os
 import sys
 
 from gui import __version__
-from gui.cli.output import pick, print_error
+from gui.cli.output import pick, print_error, tolerate_console_encoding
 from gui.domain.errors import UserFacingError
 from gui.services.config.paths import DATA_DIR_ENV
 
@@ -52,9 +52,7 @@ def apply_global_options(args: argparse.Namespace) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line (or the window) and return the process exit code."""
-    for stream in (sys.stdout, sys.stderr):
-        if hasattr(stream, "reconfigure"):
-            stream.reconfigure(errors="replace")
+    tolerate_console_encoding(sys.stdout, sys.stderr)
     parser = build_parser()
     args = parser.parse_args(argv)
     apply_global_options(args)

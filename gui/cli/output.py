@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
-from typing import Any
+from typing import Any, TextIO
 
 from gui.domain.errors import UserFacingError
 
@@ -22,9 +22,32 @@ def pick(message_zh: str, message_en: str) -> str:
     return message_zh if language() == "zh" else message_en
 
 
+def tolerate_console_encoding(*streams: TextIO | None) -> None:
+    """Human-readable text on a console that lacks a character (cp936, cp437) prints "?" instead of failing."""
+    for stream in streams:
+        if stream is not None and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
+
+
+def write_utf8(text: str, stream: TextIO | None = None) -> None:
+    """Write `text` as UTF-8 bytes whatever the stream's own encoding, so machine-read output loses nothing.
+
+    Redirected output on Windows uses the ANSI code page (cp936 in China), which has no emoji and
+    turns them into "?"; JSON meant for another program must say exactly what was typed.
+    """
+    stream = stream or sys.stdout
+    binary = getattr(stream, "buffer", None)
+    if binary is None:  # an in-memory text stream (tests, embedding): it holds str, no encoding involved
+        stream.write(text)
+        return
+    stream.flush()
+    binary.write(text.encode("utf-8"))
+    binary.flush()
+
+
 def print_json(payload: Any) -> None:
-    """One JSON object on stdout, Chinese kept readable."""
-    sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+    """One JSON object on stdout, always UTF-8, Chinese kept readable."""
+    write_utf8(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
 
 
 def print_error(error: UserFacingError) -> None:
