@@ -5,10 +5,11 @@ from __future__ import annotations
 import argparse
 import sys
 
-from gui.cli.output import language, pick
+from gui.cli.output import language, pick, print_error
 from gui.cli.run_output import add_run_options, cli_clock, drive
 from gui.domain.plan import DEFAULT_BATCH_SIZE, Plan
 from gui.domain.sms_text import Problem
+from gui.services.results.write_errors import ResultsNotWrittenError
 from gui.services.sending.engine import Engine
 
 EXIT_BAD_INPUT = 2
@@ -66,7 +67,16 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(pick(f"发送记录编号：{campaign_id}\n", f"Campaign ID: {campaign_id}\n"))
         code = drive(engine, campaign_id, args, allow_resend=True)
         if args.results:
-            path = engine.export(campaign_id, args.results)
+            try:
+                path = engine.export(campaign_id, args.results)
+            except ResultsNotWrittenError as error:
+                # The SMS are sent and every result is in the journal: say how to write them out later.
+                print_error(error)
+                sys.stderr.write(pick(
+                    f"稍后导出：sms-composer export {campaign_id} --results {args.results}\n",
+                    f"Export later with: sms-composer export {campaign_id} --results {args.results}\n",
+                ))
+                return code or EXIT_BAD_INPUT
             sys.stdout.write(pick(f"结果已写入 {path}\n", f"Results written to {path}\n"))
         return code
 

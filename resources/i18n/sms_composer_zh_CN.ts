@@ -544,6 +544,33 @@
     </message>
 </context>
 <context>
+    <name>ResultsFileDialog</name>
+    <message>
+        <source>Close {0} in Excel first, then click Retry.</source>
+        <translation>请先在 Excel 中关闭 {0}，再点重试。</translation>
+    </message>
+    <message>
+        <source>The folder {0} does not allow saving files. Click Save as… to choose another folder.</source>
+        <translation>文件夹 {0} 不允许保存文件。请点“另存为…”换一个文件夹。</translation>
+    </message>
+    <message>
+        <source>The results were not written</source>
+        <translation>结果没有写入</translation>
+    </message>
+    <message>
+        <source>Every result is kept in History; nothing is lost.</source>
+        <translation>每个号码的结果都保存在发送记录里，不会丢失。</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+</context>
+<context>
     <name>ReviewPage</name>
     <message>
         <source>Check and send</source>

@@ -42,3 +42,18 @@ def suggested_results_path(source_file: str, campaign_id: int, campaign_name: st
     stem = source.stem if source is not None else (campaign_name or "发送记录")
     suffix = source.suffix.lower() if source is not None and source.suffix.lower() in (".xlsx", ".xlsm") else ".csv"
     return folder / safe_file_name(f"{stem}-结果-{campaign_id}{suffix}")
+
+
+def alternative_results_path(path: Path, *, locked: bool, documents: Path) -> Path:
+    """What 另存为… proposes after `path` could not be written.
+
+    Held open by another program: a new name in the same folder ("结果 (2).xlsx", the first one free).
+    A folder that refuses files: the same name in `documents`.
+    """
+    if not locked:
+        return documents / safe_file_name(path.name)
+    for number in range(2, 100):
+        candidate = path.with_name(safe_file_name(f"{path.stem} ({number}){path.suffix}"))
+        if not candidate.exists():
+            return candidate
+    return path.with_name(safe_file_name(f"{path.stem} (新){path.suffix}"))

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from gui.domain.recipients import ImportResult, RecipientsFileError
 from gui.domain.row_result import RESULT_COLUMNS, RowResult
+from gui.services.results.write_errors import ResultsNotWrittenError, is_refused
 
 INVALID_SHEET = "无效号码"
 DUPLICATE_SHEET = "重复号码"
@@ -57,15 +58,29 @@ def check_target(source: Path | None, out: Path) -> None:
 
 
 def write_atomically(out: Path, write: Callable[[Path], None]) -> Path:
-    """Write to a temporary file beside `out`, then replace `out` in one step: never a half-written file."""
+    """Write to a temporary file beside `out`, then replace `out` in one step: never a half-written file.
+
+    Raises ResultsNotWrittenError when the folder refuses new files (read-only, no permission) or when
+    another program holds `out` open (Excel locks an open workbook on Windows); `out` is then unchanged.
+    """
     out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(dir=out.parent, prefix=f".{out.stem}-", suffix=out.suffix)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        handle, temp_name = tempfile.mkstemp(dir=out.parent, prefix=f".{out.stem}-", suffix=out.suffix)
+    except OSError as error:
+        if is_refused(error):
+            raise ResultsNotWrittenError(out, locked=False) from error
+        raise
     os.close(handle)
     temp = Path(temp_name)
     try:
         write(temp)
-        os.replace(temp, out)
+        try:
+            os.replace(temp, out)
+        except OSError as error:
+            if is_refused(error):
+                raise ResultsNotWrittenError(out, locked=True) from error
+            raise
     except BaseException:
         temp.unlink(missing_ok=True)
         raise

@@ -204,13 +204,18 @@ class Engine:
 
     def _export_journal_csv(self, campaign_id: int, out: Path) -> Path:
         from gui.domain.row_result import RESULT_COLUMNS
+        from gui.services.results.rows import write_atomically
 
-        with out.open("w", encoding="utf-8-sig", newline="") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(("行号", "手机号", *RESULT_COLUMNS))
-            for row in self.journal.numbers(campaign_id):
-                writer.writerow((row.row, row.number, *row_result(row).cells()))
-        return out
+        rows = self.journal.numbers(campaign_id)
+
+        def write(temp: Path) -> None:
+            with temp.open("w", encoding="utf-8-sig", newline="") as handle:
+                writer = csv.writer(handle)
+                writer.writerow(("行号", "手机号", *RESULT_COLUMNS))
+                for row in rows:
+                    writer.writerow((row.row, row.number, *row_result(row).cells()))
+
+        return write_atomically(out, write)
 
     def _check(self, campaign_id: int) -> None:
         try:

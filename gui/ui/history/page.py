@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QStandardPaths, Qt, Signal, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,8 +24,11 @@ from PySide6.QtWidgets import (
 
 from gui.domain.errors import UserFacingError
 from gui.services.journal.types import CampaignState, NumberStatus, state_label
+from gui.services.results.file_names import alternative_results_path, suggested_results_path
+from gui.services.results.write_errors import ResultsNotWrittenError
 from gui.ui.i18n import current_language
 from gui.ui.labels import page_hint, page_title
+from gui.ui.results_file_dialog import RETRY, SAVE_AS, ask_when_not_written, not_written_text
 from gui.ui.sending.panel import StatusTable, number_entries
 from gui.ui.workers import run_in_background
 
@@ -79,6 +82,9 @@ class HistoryPage(QWidget):
         self._stale = True
         # Replaceable in tests: ask where to save; None cancels.
         self.export_path: Callable[[str], str | None] = self._ask_export_path
+        # Replaceable in tests: the results file was held open or refused; returns RETRY, SAVE_AS or "".
+        self.when_not_written: Callable[[ResultsNotWrittenError], str] = (
+            lambda error: ask_when_not_written(self, error))
 
         title = page_title(self.tr("History"), self)
         hint = page_hint(self.tr(
@@ -304,21 +310,39 @@ class HistoryPage(QWidget):
         info = self.info()
         if info is None:
             return
-        source = Path(info.source.file) if info.source.file else Path.home() / "results.csv"
-        suffix = ".csv" if source.suffix.lower() not in (".xlsx", ".xlsm") else source.suffix
-        suggested = str(source.with_name(f"{source.stem}-结果-{info.id}{suffix}"))
-        path = self.export_path(suggested)
-        if not path:
-            return
-        engine, campaign_id = self.context.engine, info.id
+        suggested = suggested_results_path(info.source.file, info.id, info.name, Path.home())
+        path = self.export_path(str(suggested))
+        if path:
+            self._start_export(info.id, Path(path))
+
+    def _start_export(self, campaign_id: int, path: Path) -> None:
+        engine = self.context.engine
         self.note.setText(self.tr("Writing the results…"))
-        run_in_background(lambda: export_results(engine, campaign_id, Path(path)), self._on_exported,
-                          self._on_failed)
+        run_in_background(lambda: export_results(engine, campaign_id, path), self._on_exported,
+                          self._on_export_failed)
 
     @Slot(object)
     def _on_exported(self, path: Path) -> None:
         self.last_export = Path(path)
         self.note.setText(self.tr("Results written to {0}").format(path))
+
+    @Slot(object)
+    def _on_export_failed(self, error: Exception) -> None:
+        campaign_id = self.selected_id
+        if not isinstance(error, ResultsNotWrittenError) or campaign_id is None:
+            self._on_failed(error)
+            return
+        self.note.setText(not_written_text(error))
+        choice = self.when_not_written(error)
+        if choice == RETRY:
+            self._start_export(campaign_id, error.path)
+        elif choice == SAVE_AS:
+            documents = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+                             or Path.home())
+            path = self.export_path(str(alternative_results_path(error.path, locked=error.locked,
+                                                                 documents=documents)))
+            if path:
+                self._start_export(campaign_id, Path(path))
 
     @Slot()
     def copy_as_draft(self) -> None:
