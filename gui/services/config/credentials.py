@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
+import sys
 from dataclasses import dataclass, field
 
 import keyring
@@ -70,6 +70,18 @@ def _stores_nothing(backend: object) -> bool:
     return isinstance(backend, fail.Keyring | null.Keyring)
 
 
+def _store_errors() -> tuple[type[BaseException], ...]:
+    """What a failing OS store raises: keyring's errors, OSError, and pywin32's `pywintypes.error`.
+
+    The Windows backend lets Credential Manager failures (e.g. 1312, no logon session: a service account,
+    a remote shell) through as pywintypes.error, which is neither a KeyringError nor an OSError.
+    """
+    windows = sys.modules.get("keyring.backends.Windows")
+    error = getattr(getattr(windows, "pywintypes", None), "error", None)
+    extra = (error,) if isinstance(error, type) and issubclass(error, BaseException) else ()
+    return (KeyringError, OSError, *extra)
+
+
 def _unusable(name: str, detail: str) -> CredentialsError:
     return CredentialsError(
         f"没有可用的系统密码库（当前：{name}），无法安全地保存或读取接口凭证。",
@@ -88,7 +100,7 @@ def backend_status() -> BackendStatus:
         return BackendStatus(name, False, error.text("zh"), error.text("en"))
     try:
         backend.get_password(SERVICE_NAME, APPID_KEY)
-    except (KeyringError, OSError) as exc:
+    except _store_errors() as exc:
         error = _unusable(name, type(exc).__name__)
         return BackendStatus(name, False, error.text("zh"), error.text("en"))
     return BackendStatus(
@@ -113,7 +125,7 @@ def load_credentials() -> Credentials | None:
     try:
         appid = keyring.get_password(SERVICE_NAME, APPID_KEY)
         secret = keyring.get_password(SERVICE_NAME, SECRET_KEY)
-    except (KeyringError, OSError) as exc:
+    except _store_errors() as exc:
         from_env = _from_environment()
         if from_env is not None:
             return from_env
@@ -138,15 +150,21 @@ def save_credentials(credentials: Credentials) -> None:
     try:
         keyring.set_password(SERVICE_NAME, APPID_KEY, credentials.appid.strip())
         keyring.set_password(SERVICE_NAME, SECRET_KEY, credentials.secret.strip())
-    except (KeyringError, OSError) as exc:
+    except _store_errors() as exc:
         raise _unusable(_backend_name(keyring.get_keyring()), type(exc).__name__) from None
 
 
 def delete_credentials() -> None:
-    """Remove both values; deleting what is not there is fine."""
+    """Remove both values; deleting what is not there is fine, a store that refuses is not."""
     try:
         for key in (APPID_KEY, SECRET_KEY):
-            with contextlib.suppress(PasswordDeleteError):
+            try:
                 keyring.delete_password(SERVICE_NAME, key)
-    except (KeyringError, OSError) as exc:
+            except PasswordDeleteError as exc:
+                # "Not there" comes bare (Windows, Secret Service) or from the Keychain's NotFound; any other
+                # cause (a locked or denied Keychain) means the secret is still stored.
+                cause = exc.__cause__
+                if cause is not None and type(cause).__name__ != "NotFound":
+                    raise
+    except _store_errors() as exc:
         raise _unusable(_backend_name(keyring.get_keyring()), type(exc).__name__) from None

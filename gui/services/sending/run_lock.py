@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import Any, Protocol
 
 from gui.domain.errors import UserFacingError
 
@@ -24,6 +25,14 @@ class CampaignBusyError(UserFacingError):
         self.campaign_id = campaign_id
 
 
+class Locking(Protocol):
+    """Take (without waiting) and drop an exclusive lock on an open file descriptor; a refusal is OSError."""
+
+    def lock(self, fd: int) -> None: ...
+
+    def unlock(self, fd: int) -> None: ...
+
+
 def lock_directory(journal_path: Path) -> Path:
     """Where the run locks of one journal live (next to it, so a sandbox journal has its own)."""
     return journal_path.with_name(journal_path.name + ".runs")
@@ -36,9 +45,10 @@ class RunLock:
     Manager) releases it with no clean-up, so the next start can recover at once.
     """
 
-    def __init__(self, journal_path: Path, campaign_id: int) -> None:
+    def __init__(self, journal_path: Path, campaign_id: int, locking: Locking | None = None) -> None:
         self.campaign_id = campaign_id
         self.path = lock_directory(Path(journal_path)) / f"campaign-{campaign_id}.lock"
+        self.locking = locking or platform_locking()
         self._fd: int | None = None
 
     @property
@@ -52,7 +62,7 @@ class RunLock:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
         try:
-            _lock(fd)
+            self.locking.lock(fd)
         except OSError:
             os.close(fd)
             return False
@@ -64,7 +74,7 @@ class RunLock:
             return
         fd, self._fd = self._fd, None
         try:
-            _unlock(fd)
+            self.locking.unlock(fd)
         finally:
             os.close(fd)
 
@@ -77,24 +87,46 @@ class RunLock:
         self.release()
 
 
-if sys.platform == "win32":
-    import msvcrt
+class FlockLocking:
+    """POSIX: flock, not fcntl/lockf. Its locks belong to the open file, so two runs in one process exclude
+    each other too, and closing some other descriptor of the file does not drop them."""
 
-    def _lock(fd: int) -> None:
+    def __init__(self, fcntl: Any) -> None:
+        self.fcntl = fcntl
+
+    def lock(self, fd: int) -> None:
+        self.fcntl.flock(fd, self.fcntl.LOCK_EX | self.fcntl.LOCK_NB)
+
+    def unlock(self, fd: int) -> None:
+        self.fcntl.flock(fd, self.fcntl.LOCK_UN)
+
+
+class MsvcrtLocking:
+    """Windows: a byte-range lock on the file's first byte (msvcrt.locking, LockFile underneath).
+
+    The range starts at the current file position, so every call seeks to 0 first; LK_NBLCK fails at once
+    (OSError, EACCES) instead of retrying for 10 s as LK_LOCK would. Windows drops the lock when the
+    handle is closed, including when the process dies.
+    """
+
+    def __init__(self, msvcrt: Any) -> None:
+        self.msvcrt = msvcrt
+
+    def lock(self, fd: int) -> None:
         os.lseek(fd, 0, os.SEEK_SET)
-        msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        self.msvcrt.locking(fd, self.msvcrt.LK_NBLCK, 1)
 
-    def _unlock(fd: int) -> None:
+    def unlock(self, fd: int) -> None:
         os.lseek(fd, 0, os.SEEK_SET)
-        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+        self.msvcrt.locking(fd, self.msvcrt.LK_UNLCK, 1)
 
-else:
+
+def platform_locking(platform: str = sys.platform) -> Locking:
+    """The lock primitive of this operating system."""
+    if platform == "win32":
+        import msvcrt
+
+        return MsvcrtLocking(msvcrt)
     import fcntl
 
-    # flock, not fcntl/lockf: its locks belong to the open file, so two runs in one process exclude each
-    # other too, and closing some other descriptor of the file does not drop them.
-    def _lock(fd: int) -> None:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-
-    def _unlock(fd: int) -> None:
-        fcntl.flock(fd, fcntl.LOCK_UN)
+    return FlockLocking(fcntl)
