@@ -7,6 +7,7 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 PAGES = ("compose", "recipients", "review", "history", "settings")
 NOTIFICATION_TEMPLATE = "{1}您好，您预约的{2}活动将于明天开始，详情见小程序"
@@ -44,10 +45,11 @@ def _parse(argv: list[str]) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = _parse(sys.argv[1:] if argv is None else argv)
-    out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
+def sample_window(language: str = "zh", size: tuple[int, int] = (1180, 760)) -> tuple[Any, Any, Any]:
+    """The window in 练习模式 with sample data (templates, an imported workbook), shown offscreen.
+
+    Returns (app, window, simulator); stop the simulator when done. Data, config and keyring are throwaway.
+    """
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     work = Path(tempfile.mkdtemp(prefix="sms-composer-shots-"))
     # Sample data only: never the user's own settings, keyring or database.
@@ -58,14 +60,14 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from gui.ui.i18n import install_translators, resolve_language
+    from gui.ui.style import apply_fonts
 
     app = QApplication.instance() or QApplication([])
-    install_translators(app, resolve_language(args.lang or args.legacy_lang or "zh"))
+    apply_fonts(app)
+    install_translators(app, resolve_language(language))
     from datetime import datetime
 
-    from gui.domain.campaign import ParamSource
     from gui.domain.clock import BEIJING, ManualClock
-    from gui.domain.sms_text import SmsType
     from gui.services.drafts.template_library import LibraryTemplate, TemplateLibrary
     from gui.services.simulator import Simulator, SimulatorConfig
     from gui.services.simulator.sandbox import SandboxSession
@@ -84,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
                              secret=simulator.config.secret, env_id=simulator.config.env, simulator=simulator)
     window = MainWindow(WindowMode(sandbox=True, env_id=session.env_id, api_base=session.base_url,
                                    session=session, clock=clock))
-    window.resize(1180, 760)
+    window.resize(*size)
     compose = window.compose
     compose.signature_edit.setText("云开发")
     compose.marketing.path_edit.setText("/index.html")
@@ -95,6 +97,20 @@ def main(argv: list[str] | None = None) -> int:
     _wait(app, lambda: compose.library.loaded and bool(compose.notification.columns()))
     for _ in range(5):
         app.processEvents()
+    return app, window, simulator
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parse(sys.argv[1:] if argv is None else argv)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    app, window, simulator = sample_window(args.lang or args.legacy_lang or "zh")
+    compose = window.compose
+    session = window.mode.session
+    from gui.domain.campaign import ParamSource
+    from gui.domain.sms_text import SmsType
+    from gui.ui.workers import wait_for_background as drain
+
     saved: list[Path] = []
 
     def shoot(step: int, name: str) -> None:

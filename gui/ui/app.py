@@ -14,6 +14,7 @@ from gui.services.config.keyring_status import KeyringInfo
 from gui.services.config.paths import resources_dir
 from gui.services.simulator.sandbox import SandboxSession, SandboxUnavailable, start_sandbox
 from gui.ui.i18n import ENGLISH, TranslatorStatus, install_translators, resolve_language
+from gui.ui.style import apply_fonts
 
 
 def _application() -> QApplication:
@@ -27,6 +28,7 @@ def _application() -> QApplication:
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "app.svg")))
     # Matches the installed cn.smscomposer.SmsComposer.desktop, so Wayland docks show the right icon and name.
     app.setDesktopFileName("cn.smscomposer.SmsComposer")
+    apply_fonts(app)
     return app  # type: ignore[return-value]
 
 

@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
 from gui.services.config.paths import resources_dir
 
 ICONS = (resources_dir() / "icons").as_posix()
+
+# The UI font, first one installed wins, per character: Windows, macOS, then the two common Linux CJK
+# fonts. Latin text keeps the system's own font at the front; the CJK families are its fallbacks, so a
+# missing font never leaves 口口口 where Chinese should be.
+CJK_FONT_FAMILIES = ("Microsoft YaHei UI", "PingFang SC", "Noto Sans CJK SC", "WenQuanYi Micro Hei")
 
 ACCENT = "#07a35a"
 ERROR = "#d93026"
@@ -75,3 +83,13 @@ QGroupBox {{ border: 1px solid {BORDER}; border-radius: 8px; margin-top: 14px; p
 QGroupBox::title {{ subcontrol-origin: margin; left: 12px; padding: 0 4px; font-weight: bold; }}
 QHeaderView::section {{ background: {SIDEBAR}; border: none; border-bottom: 1px solid {BORDER}; padding: 6px; }}
 """
+
+
+def apply_fonts(app: QApplication) -> QFont:
+    """Give the application font the CJK fallback list (after the system UI family); returns the font."""
+    font = QFont(app.font())
+    system = QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont).family()
+    families = [system] if system and system not in CJK_FONT_FAMILIES else []
+    font.setFamilies([*families, *CJK_FONT_FAMILIES])
+    app.setFont(font)
+    return font
