@@ -210,4 +210,6 @@ def test_ci_script_is_valid_bash_and_runs_both_checks() -> None:
     assert os.access(script, os.X_OK), "packaging/ci-bundle.sh must be executable"
     subprocess.run(["bash", "-n", str(script)], check=True, timeout=30)
     text = script.read_text(encoding="utf-8")
-    assert '"$EXE" --version' in text and "--smoke-test" in text and "sms-composer.spec" in text
+    assert '"$STEPS" version' in text and '"$0" "$1" smoke' in text  # the steps in packaging/ci_steps.py
+    steps = (PACKAGING / "ci_steps.py").read_text(encoding="utf-8")
+    assert '"--version"' in steps and '"--smoke-test"' in steps and '"sms-composer.spec"' in steps
