@@ -17,8 +17,19 @@ def unwritable_folder(folder: Path) -> Iterator[None]:
     """`folder` refuses to create, rename or replace files inside the block.
 
     A normal user gets a read-only folder (mode 0555); root ignores modes, so there the folder is made
-    immutable (`chattr +i`, what a locked-down share or a read-only mount does); skipped where neither works.
+    immutable (`chattr +i`, what a locked-down share or a read-only mount does); on Windows a deny-write ACE.
+    Skipped where none of these works.
     """
+    if os.name == "nt":
+        # Read-only attributes do not stop Windows creating files in a folder; a deny ACE for Everyone does.
+        everyone = "*S-1-1-0"
+        if subprocess.run(["icacls", str(folder), "/deny", f"{everyone}:(W)"], capture_output=True).returncode:
+            pytest.skip("icacls could not deny writing to the folder")
+        try:
+            yield
+        finally:
+            subprocess.run(["icacls", str(folder), "/remove:d", everyone], check=True, capture_output=True)
+        return
     if os.geteuid() != 0:
         mode = folder.stat().st_mode
         folder.chmod(0o555)

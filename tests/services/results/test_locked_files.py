@@ -64,6 +64,19 @@ def test_a_workbook_held_by_excel_gives_close_and_retry_and_keeps_the_old_file(t
     assert [sheet.cell(row, 3).value for row in (2, 3)] == ["已提交", "已提交"]
 
 
+@pytest.mark.skipif(os.name != "nt", reason="only Windows refuses to replace a file another handle has open")
+def test_a_file_really_held_open_blocks_the_replace_on_windows(tmp_path, recipients):
+    """No simulation: an open handle without FILE_SHARE_DELETE (what Python's open() and Excel hold) makes
+    the final rename fail with access denied, and that must read as "close it in Excel"."""
+    source, result = recipients
+    out = tmp_path / "结果 打开中.xlsx"
+    write_results_workbook(result, source, {2: ACCEPTED}, out)
+    with out.open("rb"), pytest.raises(ResultsNotWrittenError) as caught:
+        write_results_workbook(result, source, {2: ACCEPTED, 3: ACCEPTED}, out)
+    assert caught.value.locked
+    write_results_workbook(result, source, {2: ACCEPTED, 3: ACCEPTED}, out)  # closed: 重试 works
+
+
 def test_a_csv_held_open_is_reported_the_same_way(tmp_path, recipients, monkeypatch):
     source, result = recipients
     out = tmp_path / "结果.csv"
