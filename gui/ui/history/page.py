@@ -73,6 +73,7 @@ class HistoryPage(QWidget):
         self.infos: list[Any] = []
         self.selected_id: int | None = None
         self.last_export: Path | None = None
+        self._exporting_id: int | None = None
         # Refreshes overlap (campaign stored, run finished, step opened): only the newest answer is shown,
         # and `loading` stays True until it has arrived, so nobody reads a list that is about to change.
         self._list_generation = 0
@@ -317,6 +318,7 @@ class HistoryPage(QWidget):
 
     def _start_export(self, campaign_id: int, path: Path) -> None:
         engine = self.context.engine
+        self._exporting_id = campaign_id  # 重试 / 另存为… write this campaign, whatever is selected by then
         self.note.setText(self.tr("Writing the results…"))
         run_in_background(lambda: export_results(engine, campaign_id, path), self._on_exported,
                           self._on_export_failed)
@@ -328,7 +330,7 @@ class HistoryPage(QWidget):
 
     @Slot(object)
     def _on_export_failed(self, error: Exception) -> None:
-        campaign_id = self.selected_id
+        campaign_id = self._exporting_id
         if not isinstance(error, ResultsNotWrittenError) or campaign_id is None:
             self._on_failed(error)
             return
