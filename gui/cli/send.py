@@ -11,6 +11,7 @@ from gui.domain.plan import DEFAULT_BATCH_SIZE, Plan
 from gui.domain.sms_text import Problem
 from gui.services.results.write_errors import ResultsNotWrittenError
 from gui.services.sending.engine import Engine
+from gui.services.sending.repeat_guard import RepeatError
 
 EXIT_BAD_INPUT = 2
 
@@ -30,6 +31,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--recipients", required=True, metavar="FILE", help="收件人表格 .xlsx/.xls/.csv/.txt")
     parser.add_argument("--results", metavar="OUT.xlsx", help="write the results here when done (.csv for CSV)")
     parser.add_argument("--yes", action="store_true", help="send without asking")
+    parser.add_argument(
+        "--again",
+        action="store_true",
+        help="再发一次：同样的短信发给同样的号码（默认拒绝，退出码 2） send a repeat of an earlier campaign anyway",
+    )
     add_run_options(parser)
     # Hidden: smaller batches for tests (the platform's limit, 1000, is the default and the maximum).
     parser.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE, help=argparse.SUPPRESS)
@@ -60,10 +66,15 @@ def run(args: argparse.Namespace) -> int:
         if plan.errors:
             print_problems(plan.errors)
             return EXIT_BAD_INPUT
+        notice = engine.repeat_of(plan)
+        if notice is not None:
+            if not args.again:
+                raise RepeatError(notice)  # main prints it and exits 2
+            sys.stdout.write(pick("注意：", "Note: ") + notice.message(language()) + "\n")
         if not args.yes and not confirm():
             sys.stdout.write(pick("未确认，没有发出任何短信。\n", "Not confirmed; nothing was sent.\n"))
             return EXIT_BAD_INPUT
-        campaign_id = engine.create_campaign(campaign, imported, plan)
+        campaign_id = engine.create_campaign(campaign, imported, plan, again=args.again)
         sys.stdout.write(pick(f"发送记录编号：{campaign_id}\n", f"Campaign ID: {campaign_id}\n"))
         code = drive(engine, campaign_id, args, allow_resend=True)
         if args.results:

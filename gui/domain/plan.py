@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Container, Sequence
 from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
@@ -45,6 +46,7 @@ class Plan:
     suppressed: tuple[Recipient, ...] = ()
     duplicates: int = 0
     price_per_part: Decimal = DEFAULT_PRICE_PER_PART
+    fingerprint: str = ""  # set by the engine's plan(); see `fingerprint()`
 
     @property
     def ok(self) -> bool:
@@ -169,6 +171,21 @@ def plan_campaign(
         duplicates=duplicates,
         price_per_part=price_per_part,
     )
+
+
+def fingerprint(plan: Plan) -> str:
+    """The campaign's identity for the repeat guard: every number with the exact final text it would get.
+
+    Order-free (the same list re-sorted is the same campaign); the name, batches and price do not count.
+    """
+    by_text: dict[str, list[str]] = {}
+    for batch in plan.batches:
+        by_text.setdefault(batch.rendered.text, []).extend(batch.numbers)
+    digest = hashlib.sha256()
+    for text in sorted(by_text):
+        digest.update(text.encode("utf-8") + b"\x1e")
+        digest.update("\n".join(sorted(by_text[text])).encode("ascii", "replace") + b"\x1d")
+    return digest.hexdigest()
 
 
 def estimate(parts: int, price_per_part: Decimal) -> Decimal:

@@ -81,6 +81,7 @@ class MainWindow(QMainWindow):
         self.history = HistoryPage(self.context, self)
         self.context.busy = self.review.is_sending  # type: ignore[attr-defined]
         self.review.campaign_created.connect(self._on_campaign_changed)
+        self.review.history_requested.connect(self.show_campaign)
         self.history.run_requested.connect(self.run_campaign)
         self.history.copy_requested.connect(self.load_campaign)
         self.settings = self._build_settings_page()
@@ -258,6 +259,13 @@ class MainWindow(QMainWindow):
     def _on_campaign_changed(self, campaign_id: int) -> None:
         self.history.selected_id = campaign_id or self.history.selected_id
         self.history.refresh()
+
+    @Slot(int)
+    def show_campaign(self, campaign_id: int) -> None:
+        """发送记录 with this campaign selected."""
+        if campaign_id:
+            self.history.selected_id = campaign_id
+        self.show_step(3)
 
     @Slot(int, bool)
     def run_campaign(self, campaign_id: int, allow_resend: bool = True) -> None:

@@ -213,3 +213,19 @@ def test_results_are_written_back_into_a_copy_of_the_workbook(live_simulator, tm
     monkeypatch.setenv("SMS_COMPOSER_LANG", "en")
     assert main([*base, "send", str(campaign), "--recipients", str(source), "--batch-size", "10"]) == 2
     assert "suppression list 1" in capsys.readouterr().out
+
+
+def test_sending_the_same_file_and_text_again_exits_2_with_the_reason_unless_again(live_simulator, files, capsys):
+    assert send(live_simulator, files, "--yes") == 0
+    capsys.readouterr()
+    assert send(live_simulator, files, "--yes") == 2
+    err = capsys.readouterr().err
+    assert "完全相同" in err and "30 个号码" in err and "--again" in err and "没有发出任何短信" in err
+    assert len(live_simulator.accepted()) == 30
+    with Journal(recover=False) as journal:
+        assert len(journal.campaigns()) == 1
+    assert send(live_simulator, files, "--yes", "--again") in (0, 1)  # the simulator may refuse same content
+    out = capsys.readouterr().out
+    assert "注意：" in out and "完全相同" in out
+    with Journal(recover=False) as journal:
+        assert len(journal.campaigns()) == 2

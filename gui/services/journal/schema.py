@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from datetime import datetime
 
 from gui.domain.clock import beijing
@@ -23,7 +24,8 @@ CREATE TABLE IF NOT EXISTS journal_campaigns (
     recipients INTEGER NOT NULL,
     total_parts INTEGER NOT NULL,
     estimate_yuan TEXT NOT NULL,
-    price_per_part TEXT NOT NULL
+    price_per_part TEXT NOT NULL,
+    fingerprint TEXT NOT NULL DEFAULT ''
 );
 CREATE TABLE IF NOT EXISTS journal_batches (
     id INTEGER PRIMARY KEY,
@@ -38,7 +40,8 @@ CREATE TABLE IF NOT EXISTS journal_batches (
     errcode INTEGER,
     errmsg TEXT NOT NULL DEFAULT '',
     outcome TEXT NOT NULL DEFAULT '',
-    origin TEXT NOT NULL DEFAULT 'plan'
+    origin TEXT NOT NULL DEFAULT 'plan',
+    text TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX IF NOT EXISTS journal_batches_campaign ON journal_batches(campaign_id, state);
 CREATE TABLE IF NOT EXISTS journal_recipients (
@@ -67,6 +70,21 @@ CREATE INDEX IF NOT EXISTS journal_recipients_batch_rows ON journal_recipients(b
 CREATE INDEX IF NOT EXISTS journal_recipients_reconciling ON journal_recipients(campaign_id)
     WHERE status = 'reconciling';
 """
+
+# Columns added after the first release: (table, column, definition), added to older databases on open.
+ADDED_COLUMNS = (
+    ("journal_campaigns", "fingerprint", "TEXT NOT NULL DEFAULT ''"),
+    ("journal_batches", "text", "TEXT NOT NULL DEFAULT ''"),
+)
+
+
+def migrate(db: sqlite3.Connection) -> None:
+    """Bring a journal written by an older version up to the current schema (columns only ever added)."""
+    for table, column, definition in ADDED_COLUMNS:
+        present = {row[1] for row in db.execute(f"PRAGMA table_info({table})")}
+        if column not in present:
+            db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {definition}")
+
 
 NUMBER_COLUMNS = (
     "campaign_id, number, row, batch_id, status, code, platform_message, message_zh, message_en, "

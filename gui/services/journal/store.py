@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -15,11 +15,13 @@ from gui.domain.plan import Plan
 from gui.domain.recipients import Recipient
 from gui.services.config.paths import database_path
 from gui.services.journal.numbers import NumberQueries
+from gui.services.journal.repeats import RepeatQueries
 from gui.services.journal.schema import (
     BATCH_COLUMNS,
     OPEN_BATCH_STATES,
     SCHEMA,
     batch_row,
+    migrate,
     source_json,
     timestamp,
 )
@@ -37,7 +39,7 @@ from gui.services.sending.run_lock import RunLock
 __all__ = ["Journal", "timestamp"]
 
 
-class Journal(NumberQueries):
+class Journal(NumberQueries, RepeatQueries):
     """One connection to the app database; safe to share between the window's threads (calls are serialised).
 
     Opening it recovers from a crash: every batch left `in_flight` becomes `unknown` (its request may have been
@@ -55,6 +57,7 @@ class Journal(NumberQueries):
         # that marks the next batch in_flight just before its request leaves.
         self._db.execute("PRAGMA wal_autocheckpoint=0")
         self._db.executescript(SCHEMA)
+        migrate(self._db)
         self.recovered_batches = self.recover() if recover else 0
 
     def close(self) -> None:
@@ -143,14 +146,22 @@ class Journal(NumberQueries):
         created_at: datetime,
         source: RecipientsSource | None = None,
         suppressed: Iterable[Recipient] = (),
+        fingerprint: str = "",
+        guard: Callable[[], None] | None = None,
     ) -> int:
-        """Store a campaign with its planned batches and every recipient (`pending`, or `suppressed`)."""
+        """Store a campaign with its planned batches and every recipient (`pending`, or `suppressed`).
+
+        `guard` runs inside the write transaction, before anything is stored: it may raise to refuse (the repeat
+        guard), and no other window or command can store a campaign between its check and this insert.
+        """
         now = timestamp(created_at)
         with self._transaction() as db:
+            if guard is not None:
+                guard()
             cursor = db.execute(
                 "INSERT INTO journal_campaigns (name, sms_type, campaign_json, created_at, updated_at, state, "
-                "source_json, recipients, total_parts, estimate_yuan, price_per_part) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "source_json, recipients, total_parts, estimate_yuan, price_per_part, fingerprint) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     campaign.name,
                     campaign.sms_type.value,
@@ -163,11 +174,14 @@ class Journal(NumberQueries):
                     plan.total_parts,
                     str(plan.estimate_yuan),
                     str(plan.price_per_part),
+                    fingerprint,
                 ),
             )
             campaign_id = int(cursor.lastrowid or 0)
             for batch in plan.batches:
-                batch_id = self._insert_batch(db, campaign_id, batch.index, batch.params, batch.rendered.segments)
+                batch_id = self._insert_batch(
+                    db, campaign_id, batch.index, batch.params, batch.rendered.segments, text=batch.rendered.text
+                )
                 db.executemany(
                     "INSERT INTO journal_recipients (campaign_id, number, row, batch_id, status) "
                     "VALUES (?, ?, ?, ?, ?)",
@@ -185,12 +199,20 @@ class Journal(NumberQueries):
 
     @staticmethod
     def _insert_batch(
-        db: sqlite3.Connection, campaign_id: int, seq: int, params: Sequence[str], segments: int, origin: str = "plan"
+        db: sqlite3.Connection,
+        campaign_id: int,
+        seq: int,
+        params: Sequence[str],
+        segments: int,
+        origin: str = "plan",
+        *,
+        text: str = "",
     ) -> int:
         cursor = db.execute(
-            "INSERT INTO journal_batches (campaign_id, seq, params_json, segments, state, origin) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            (campaign_id, seq, json.dumps(list(params), ensure_ascii=False), segments, BatchState.PLANNED, origin),
+            "INSERT INTO journal_batches (campaign_id, seq, params_json, segments, state, origin, text) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (campaign_id, seq, json.dumps(list(params), ensure_ascii=False), segments, BatchState.PLANNED, origin,
+             text),
         )
         return int(cursor.lastrowid or 0)
 
@@ -411,21 +433,23 @@ class Journal(NumberQueries):
         new_ids: list[int] = []
         with self._transaction() as db:
             rows = db.execute(
-                "SELECT r.number, r.row, b.params_json, b.segments FROM journal_recipients r "
+                "SELECT r.number, r.row, b.params_json, b.segments, b.text FROM journal_recipients r "
                 "JOIN journal_batches b ON b.id = r.batch_id WHERE r.campaign_id = ? ORDER BY b.seq, r.row",
                 (campaign_id,),
             ).fetchall()
-            groups: dict[tuple[str, int], list[str]] = {}
-            for number, _row, params_json, segments in rows:
+            groups: dict[tuple[str, int, str], list[str]] = {}
+            for number, _row, params_json, segments, text in rows:
                 if number in wanted:
-                    groups.setdefault((params_json, segments), []).append(number)
+                    groups.setdefault((params_json, segments, text), []).append(number)
             seq = db.execute(
                 "SELECT COALESCE(MAX(seq), 0) FROM journal_batches WHERE campaign_id = ?", (campaign_id,)
             ).fetchone()[0]
-            for (params_json, segments), members in groups.items():
+            for (params_json, segments, text), members in groups.items():
                 for start in range(0, len(members), batch_size):
                     seq += 1
-                    batch_id = self._insert_batch(db, campaign_id, seq, json.loads(params_json), segments, origin)
+                    batch_id = self._insert_batch(
+                        db, campaign_id, seq, json.loads(params_json), segments, origin, text=text
+                    )
                     new_ids.append(batch_id)
                     db.executemany(
                         "UPDATE journal_recipients SET batch_id = ?, status = ?, code = '', platform_message = '', "

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import logging
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -12,7 +13,7 @@ from typing import Any
 from gui.domain.campaign import Campaign
 from gui.domain.clock import Clock, SystemClock
 from gui.domain.errors import UserFacingError
-from gui.domain.plan import DEFAULT_BATCH_SIZE, Plan, plan_campaign
+from gui.domain.plan import DEFAULT_BATCH_SIZE, Plan, fingerprint, plan_campaign
 from gui.domain.recipients import ImportResult
 from gui.domain.row_result import RowResult
 from gui.services.journal.store import Journal
@@ -24,6 +25,7 @@ from gui.services.journal.types import (
 )
 from gui.services.recipients.suppression import SuppressionList
 from gui.services.sending.receipts import ReceiptSummary, fetch_receipts
+from gui.services.sending.repeat_guard import RepeatError, RepeatNotice, find_repeat
 from gui.services.sending.runner import CampaignRunner, SmsClient
 
 log = logging.getLogger(__name__)
@@ -98,10 +100,22 @@ class Engine:
         )
         if imported.suppressed:
             plan = _with_suppressed(plan, imported)
-        return plan
+        return replace(plan, fingerprint=fingerprint(plan))
 
-    def create_campaign(self, campaign: Campaign, imported: ImportResult, plan: Plan) -> int:
-        """Store the campaign, its recipients and planned batches; nothing is sent yet. Returns its ID."""
+    def repeat_of(self, plan: Plan) -> RepeatNotice | None:
+        """The earlier campaign this plan would repeat (same texts and numbers within 30 days, or numbers that
+        already got the exact text today), or None. `create_campaign` applies the same rule."""
+        return find_repeat(self.journal, plan, plan.fingerprint or fingerprint(plan), self.clock.now())
+
+    def create_campaign(
+        self, campaign: Campaign, imported: ImportResult, plan: Plan, *, again: bool = False, test: bool = False
+    ) -> int:
+        """Store the campaign, its recipients and planned batches; nothing is sent yet. Returns its ID.
+
+        A repeat of an earlier campaign (see `repeat_of`) raises `RepeatError` unless `again` says the user chose
+        to send it again after seeing why. A `test` send (to the user's own numbers) is not guarded and does not
+        count as an earlier campaign.
+        """
         if plan.errors:
             first = plan.errors[0]
             more_zh = f"（另有 {len(plan.errors) - 1} 个问题）" if len(plan.errors) > 1 else ""
@@ -116,8 +130,17 @@ class Engine:
         source = RecipientsSource(
             file=imported.file, sheet=imported.sheet, header_row=imported.header_row, phone_column=imported.phone_column
         )
+        stored_print = "" if test else (plan.fingerprint or fingerprint(plan))
+        now = self.clock.now()
+
+        def guard() -> None:
+            notice = find_repeat(self.journal, plan, stored_print, now)
+            if notice is not None:
+                raise RepeatError(notice)
+
         return self.journal.create_campaign(
-            campaign, plan, created_at=self.clock.now(), source=source, suppressed=plan.suppressed
+            campaign, plan, created_at=now, source=source, suppressed=plan.suppressed, fingerprint=stored_print,
+            guard=None if again or test else guard,
         )
 
     # -- sending --------------------------------------------------------------------------------------
@@ -244,8 +267,6 @@ def row_result(row: NumberRow, language: str = "zh") -> RowResult:
 
 
 def _with_suppressed(plan: Plan, imported: ImportResult) -> Plan:
-    from dataclasses import replace
-
     known = {r.number for r in plan.suppressed}
     extra = tuple(r for r in imported.suppressed if r.number not in known)
     return replace(plan, suppressed=plan.suppressed + extra)

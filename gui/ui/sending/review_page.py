@@ -12,50 +12,40 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
+    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from gui.domain.campaign import Campaign, ParamSource
+from gui.domain.campaign import Campaign
 from gui.domain.clock import beijing
 from gui.domain.errors import UserFacingError
-from gui.domain.send_window import MARKETING_WINDOW
 from gui.domain.sms_text import SmsType
-from gui.ui.i18n import current_language, pick
+from gui.services.sending.repeat_guard import RepeatError
+from gui.ui.compose.campaign import campaign_from_compose
+from gui.ui.i18n import current_language
 from gui.ui.labels import field_hint, page_hint, page_title
+from gui.ui.sending import confirm as confirmation
+from gui.ui.sending.after_send import AfterSendBar
 from gui.ui.sending.panel import SendPanel
-from gui.ui.style import ACCENT, ERROR, WARNING
+from gui.ui.sending.preflight import BAD, NOTE, check_lines, checks_html
 from gui.ui.workers import run_in_background
-
-OK, BAD, NOTE = "ok", "bad", "note"
-_MARK = {OK: ("✓", ACCENT), BAD: ("✗", ERROR), NOTE: ("!", WARNING)}
-
-
-def campaign_from_compose(compose: Any, env: str, resource_appid: str = "", name: str = "") -> Campaign:
-    """The campaign as the 内容 page has it (parameters from the column mapping when there is one)."""
-    draft = compose.draft()
-    common = {"name": name or draft.signature, "env": env, "signature": draft.signature,
-              "short_name": draft.short_name, "use_short_name": draft.use_short_name,
-              "resource_appid": resource_appid}
-    if compose.sms_type() == SmsType.NOTIFICATION:
-        sources = getattr(compose.notification, "param_sources", None)
-        params = tuple(sources()) if callable(sources) else tuple(ParamSource(literal=v) for v in draft.params)
-        return Campaign(sms_type=SmsType.NOTIFICATION, template_id=draft.template_id,
-                        template_text=draft.template_text, template_params=params, **common)
-    return Campaign(sms_type=SmsType.MARKETING, content=draft.content, path=draft.path,
-                    suffix_key=draft.suffix_key, **common)
 
 
 class ReviewPage(QWidget):
     """Summary → checks → (test send) → confirm → send; the SendPanel below shows the run.
 
+    After a send starts, 发送… gives way to 查看发送记录 and 导出结果… until the text or the list changes (the plan's
+    fingerprint differs from the one sent), so pressing it again never starts the same campaign twice.
+
     Signals:
         campaign_created(int): a campaign was stored in the journal (history refreshes).
+        history_requested(int): show this campaign in 发送记录.
     """
 
     campaign_created = Signal(int)
+    history_requested = Signal(int)
 
     def __init__(self, context: Any, compose: Any, imported: Callable[[], Any], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -68,8 +58,15 @@ class ReviewPage(QWidget):
         self.campaign: Campaign | None = None
         self.landing: Any = None
         self._generation = 0
-        # Replaceable in tests: show the question, return True to send.
-        self.confirm: Callable[[str], bool] = self._ask
+        self.repeat: Any = None  # the engine's RepeatNotice for the current plan, if it repeats an earlier one
+        self._creating = False
+        self._sent_id: int | None = None  # the campaign started from this page, and what it sent
+        self._sent_fingerprint = ""
+        self._name_edited = False
+        self._testing = False
+        # Replaceable in tests: show the question, return True to send (the repeat question separately).
+        self.confirm: Callable[[str], bool] = lambda text: confirmation.ask(self, text)
+        self.confirm_repeat: Callable[[str], bool] = lambda text: confirmation.ask_repeat(self, text)
 
         title = page_title(self.tr("Check and send"), self)
         hint = page_hint(self.tr(
@@ -80,8 +77,12 @@ class ReviewPage(QWidget):
         form = QFormLayout(self.summary_box)
         form.setHorizontalSpacing(16)
         form.setVerticalSpacing(6)
+        self.name_edit = QLineEdit(self.summary_box)
+        self.name_edit.setObjectName("campaignNameEdit")
+        self.name_edit.textEdited.connect(self._on_name_edited)
+        form.addRow(self.tr("Campaign name"), self.name_edit)
         self.values: dict[str, QLabel] = {}
-        for key, label in (("recipients", self.tr("Recipients")), ("batches", self.tr("Batches")),
+        for key, label in (("source", self.tr("Recipients file")), ("recipients", self.tr("Recipients")), ("batches", self.tr("Batches")),
                            ("parts", self.tr("Parts per message")), ("total", self.tr("Total billed parts")),
                            ("estimate", self.tr("Estimate")), ("skipped", self.tr("Skipped"))):
             value = QLabel("–", self.summary_box)
@@ -111,6 +112,13 @@ class ReviewPage(QWidget):
         self.send_button.setObjectName("sendButton")
         self.send_button.setProperty("primary", True)
         self.send_button.clicked.connect(self.send)
+        self.send_button.setAutoDefault(True)  # Enter on the focused button presses it
+        self.test_button.setAutoDefault(True)
+        self.after_send = AfterSendBar(lambda: self.context.engine, self)
+        self.after_send.history_requested.connect(self.history_requested)
+        self.after_send.note.connect(self.action_note_text)
+        self.history_button = self.after_send.history_button
+        self.export_button = self.after_send.export_button
         self.action_note = field_hint("", self)
 
         self.panel = SendPanel(context, self)
@@ -124,6 +132,7 @@ class ReviewPage(QWidget):
         actions.addWidget(self.action_note, 1)
         actions.addWidget(self.test_button)
         actions.addWidget(self.send_button)
+        actions.addWidget(self.after_send)
         root = QVBoxLayout(self)
         root.setContentsMargins(32, 24, 32, 24)
         root.setSpacing(10)
@@ -151,7 +160,9 @@ class ReviewPage(QWidget):
             return
         self.plan = None
         self.landing = None
+        self.repeat = None
         self._update_buttons()
+        self.values["source"].setText(confirmation.source_name(imported) if imported is not None else "–")
         if imported is None:
             self._clear_summary()
             self._show_checks([(BAD, self.tr("Import the recipients first (step Recipients)."))])
@@ -160,8 +171,9 @@ class ReviewPage(QWidget):
         engine, campaign, batch = self.context.engine, self.campaign, self.batch_size
         price = settings.pack_price_per_sms
 
-        def plan() -> tuple[int, Any]:
-            return generation, engine.plan(campaign, imported, price_per_part=price, batch_size=batch)
+        def plan() -> tuple[int, Any, Any]:
+            planned = engine.plan(campaign, imported, price_per_part=price, batch_size=batch)
+            return generation, planned, None if planned.errors else engine.repeat_of(planned)
 
         run_in_background(plan, self._on_planned, self._on_plan_failed)
         url = self.context.landing_url(campaign.path) if campaign.is_marketing and campaign.path else None
@@ -170,17 +182,35 @@ class ReviewPage(QWidget):
 
             run_in_background(lambda: (generation, check_landing_page(url)), self._on_landing)
 
-    def _campaign_name(self) -> str:
+    def default_name(self) -> str:
+        """Type · time · file, e.g. 营销短信 · 11-29 10:00 · 客户名单.xlsx."""
         kind = self.tr("Notification SMS") if self.compose.sms_type() == SmsType.NOTIFICATION \
             else self.tr("Marketing SMS")
-        return f"{kind} {beijing(self.context.clock.now()):%m-%d %H:%M}"
+        parts = [kind, f"{beijing(self.context.clock.now()):%m-%d %H:%M}"]
+        imported = self.imported()
+        if imported is not None:
+            parts.append(confirmation.source_name(imported))
+        return " · ".join(parts)
+
+    def _campaign_name(self) -> str:
+        if not self._name_edited or not self.name_edit.text().strip():
+            self._name_edited = False
+            self.name_edit.setText(self.default_name())
+        return self.name_edit.text().strip()
+
+    @Slot(str)
+    def _on_name_edited(self, text: str) -> None:
+        self._name_edited = bool(text.strip())
+        if self.campaign is not None and text.strip():
+            self.campaign = replace(self.campaign, name=text.strip())
 
     @Slot(object)
-    def _on_planned(self, answer: tuple[int, Any]) -> None:
-        generation, plan = answer
+    def _on_planned(self, answer: tuple[int, Any, Any]) -> None:
+        generation, plan, repeat = answer
         if generation != self._generation:
             return
         self.plan = plan
+        self.repeat = repeat
         imported = self.imported()
         segments = plan.batches[0].rendered.segments if plan.batches else 0
         self.values["recipients"].setText(str(plan.recipients))
@@ -210,33 +240,12 @@ class ReviewPage(QWidget):
                 self._rerun_checks()
 
     def _rerun_checks(self) -> None:
-        plan, campaign = self.plan, self.campaign
-        lines: list[tuple[str, str]] = []
-        for problem in plan.errors:
-            lines.append((BAD, pick(problem.message_zh, problem.message_en)))
-        for problem in plan.warnings:
-            lines.append((NOTE, pick(problem.message_zh, problem.message_en)))
-        if not plan.errors:
-            lines.append((OK, self.tr("The text passes every check.")))
-        if plan.recipients == 0:
-            lines.append((BAD, self.tr("No recipient is left to send to.")))
-        if campaign is not None and campaign.is_marketing:
-            now = self.context.clock.now()
-            if MARKETING_WINDOW.is_open(now):
-                lines.append((OK, self.tr("Inside the Marketing send window (08:00–22:00 Beijing time).")))
-            else:
-                opening = beijing(MARKETING_WINDOW.next_opening(now))
-                lines.append((NOTE, self.tr("Outside the Marketing send window (08:00–22:00): sending waits "
-                                            "until {0}.").format(opening.strftime("%m-%d %H:%M"))))
-            if self.context.landing_url(campaign.path or "/") is None:
-                lines.append((NOTE, self.tr("Set the static-site domain in Settings to check the landing page.")))
-            elif self.landing is None:
-                lines.append((NOTE, self.tr("Checking the landing page…")))
-            else:
-                lines.append((OK if self.landing.ok else BAD, pick(self.landing.message_zh, self.landing.message_en)))
-        if not self.context.settings().test_numbers:
-            lines.append((NOTE, self.tr("Add your own numbers in Settings to send a test first.")))
-        self._show_checks(lines)
+        campaign = self.campaign
+        known = campaign is None or not campaign.is_marketing or \
+            self.context.landing_url(campaign.path or "/") is not None
+        self._show_checks(check_lines(self.plan, campaign, repeat=self.repeat, landing=self.landing,
+                                      landing_known=known, now=self.context.clock.now(),
+                                      has_test_numbers=bool(self.context.settings().test_numbers)))
 
     def blocking_problems(self) -> bool:
         if self.plan is None or self.plan.errors or self.plan.recipients == 0:
@@ -244,49 +253,66 @@ class ReviewPage(QWidget):
         return self.landing is not None and not self.landing.ok
 
     def _show_checks(self, lines: list[tuple[str, str]]) -> None:
-        html = []
-        for kind, text in lines:
-            mark, colour = _MARK[kind]
-            html.append(f'<span style="color:{colour}; font-weight:bold;">{mark}</span>&nbsp; {_escape(text)}')
-        self.checks_label.setText("<br>".join(html))
+        self.checks_label.setText(checks_html(lines))
         self._update_buttons()
 
     def _clear_summary(self) -> None:
         for value in self.values.values():
             value.setText("–")
 
+    def sent_mode(self) -> bool:
+        """True while what is on screen is the campaign already started here (running or finished)."""
+        if self._sent_id is None:
+            return False
+        if self._creating or self.is_sending() or self.plan is None:
+            return True
+        return self.plan.fingerprint == self._sent_fingerprint
+
     def _update_buttons(self) -> None:
-        sending = self.panel.is_sending() if hasattr(self, "panel") else False
-        self.send_button.setEnabled(not sending and not self.blocking_problems())
-        self.test_button.setEnabled(not sending and self.campaign is not None and self.plan is not None
-                                    and not self.plan.errors)
+        if not hasattr(self, "panel"):
+            return
+        sending = self.panel.is_sending()
+        sent = self.sent_mode()
+        self.send_button.setVisible(not sent)
+        self.after_send.setVisible(sent)
+        self.after_send.campaign_id = self._sent_id
+        self.export_button.setEnabled(sent and not sending and not self._creating)
+        self.send_button.setEnabled(not sending and not self._creating and not self.blocking_problems())
+        self.test_button.setEnabled(not sending and not self._creating and self.campaign is not None
+                                    and self.plan is not None and not self.plan.errors)
 
     # -- sending -------------------------------------------------------------------------------------------
     def confirmation_text(self) -> str:
-        plan = self.plan
-        where = self.tr("This is the sandbox: nothing is really sent.") if self.context.sandbox \
-            else self.tr("This is a live send.")
-        return "\n".join((
-            self.tr("Send to {0} recipients in {1} batches?").format(plan.recipients, len(plan.batches)),
-            self.tr("Billed in total: {0} parts, about ¥{1}.").format(plan.total_parts, plan.estimate_yuan),
-            where,
-        ))
-
-    def _ask(self, text: str) -> bool:
-        answer = QMessageBox.question(self, self.tr("Confirm sending"), text,
-                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                      QMessageBox.StandardButton.No)
-        return answer == QMessageBox.StandardButton.Yes
+        return confirmation.confirmation_text(self.plan, self.campaign, self.imported(),
+                                              now=self.context.clock.now(), sandbox=self.context.sandbox)
 
     @Slot()
     def send(self) -> None:
-        if self.blocking_problems() or self.panel.is_sending() or self.campaign is None:
+        if self._creating or self.sent_mode() or self.blocking_problems() or self.is_sending() \
+                or self.campaign is None:
             return
-        if not self.confirm(self.confirmation_text()):
-            self.action_note.setText(self.tr("Not confirmed; nothing was sent."))
-            return
+        self._creating = True  # a second press (or a double click) while the question is open does nothing
+        self._update_buttons()
+        try:
+            if not self.confirm(self.confirmation_text()):
+                self.action_note.setText(self.tr("Not confirmed; nothing was sent."))
+                self._creating = False
+                return
+            again = False
+            if self.repeat is not None:
+                if not self.confirm_repeat(confirmation.repeat_text(self.repeat.message(current_language()))):
+                    self.action_note.setText(self.tr("Not sent again; nothing was sent."))
+                    self._creating = False
+                    return
+                again = True
+        finally:
+            self._update_buttons()
+        self._create(again)
+
+    def _create(self, again: bool) -> None:
         engine, campaign, imported, plan = self.context.engine, self.campaign, self.imported(), self.plan
-        self._start_creating(lambda: engine.create_campaign(campaign, imported, plan))
+        self._sent_fingerprint = plan.fingerprint
+        self._start_creating(lambda: engine.create_campaign(campaign, imported, plan, again=again))
 
     @Slot()
     def send_test(self) -> None:
@@ -305,8 +331,9 @@ class ReviewPage(QWidget):
         def create() -> int:
             imported = import_pasted_text("\n".join(numbers))
             plan = engine.plan(campaign, imported, price_per_part=price, batch_size=batch)
-            return engine.create_campaign(campaign, imported, plan)
+            return engine.create_campaign(campaign, imported, plan, test=True)
 
+        self._testing = True
         self._start_creating(create)
 
     def start_run(self, campaign_id: int, *, allow_resend: bool = True) -> None:
@@ -315,23 +342,40 @@ class ReviewPage(QWidget):
         self._update_buttons()
 
     def _start_creating(self, create: Callable[[], int]) -> None:
-        self.send_button.setEnabled(False)
-        self.test_button.setEnabled(False)
+        self._creating = True
+        self._update_buttons()
         self.action_note.setText(self.tr("Storing the campaign…"))
         run_in_background(create, self._on_created, self._on_create_failed)
 
     @Slot(object)
     def _on_created(self, campaign_id: int) -> None:
+        self._creating = False
+        if not self._testing:
+            self._sent_id = campaign_id
+        self._testing = False
         self.action_note.setText(self.tr("Campaign {0} stored; sending.").format(campaign_id))
         self.campaign_created.emit(campaign_id)
         self.start_run(campaign_id)
 
     @Slot(object)
     def _on_create_failed(self, error: Exception) -> None:
+        self._creating = False
+        self._testing = False
+        if isinstance(error, RepeatError):  # stored by another window meanwhile: the same separate question
+            self._update_buttons()
+            if self.confirm_repeat(confirmation.repeat_text(error.notice.message(current_language()))):
+                self._create(again=True)
+            else:
+                self.action_note.setText(self.tr("Not sent again; nothing was sent."))
+            return
         text = error.text(current_language()) if isinstance(error, UserFacingError) else \
             self.tr("The campaign could not be stored ({0}).").format(type(error).__name__)
         self.action_note.setText(text)
         self._update_buttons()
+
+    @Slot(str)
+    def action_note_text(self, text: str) -> None:
+        self.action_note.setText(text)
 
     @Slot(object)
     def _on_run_finished(self, _result: object) -> None:
@@ -344,8 +388,4 @@ class ReviewPage(QWidget):
 
     def stop_and_wait(self, timeout_ms: int = 120_000) -> bool:
         return self.panel.stop_and_wait(timeout_ms)
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 

@@ -1,0 +1,62 @@
+"""The send confirmations: what will be sent, when and at what cost; and the separate repeat question (不发送 default)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from gui.domain.clock import beijing
+from gui.domain.send_window import MARKETING_WINDOW
+
+
+def source_name(imported: Any) -> str:
+    """The recipients file's name as the user knows it (or that the numbers were pasted)."""
+    file = getattr(imported, "file", "") if imported is not None else ""
+    return Path(file).name if file else QCoreApplication.translate("SendConfirmation", "pasted numbers")
+
+
+def confirmation_text(plan: Any, campaign: Any, imported: Any, *, now: Any, sandbox: bool) -> str:
+    """The first question: name, file, totals, cost, and when a held Marketing send will really start."""
+    lines = [
+        QCoreApplication.translate("SendConfirmation", "Send “{0}”?").format(campaign.name),
+        QCoreApplication.translate("SendConfirmation", "Recipients from {0}: {1} numbers in {2} batches.").format(source_name(imported), plan.recipients,
+                                                                      len(plan.batches)),
+        QCoreApplication.translate("SendConfirmation", "Billed in total: {0} parts, about ¥{1}.").format(plan.total_parts, plan.estimate_yuan),
+    ]
+    if campaign.is_marketing and not MARKETING_WINDOW.is_open(now):
+        opening = beijing(MARKETING_WINDOW.next_opening(now))
+        lines.append(QCoreApplication.translate("SendConfirmation", "It is outside the Marketing send window (08:00–22:00 Beijing time): sending starts on "
+                         "{0} (Beijing time). Keep this app open until then.").format(opening.strftime("%Y-%m-%d %H:%M")))
+    lines.append(QCoreApplication.translate("SendConfirmation", "This is the sandbox: nothing is really sent.") if sandbox else QCoreApplication.translate("SendConfirmation", "This is a live send."))
+    return "\n".join(lines)
+
+
+def ask(parent: QWidget, text: str) -> bool:
+    """Yes / No, No by default (Enter and Esc do not send)."""
+    box = QMessageBox(QMessageBox.Icon.Question, QCoreApplication.translate("SendConfirmation", "Confirm sending"), text, QMessageBox.StandardButton.NoButton,
+                      parent)
+    send = box.addButton(QCoreApplication.translate("SendConfirmation", "Send"), QMessageBox.ButtonRole.AcceptRole)
+    cancel = box.addButton(QCoreApplication.translate("SendConfirmation", "Do not send"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(cancel)
+    box.setEscapeButton(cancel)
+    box.exec()
+    return box.clickedButton() is send
+
+
+def repeat_text(message: str) -> str:
+    return message + "\n\n" + QCoreApplication.translate("SendConfirmation", "Send it again anyway?")
+
+
+def ask_repeat(parent: QWidget, text: str) -> bool:
+    """The separate repeat question: 不发送 is the default and the Esc answer."""
+    box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("SendConfirmation", "Send the same messages again?"), text,
+                      QMessageBox.StandardButton.NoButton, parent)
+    again = box.addButton(QCoreApplication.translate("SendConfirmation", "Send again anyway"), QMessageBox.ButtonRole.DestructiveRole)
+    cancel = box.addButton(QCoreApplication.translate("SendConfirmation", "Do not send"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(cancel)
+    box.setEscapeButton(cancel)
+    box.exec()
+    return box.clickedButton() is again
