@@ -7,6 +7,7 @@ from collections.abc import Container, Sequence
 from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 
+from gui.domain import text_messages as msg
 from gui.domain.campaign import Campaign
 from gui.domain.recipients import Recipient
 from gui.domain.sms_text import Problem, RenderedSms, Severity, render
@@ -74,17 +75,35 @@ def check_campaign_fields(campaign: Campaign) -> list[Problem]:
     problems: list[Problem] = []
     if not campaign.env:
         problems.append(
-            _problem("missing_env", "env", "缺少环境ID（env）。", "The environment ID (env) is missing.")
+            _problem("missing_env", "env", "缺少环境ID。请在“设置”里填写云开发环境ID。",
+                     "The environment ID is missing. Enter the CloudBase environment ID in Settings.")
         )
-    if campaign.is_marketing and not campaign.path:
+    if campaign.is_marketing and not campaign.path.strip():
         problems.append(
-            _problem("invalid_path", "path", "缺少静态网站路径（path）。", "The static-site path is missing.")
+            _problem("invalid_path", "path", "缺少静态网站路径。请填写短链接要打开的页面，例如 /index.html。",
+                     "The static-site path is missing. Enter the page the short link opens, e.g. /index.html.")
         )
-    if not campaign.is_marketing and not campaign.template_id:
-        problems.append(
-            _problem("missing_template", "template", "缺少模板ID（template_id）。", "The template ID is missing.")
-        )
+    if not campaign.is_marketing and not campaign.template_id.strip():
+        zh, en = msg.missing_template_id()
+        problems.append(_problem("missing_template_id", "template_id", zh, en))
     return problems
+
+
+def _empty_value_problem(column: str, rows: list[int]) -> Problem:
+    """Rows whose column is empty would get a message with a hole: the send is refused, the rows listed."""
+    shown = "、".join(str(row) for row in rows[:10]) + (f" 等 {len(rows)} 行" if len(rows) > 10 else "")
+    shown_en = ", ".join(str(row) for row in rows[:10]) + (f" and {len(rows) - 10} more" if len(rows) > 10 else "")
+    return replace(
+        _problem(
+            "empty_column_value",
+            "params",
+            f"收件人表格的“{column}”列在第 {shown} 行是空的，这些人的短信会缺一块。"
+            "请在表格里填上，或删掉这些行，然后重新导入。",
+            f"Column {column!r} is empty on row(s) {shown_en}: their message would have a hole. "
+            "Fill those cells in or delete the rows, then import again.",
+        ),
+        rows=tuple(rows),
+    )
 
 
 def plan_campaign(
@@ -104,6 +123,7 @@ def plan_campaign(
     duplicates = 0
     groups: dict[tuple[str, ...], list[Recipient]] = {}
     missing_columns: dict[str, int] = {}
+    empty_rows: dict[str, list[int]] = {}
     for recipient in recipients:
         if recipient.number in seen:
             duplicates += 1
@@ -118,6 +138,11 @@ def plan_campaign(
                 if column not in recipient.fields:
                     missing_columns.setdefault(column, recipient.row)
             continue
+        empty = [c for c in campaign.columns_used() if not str(recipient.fields.get(c, "")).strip()]
+        if empty:
+            for column in empty:
+                empty_rows.setdefault(column, []).append(recipient.row)
+            continue
         groups.setdefault(params, []).append(recipient)
 
     for column, row in missing_columns.items():
@@ -130,7 +155,8 @@ def plan_campaign(
                 f"does not have (from row {row}).",
             )
         )
-    if not groups and not missing_columns:
+    errors.extend(_empty_value_problem(column, rows) for column, rows in empty_rows.items())
+    if not groups and not missing_columns and not empty_rows:
         errors.append(
             _problem("no_recipients", "recipients", "没有可发送的收件人。", "There are no recipients to send to.")
         )

@@ -77,6 +77,7 @@ class Problem:
     start: int
     end: int
     field: str
+    rows: tuple[int, ...] = ()  # spreadsheet rows of the recipients concerned (plan problems only)
 
 
 @dataclass(frozen=True)
@@ -286,6 +287,9 @@ def _param_problems(template: str, params: tuple[str, ...]) -> list[Problem]:
         if number not in first_span:
             continue
         start, end = first_span[number]
+        if not value.strip():
+            problems.append(_error("empty_param", msg.empty_param(number), start, end, "template"))
+            continue
         for hit in find_forbidden(value):
             if hit.symbol is not None:
                 message = msg.forbidden_character(hit.found, hit.symbol, number)

@@ -190,3 +190,18 @@ def message_too_long(length: int) -> Message:
         f"The whole SMS is {length} characters, over the platform's limit of {MAX_MESSAGE_LENGTH}; it cannot be sent. "
         f"Delete at least {_chars(over)} (underlined), or shorten the template variables' values.",
     )
+
+
+def empty_param(param: int) -> Message:
+    return (
+        f"第 {param} 个模板变量 {{{param}}} 是空的，短信里会缺这一块。请填上它的值（或选择收件人表格的一列）。",
+        f"Template variable {{{param}}} is empty, so the message would have a hole. Fill in its value "
+        "(or pick a recipients column).",
+    )
+
+
+def missing_template_id() -> Message:
+    return (
+        "缺少模板ID。请填写审核通过的模板的ID（在云开发控制台的短信模板里可以找到）。",
+        "The template ID is missing. Enter the ID of the approved template (shown in the CloudBase console).",
+    )

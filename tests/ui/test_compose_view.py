@@ -141,3 +141,22 @@ def test_settings_defaults_fill_empty_fields_only(qtbot) -> None:
     assert view.signature_edit.text() == "我的店"
     assert view.short_name_edit.text() == "云"
     assert view.marketing.suffix_key() == "dllzff_reply_r"
+
+
+def test_an_empty_template_value_is_an_error_not_a_pass(qtbot) -> None:
+    view = make_view(qtbot)
+    type_text(qtbot, view.signature_edit, "云开发")
+    qtbot.mouseClick(view.notification_button, Qt.MouseButton.LeftButton)
+    view.notification.template_edit.setPlainText("您购买的{1}已发货，详情见 {2}")
+    view.notification.set_params(["", "/pages/order/index"])
+    assert "empty_param" in view.problems.codes()
+    # What 检查并发送 plans from the same page refuses it too (trailing empty values included).
+    from gui.domain.plan import plan_campaign
+    from gui.domain.recipients import Recipient
+    from gui.ui.compose.campaign import campaign_from_compose
+
+    view.notification.set_params(["保温杯", ""])
+    plan = plan_campaign(campaign_from_compose(view, "env-1"), [Recipient(row=2, number="+8613800000000")])
+    assert not plan.ok and "empty_param" in {p.code for p in plan.errors}
+    view.notification.set_params(["保温杯", "/pages/order/index"])
+    assert "empty_param" not in view.problems.codes()
