@@ -31,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
     lang = language()
     for info in infos:
         sys.stdout.write(
-            f"{info.id:>4}  {info.created_at}  {state_label(info.state, lang)}  {info.name or '-'}  "
+            f"{info.id:>4}  {info.created_at}  {state_label(info.state, lang, info.counts)}  {info.name or '-'}  "
             f"{info.sms_type}  {counts_text(info.counts)}\n"
         )
     return 0

@@ -162,8 +162,10 @@ def print_summary(summary: RunSummary) -> None:
     out = sys.stdout
     out.write(
         pick(
-            f"发送记录 {summary.campaign_id}：{state_label(summary.state, lang)} · {counts_text(summary.counts)}\n",
-            f"Campaign {summary.campaign_id}: {state_label(summary.state, lang)} · {counts_text(summary.counts)}\n",
+            f"发送记录 {summary.campaign_id}：{state_label(summary.state, lang, summary.counts)} · "
+            f"{counts_text(summary.counts)}\n",
+            f"Campaign {summary.campaign_id}: {state_label(summary.state, lang, summary.counts)} · "
+            f"{counts_text(summary.counts)}\n",
         )
     )
     message = summary.message_zh if lang == "zh" else summary.message_en

@@ -156,7 +156,7 @@ def test_campaigns_lists_history_as_json(live_simulator, files, capsys):
     listed = json.loads(capsys.readouterr().out)["campaigns"]
     assert listed[0]["id"] == 1 and listed[0]["state"] == "done" and listed[0]["counts"] == {"accepted": 30}
     assert main(["campaigns"]) == 0
-    assert "已完成" in capsys.readouterr().out
+    assert "全部成功" in capsys.readouterr().out
 
 
 def test_resume_of_an_unknown_campaign_exits_2(capsys):

@@ -90,7 +90,7 @@ def test_compose_import_review_send_pause_resume_export_history(qtbot, simulator
     qtbot.waitUntil(lambda: not history.loading and history.table.rowCount() == 1, timeout=5000)
     history.table.selectRow(0)
     qtbot.waitUntil(lambda: not history.numbers_loading and history.numbers.model.rowCount() == 20, timeout=5000)
-    assert history.table.item(0, 3).text() == "已完成"
+    assert history.table.item(0, 3).text() == "部分失败"  # 18 accepted, 2 failed
     assert history.table.item(0, 5).text() == "18"
     out = tmp_path / "结果.xlsx"
     history.export_path = lambda suggested: str(out)

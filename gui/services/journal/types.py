@@ -12,7 +12,8 @@ class CampaignState(StrEnum):
     PLANNED = "planned"
     RUNNING = "running"
     PAUSED = "paused"
-    INTERRUPTED = "interrupted"  # cancelled, or the network gave out: resume continues
+    INTERRUPTED = "interrupted"  # the window closed, the network gave out, a crash: resume continues
+    CANCELLED = "cancelled"  # the user pressed 取消 (or Ctrl-C): resume continues
     HELD = "held"  # Marketing outside the send window: resume after it opens
     STOPPED = "stopped"  # a whole-request failure the user must fix (config, quota, IP whitelist…)
     DONE = "done"
@@ -62,7 +63,14 @@ STATE_LABELS: dict[str, tuple[str, str]] = {
     CampaignState.INTERRUPTED: ("已中断", "Interrupted"),
     CampaignState.HELD: ("等待发送时段", "Waiting for the send window"),
     CampaignState.STOPPED: ("已停止", "Stopped"),
+    CampaignState.CANCELLED: ("已取消", "Cancelled"),
     CampaignState.DONE: ("已完成", "Done"),
+}
+# A finished campaign says how it went: 0 accepted of 4 is not "done" to the person who paid for it.
+DONE_LABELS = {
+    "all_ok": ("全部成功", "All accepted"),
+    "some_failed": ("部分失败", "Some failed"),
+    "all_failed": ("全部失败", "All failed"),
 }
 
 FINAL_STATUSES = frozenset(
@@ -76,9 +84,21 @@ def status_label(status: str, language: str = "zh") -> str:
     return zh if language == "zh" else en
 
 
-def state_label(state: str, language: str = "zh") -> str:
+def state_label(state: str, language: str = "zh", counts: dict[str, int] | None = None) -> str:
+    """The campaign state in words; with `counts`, a finished campaign reads 全部成功 / 部分失败 / 全部失败."""
     zh, en = STATE_LABELS.get(state, (state, state))
+    if state == CampaignState.DONE and counts is not None:
+        zh, en = DONE_LABELS[done_outcome(counts)]
     return zh if language == "zh" else en
+
+
+def done_outcome(counts: dict[str, int]) -> str:
+    """How a finished campaign went, from its numbers (suppressed numbers were never sent and do not count)."""
+    failed = sum(counts.get(status, 0) for status in FAILED_STATUSES)
+    accepted = counts.get(NumberStatus.ACCEPTED, 0)
+    if failed and not accepted:
+        return "all_failed"
+    return "some_failed" if failed else "all_ok"
 
 
 @dataclass(frozen=True, slots=True)

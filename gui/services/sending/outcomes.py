@@ -119,7 +119,12 @@ def _accepted(outcome: SendOutcome, members: Sequence[tuple[str, int]], segments
     return verdict
 
 
-def cancelled_message() -> tuple[str, str]:
+def cancelled_message(by_user: bool = True) -> tuple[str, str]:
+    if not by_user:
+        return (
+            "软件关闭，发送已中断：剩余批次没有发送，可以在“发送记录”里继续。",
+            "The app closed, so sending stopped: the remaining batches were not sent; continue from History.",
+        )
     return (
         "已取消：剩余批次没有发送，可以稍后继续。",
         "Cancelled: the remaining batches were not sent; you can resume later.",

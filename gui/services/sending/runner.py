@@ -74,6 +74,7 @@ class CampaignRunner:
         self.campaign_id = campaign_id
         self.clock = clock or SystemClock()
         self._cancel = threading.Event()
+        self._cancel_state = CampaignState.CANCELLED
         self._running = threading.Event()
         self._running.set()
         self._sleep = sleep or self._cancel.wait
@@ -106,7 +107,10 @@ class CampaignRunner:
     def resume(self) -> None:
         self._running.set()
 
-    def cancel(self) -> None:
+    def cancel(self, *, by_user: bool = True) -> None:
+        """Stop after the current batch: 已取消 when the user asked, 已中断 when the app is closing."""
+        if not self._cancel.is_set():
+            self._cancel_state = CampaignState.CANCELLED if by_user else CampaignState.INTERRUPTED
         self._cancel.set()
         self._running.set()  # a paused runner must wake up to notice
 
@@ -151,7 +155,7 @@ class CampaignRunner:
         resend_rounds = 0
         while True:
             if self.cancelled:
-                return self._end(CampaignState.INTERRUPTED, *cancelled_message())
+                return self._end(self._cancel_state, *cancelled_message(self._cancel_state == CampaignState.CANCELLED))
             if not self._running.is_set():
                 self._ahead = None
                 self._wait_while_paused()

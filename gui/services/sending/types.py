@@ -69,6 +69,7 @@ class RunSummary:
     def exit_code(self) -> int:
         if self.state == CampaignState.STOPPED:
             return EXIT_FAILED
-        if self.open_numbers or self.state in (CampaignState.INTERRUPTED, CampaignState.HELD, CampaignState.PAUSED):
+        if self.open_numbers or self.state in (CampaignState.INTERRUPTED, CampaignState.CANCELLED, CampaignState.HELD,
+                                               CampaignState.PAUSED):
             return EXIT_OPEN
         return EXIT_FAILED if self.failed_numbers else EXIT_OK

@@ -32,7 +32,7 @@ from gui.ui.results_file_dialog import RETRY, SAVE_AS, ask_when_not_written, not
 from gui.ui.sending.panel import StatusTable, number_entries
 from gui.ui.workers import run_in_background
 
-RESUMABLE = {CampaignState.INTERRUPTED, CampaignState.HELD, CampaignState.STOPPED, CampaignState.PAUSED,
+RESUMABLE = {CampaignState.INTERRUPTED, CampaignState.CANCELLED, CampaignState.HELD, CampaignState.STOPPED, CampaignState.PAUSED,
              CampaignState.PLANNED}
 
 
@@ -190,7 +190,7 @@ class HistoryPage(QWidget):
             counts = info.counts
             failed = counts.get(NumberStatus.FAILED, 0) + counts.get(NumberStatus.RETRY_LATER, 0)
             unknown = counts.get(NumberStatus.UNKNOWN, 0) + counts.get(NumberStatus.RECONCILING, 0)
-            cells = (info.id, info.name, info.created_at[:16].replace("T", " "), state_label(info.state, language),
+            cells = (info.id, info.name, info.created_at[:16].replace("T", " "), state_label(info.state, language, info.counts),
                      info.recipients, counts.get(NumberStatus.ACCEPTED, 0), failed, unknown)
             for column, value in enumerate(cells):
                 item = QTableWidgetItem(str(value))

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.domain.clock import beijing
 from gui.services.journal.types import CampaignState, NumberStatus, state_label, status_label
 from gui.ui.i18n import current_language
 from gui.ui.sending.status_model import StatusFilter, StatusModel, status_filter_choices
@@ -284,7 +285,8 @@ class SendPanel(QWidget):
         if message:
             text += " · " + message
         if snapshot.waiting_until is not None:
-            text += " · " + self.tr("waiting until {0}").format(snapshot.waiting_until.strftime("%H:%M"))
+            text += " · " + self.tr("waiting until {0}").format(
+                beijing(snapshot.waiting_until).strftime("%Y-%m-%d %H:%M"))
         if snapshot.state == CampaignState.PAUSED:
             self.pause_button.setText(self.tr("Continue"))
             self._paused = True
@@ -306,7 +308,7 @@ class SendPanel(QWidget):
         self._set_controls(False)
         self.eta_label.setText("")
         language = current_language()
-        lines = [state_label(result.state, language)]
+        lines = [state_label(result.state, language, result.counts)]
         if result.message:
             lines.append(result.message)
         if result.error:

@@ -55,6 +55,7 @@ class SendWorker(QObject):
         self._lock = threading.Lock()
         self._runner: Any = None
         self._cancelled = False
+        self._by_user = True
         self._paused = False
 
     # -- controls, called from the GUI thread ---------------------------------------------------------------
@@ -70,11 +71,12 @@ class SendWorker(QObject):
             if self._runner is not None:
                 self._runner.resume()
 
-    def cancel(self) -> None:
+    def cancel(self, *, by_user: bool = True) -> None:
         with self._lock:
             self._cancelled = True
+            self._by_user = by_user
             if self._runner is not None:
-                self._runner.cancel()
+                self._runner.cancel(by_user=by_user)
 
     # -- the run, on the worker thread ----------------------------------------------------------------------
     @Slot()
@@ -94,7 +96,7 @@ class SendWorker(QObject):
             with self._lock:
                 self._runner = runner
                 if self._cancelled:
-                    runner.cancel()
+                    runner.cancel(by_user=self._by_user)
                 elif self._paused:
                     runner.pause()
             summary = runner.run()
@@ -172,7 +174,7 @@ class SendThread(QObject):
 
     def stop_and_wait(self, timeout_ms: int = 120_000) -> bool:
         """Cancel (the current batch finishes first) and block until the thread has ended."""
-        self.worker.cancel()
+        self.worker.cancel(by_user=False)
         return self.wait(timeout_ms)
 
     def wait(self, timeout_ms: int = 120_000) -> bool:

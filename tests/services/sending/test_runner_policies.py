@@ -220,7 +220,7 @@ def test_waiting_for_the_window_can_be_cancelled(journal, client, simulator):
     the_runner = runner(journal, client, simulator, campaign_id)
     the_runner._sleep = lambda seconds: the_runner.cancel()
     summary = the_runner.run()
-    assert summary.state == CampaignState.INTERRUPTED and simulator.accepted() == []
+    assert summary.state == CampaignState.CANCELLED and simulator.accepted() == []
 
 
 def test_notification_goes_out_at_night(journal, client, simulator):
@@ -252,7 +252,7 @@ def test_cancel_between_batches_leaves_the_rest_planned(journal, client, simulat
     the_runner = runner(journal, _AfterFirstSend(client, lambda: holder[0].cancel()), simulator, campaign_id)
     holder.append(the_runner)
     summary = the_runner.run()
-    assert summary.state == CampaignState.INTERRUPTED and summary.exit_code == 3
+    assert summary.state == CampaignState.CANCELLED and summary.exit_code == 3
     states = [b.state for b in journal.batches(campaign_id)]
     assert states == [BatchState.DONE, BatchState.PLANNED, BatchState.PLANNED]
     assert runner(journal, client, simulator, campaign_id).run().exit_code == 0
