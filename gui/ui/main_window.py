@@ -32,6 +32,7 @@ from gui.ui.history.page import HistoryPage
 from gui.ui.i18n import pick
 from gui.ui.recipients.page import RecipientsPage
 from gui.ui.sending.review_page import ReviewPage
+from gui.ui.session_keeper import SessionKeeper
 from gui.ui.settings.page import SettingsPage
 from gui.ui.style import ERROR, STYLESHEET
 from gui.ui.workers import run_in_background, wait_for_background
@@ -160,6 +161,8 @@ class MainWindow(QMainWindow):
         run_in_background(keyring_info, self._on_keyring_info, self._on_keyring_failed)
         if not self.mode.sandbox and self.mode.offer_sandbox:
             run_in_background(_has_credentials, self._on_credentials_known)
+        self.keeper = SessionKeeper(self)
+        self.keeper.restore()  # the draft, list and page of last time: a close or a crash loses nothing
 
     def _build_settings_page(self) -> SettingsPage:
         page = SettingsPage(self, sandbox=self.mode.sandbox, session=self.mode.session)
@@ -315,6 +318,7 @@ class MainWindow(QMainWindow):
                 return
             self.statusBar().showMessage(self.tr("Stopping after the current batch…"))
             self.review.stop_and_wait()
+        self.keeper.save()
         # Pool tasks emit into this window's slots: let them finish before the widgets go away.
         wait_for_background(5000)
         self.context.engine.close()

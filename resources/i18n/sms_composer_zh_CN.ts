@@ -577,8 +577,28 @@
             <translation>示例表格已保存到 {0}</translation>
         </message>
         <message>
+            <source>The sample workbook could not be saved ({0}).</source>
+            <translation>示例表格没能保存（{0}）。</translation>
+        </message>
+        <message>
             <source>The file could not be read ({0}). Check that it is a spreadsheet or text file.</source>
             <translation>无法读取这个文件（{0}）。请确认它是表格或文本文件。</translation>
+        </message>
+        <message>
+            <source>the pasted numbers</source>
+            <translation>粘贴的号码</translation>
+        </message>
+        <message>
+            <source>Importing {0} failed; no recipients are loaded now.</source>
+            <translation>导入 {0} 失败，现在没有载入任何收件人。</translation>
+        </message>
+        <message>
+            <source>The list from {0} was removed.</source>
+            <translation>之前载入的名单（{0}）已清除，不会发给其中的号码。</translation>
+        </message>
+        <message>
+            <source>pasted numbers</source>
+            <translation>粘贴的号码</translation>
         </message>
         <message>
             <source>{0}: {1} numbers can be sent to.</source>
@@ -869,6 +889,17 @@
         <message>
             <source>Checked {0} numbers with an unknown outcome: {1} found in the platform's records, {2} re-sent.</source>
             <translation>核对了 {0} 个结果未知的号码：平台记录中找到 {1} 个，重新发送 {2} 个。</translation>
+        </message>
+    </context>
+    <context>
+        <name>SessionKeeper</name>
+        <message>
+            <source>The list imported last time ({0}) is no longer there (moved or deleted): no recipients are loaded. Open the file again.</source>
+            <translation>上次导入的名单（{0}）已经找不到了（被移动或删除），现在没有载入收件人。请重新打开文件。</translation>
+        </message>
+        <message>
+            <source>{0} changed since it was imported; it was read again as it is now.</source>
+            <translation>{0} 在上次导入后被改过，已按现在的内容重新读取。</translation>
         </message>
     </context>
     <context>

@@ -77,8 +77,8 @@ def no_phone_column(path: Path | str, sheet: str | None) -> RecipientsFileError:
     return RecipientsFileError(
         "没有找到手机号列：没有“手机号/电话”等表头，也没有哪一列含有有效的手机号。",
         "No phone column found: no header like 手机号/phone and no column holding valid mobile numbers.",
-        action_zh="请把手机号放在一列里并加上表头“手机号”，或在导入时手动指定列。",
-        action_en="Put the numbers in one column headed 手机号, or choose the column by hand.",
+        action_zh="请把手机号放在一列里并加上表头“手机号”，保存后重新打开这个文件。",
+        action_en="Put the numbers in one column headed 手机号, save, and open the file again.",
         where=where,
     )
 

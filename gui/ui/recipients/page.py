@@ -57,7 +57,7 @@ class RecipientsPage(QWidget):
     """Import recipients and show what was found.
 
     Signals:
-        imported(object): the `ImportResult` of a successful import.
+        imported(object): the `ImportResult` of a successful import, or None after a failed one (nothing loaded).
     """
 
     imported = Signal(object)
@@ -195,7 +195,8 @@ class RecipientsPage(QWidget):
         self.progress_bar.hide()
         self.import_button.setEnabled(True)
         self.paste_button.setEnabled(True)
-        self.mapping_button.setEnabled(self.path is not None)
+        # Only a file that was read has columns to adjust; a failed or pasted import has none.
+        self.mapping_button.setEnabled(self.path is not None and self.result is not None)
 
     @Slot(int)
     def _on_rows(self, rows: int) -> None:
@@ -245,13 +246,21 @@ class RecipientsPage(QWidget):
 
         path = self.ask_sample_path()
         if path:
-            run_in_background(lambda: save_sample_workbook(path), self._on_sample_saved, self._on_failed)
+            run_in_background(lambda: save_sample_workbook(path), self._on_sample_saved,
+                              self._on_sample_failed)
 
     @Slot(object)
     def _on_sample_saved(self, path: Path) -> None:
         self.sample_saved = Path(path)
         self.summary.setStyleSheet("")
         self.summary.setText(self.tr("Sample workbook saved to {0}").format(path))
+
+    @Slot(object)
+    def _on_sample_failed(self, error: Exception) -> None:
+        text = error.text(current_language()) if isinstance(error, UserFacingError) else \
+            self.tr("The sample workbook could not be saved ({0}).").format(type(error).__name__)
+        self.summary.setStyleSheet(f"color: {ERROR};")
+        self.summary.setText(text)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         urls = event.mimeData().urls()
@@ -284,16 +293,25 @@ class RecipientsPage(QWidget):
 
     @Slot(object)
     def _on_failed(self, error: Exception) -> None:
-        self._stop()
         if isinstance(error, UserFacingError):
             text = error.text(current_language())
         else:  # never a traceback in front of the user
             text = self.tr("The file could not be read ({0}). Check that it is a spreadsheet or text file.").format(
                 type(error).__name__)
+        # No stale list: what was loaded before is dropped, so nothing is sent to the previous file's numbers.
+        previous = self.result
+        self.result = None
+        self._stop()
+        failed = self.path.name if self.path is not None else self.tr("the pasted numbers")
+        note = self.tr("Importing {0} failed; no recipients are loaded now.").format(failed)
+        if previous is not None:
+            note += " " + self.tr("The list from {0} was removed.").format(
+                Path(previous.file).name or self.tr("pasted numbers"))
         self.summary.setStyleSheet(f"color: {ERROR};")
-        self.summary.setText(text)
+        self.summary.setText(note + "\n" + text)
         self.invalid_title.hide()
         self.invalid_table.hide()
+        self.imported.emit(None)
 
     def _summary_text(self, result: ImportResult) -> str:
         lines = [

@@ -1,0 +1,103 @@
+"""The window's work in progress — the draft, the imported list and the page — kept on disk so nothing is lost.
+
+Written atomically (a temporary file in the same folder, flushed, then renamed over the old one), so a crash
+leaves either the previous state or the new one, never half a file. Never holds a secret: the draft is the
+campaign file's JSON, the list is where it came from (not the numbers).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from gui.services.config.paths import database_path
+
+SESSION_FILENAME = "session.json"
+FORMAT_VERSION = 1
+
+
+@dataclass(frozen=True)
+class ListSource:
+    """Where the imported list came from and how it was read, with the file's size and time to notice changes."""
+
+    file: str
+    sheet: str | None = None
+    header_row: int | None = None
+    phone_column: str = ""
+    size: int = -1
+    mtime_ns: int = -1
+
+    @classmethod
+    def of(cls, imported: Any) -> ListSource | None:
+        """The source of an `ImportResult` read from a file (None for pasted numbers)."""
+        file = getattr(imported, "file", "")
+        if not file:
+            return None
+        try:
+            stat = Path(file).stat()
+            size, mtime = stat.st_size, stat.st_mtime_ns
+        except OSError:
+            size, mtime = -1, -1
+        return cls(file=str(file), sheet=imported.sheet, header_row=imported.header_row,
+                   phone_column=imported.phone_column, size=size, mtime_ns=mtime)
+
+    def status(self) -> str:
+        """'same', 'changed' (size or modification time differ) or 'missing'."""
+        try:
+            stat = Path(self.file).stat()
+        except OSError:
+            return "missing"
+        return "same" if (stat.st_size, stat.st_mtime_ns) == (self.size, self.mtime_ns) else "changed"
+
+
+@dataclass(frozen=True)
+class SessionState:
+    """`draft` is a campaign file's JSON object (type, every field, template and parameter sources)."""
+
+    draft: dict
+    recipients: ListSource | None = None
+    page: int = 0
+    name: str = ""
+
+
+def session_path(base: Path | None = None) -> Path:
+    """Beside the app database, so the sandbox keeps its own."""
+    return (base or database_path().parent) / SESSION_FILENAME
+
+
+def save_state(state: SessionState, path: Path | None = None) -> Path:
+    path = path or session_path()
+    data = {"version": FORMAT_VERSION, "draft": state.draft, "page": state.page, "name": state.name,
+            "recipients": asdict(state.recipients) if state.recipients is not None else None}
+    text = json.dumps(data, ensure_ascii=False, indent=1)
+    handle, temporary = tempfile.mkstemp(prefix=".session-", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def load_state(path: Path | None = None) -> SessionState | None:
+    """The saved state, or None when there is none or it cannot be read (a fresh start, never an error)."""
+    path = path or session_path()
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        recipients = data.get("recipients")
+        return SessionState(
+            draft=dict(data.get("draft") or {}),
+            recipients=ListSource(**recipients) if isinstance(recipients, dict) else None,
+            page=int(data.get("page", 0)),
+            name=str(data.get("name", "")),
+        )
+    except (OSError, ValueError, TypeError, AttributeError):
+        return None

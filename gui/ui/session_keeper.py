@@ -1,0 +1,110 @@
+"""Autosave and restore of the window's work: the draft, the imported list (re-read on start) and the page."""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Slot
+
+from gui.domain.campaign import Campaign
+from gui.domain.errors import UserFacingError
+from gui.services.drafts.session_state import ListSource, SessionState, load_state, save_state
+from gui.ui.compose.campaign import campaign_from_compose
+
+SAVE_DELAY_MS = 400
+
+
+class SessionKeeper(QObject):
+    """Saves a moment after every change (and on close); `restore()` puts the last state back on start."""
+
+    def __init__(self, window: Any) -> None:
+        super().__init__(window)
+        self.window = window
+        self.restoring = False
+        self.note = ""  # what the restore says about the list (changed / vanished), shown on 收件人
+        self._source: ListSource | None = None
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(SAVE_DELAY_MS)
+        self.timer.timeout.connect(self.save)
+        window.compose.rendered.connect(self.schedule)
+        window.recipients.imported.connect(self._on_imported)
+        window.sidebar.currentRowChanged.connect(self.schedule)
+        window.review.name_edit.textEdited.connect(self.schedule)
+
+    @Slot()
+    @Slot(object)
+    @Slot(int)
+    @Slot(str)
+    def schedule(self, *_args: object) -> None:
+        if not self.restoring:
+            self.timer.start()
+
+    def state(self) -> SessionState:
+        window = self.window
+        draft = campaign_from_compose(window.compose, "").to_json()
+        draft.pop("env", None)
+        source = ListSource.of(window.recipients.result) if window.recipients.result is not None else None
+        if source is None and self.restoring:
+            source = self._source  # still re-reading it: keep what was there
+        review = window.review
+        name = review.name_edit.text().strip() if getattr(review, "_name_edited", False) else ""
+        return SessionState(draft=draft, recipients=source, page=max(0, window.sidebar.currentRow()), name=name)
+
+    @Slot()
+    def save(self) -> None:
+        self.timer.stop()
+        try:
+            save_state(self.state())
+        except (OSError, UserFacingError):  # a full or read-only disk must not break typing; try again next change
+            return
+
+    # -- restoring ------------------------------------------------------------------------------------------
+    def restore(self) -> bool:
+        """Put the saved draft, list and page back; False when there was nothing to restore."""
+        state = load_state()
+        if state is None:
+            return False
+        window = self.window
+        self.restoring = True
+        try:
+            if state.draft:
+                with contextlib.suppress(UserFacingError):  # an unreadable draft: start empty, never fail to open
+                    window.load_campaign(Campaign.from_json(state.draft))
+            if state.name:
+                window.review.name_edit.setText(state.name)
+                window.review._name_edited = True
+            self._source = state.recipients
+            if state.recipients is not None:
+                self._reload(state.recipients)
+            window.show_step(min(state.page, window.pages.count() - 1))
+        finally:
+            self.restoring = window.recipients.busy  # until the list has been read again (see _on_imported)
+        return True
+
+    def _reload(self, source: ListSource) -> None:
+        page = self.window.recipients
+        name = Path(source.file).name
+        status = source.status()
+        if status == "missing":
+            self.note = self.tr("The list imported last time ({0}) is no longer there (moved or deleted): no "
+                                "recipients are loaded. Open the file again.").format(name)
+            page.summary.setText(self.note)
+            return
+        if status == "changed":
+            self.note = self.tr("{0} changed since it was imported; it was read again as it is now.").format(name)
+        page.load(Path(source.file), sheet=source.sheet, header_row=source.header_row,
+                  phone_column=source.phone_column or None)
+
+    @Slot(object)
+    def _on_imported(self, result: object) -> None:
+        if self.restoring:
+            self.restoring = False
+            page = self.window.recipients
+            if self.note and result is not None:
+                page.summary.setText(self.note + "\n" + page.summary.text())
+            if self.window.pages.currentWidget() is self.window.review:
+                self.window.review.refresh()
+        self.schedule()
