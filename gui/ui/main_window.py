@@ -78,6 +78,7 @@ class MainWindow(QMainWindow):
         self.recipients = RecipientsPage(self)
         # Parameters may read the imported columns; the preview picks a row.
         self.recipients.imported.connect(self.compose.set_recipients)
+        self.recipients.set_sandbox(self.mode.sandbox)
         self.review = ReviewPage(self.context, self.compose, lambda: self.recipients.result, self)
         self.history = HistoryPage(self.context, self)
         self.context.busy = self.review.is_sending  # type: ignore[attr-defined]
@@ -244,6 +245,7 @@ class MainWindow(QMainWindow):
         self.mode = replace(self.mode, sandbox=True, env_id=session.env_id, api_base=session.base_url,
                             session=session)
         self.offer.hide()
+        self.recipients.set_sandbox(True)
         self.sandbox_banner.show()
         self.setWindowTitle(APP_DISPLAY_NAME + " · " + self.tr("Sandbox"))
         self.update_mode_label(session.env_id)

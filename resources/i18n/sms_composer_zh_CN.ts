@@ -368,6 +368,10 @@
             <translation>想告诉客户的话，最多 30 个字</translation>
         </message>
         <message>
+            <source>Required, e.g. /index.html</source>
+            <translation>必填，例如 /index.html（短链接打开的页面）</translation>
+        </message>
+        <message>
             <source>Custom content</source>
             <translation>自定义内容</translation>
         </message>
@@ -521,6 +525,10 @@
         <message>
             <source>Sample workbook…</source>
             <translation>下载示例表格…</translation>
+        </message>
+        <message>
+            <source>Practise with the sample workbook</source>
+            <translation>用示例表格练习</translation>
         </message>
         <message>
             <source>No file imported yet.</source>

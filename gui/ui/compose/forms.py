@@ -43,7 +43,8 @@ class MarketingForm(QWidget):
         self.content_edit.setFixedHeight(84)
         self.path_edit = QLineEdit(self)
         self.path_edit.setObjectName("pathEdit")
-        self.path_edit.setPlaceholderText("/index.html")
+        # Empty until the user types it: the placeholder must not read as a value already filled in.
+        self.path_edit.setPlaceholderText(self.tr("Required, e.g. /index.html"))
         self.suffix_picker = QComboBox(self)
         self.suffix_picker.setObjectName("suffixPicker")
         for key, preset in SUFFIX_PRESETS.items():

@@ -94,6 +94,11 @@ class RecipientsPage(QWidget):
         self.sample_button = QPushButton(self.tr("Sample workbook…"), self)
         self.sample_button.setObjectName("sampleButton")
         self.sample_button.clicked.connect(self.save_sample)
+        # 练习模式 only: the sample's numbers are made up, so they are never offered for a live send.
+        self.use_sample_button = QPushButton(self.tr("Practise with the sample workbook"), self)
+        self.use_sample_button.setObjectName("useSampleButton")
+        self.use_sample_button.clicked.connect(self.use_sample)
+        self.use_sample_button.hide()
         self.progress_bar = QProgressBar(self)
         self.progress_bar.setObjectName("importProgress")
         self.progress_bar.setRange(0, 0)  # the row count is unknown until the end: a busy bar plus the rows read
@@ -137,6 +142,7 @@ class RecipientsPage(QWidget):
         top = QHBoxLayout()
         top.addWidget(title)
         top.addStretch(1)
+        top.addWidget(self.use_sample_button)
         top.addWidget(self.sample_button)
         top.addWidget(self.suppression_button)
         top.addWidget(self.mapping_button)
@@ -248,6 +254,17 @@ class RecipientsPage(QWidget):
         if path:
             run_in_background(lambda: save_sample_workbook(path), self._on_sample_saved,
                               self._on_sample_failed)
+
+    def set_sandbox(self, sandbox: bool) -> None:
+        self.use_sample_button.setVisible(sandbox)
+
+    @Slot()
+    def use_sample(self) -> None:
+        """Copy the sample workbook into the (sandbox) data folder and import it: one click to a list."""
+        from gui.services.config.paths import database_path
+        from gui.services.recipients.sample_workbook import SAMPLE_NAME, save_sample_workbook
+
+        self.load(save_sample_workbook(database_path().parent / SAMPLE_NAME))
 
     @Slot(object)
     def _on_sample_saved(self, path: Path) -> None:
