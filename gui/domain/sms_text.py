@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from gui.domain import text_messages as msg
+from gui.domain.param_links import DEFAULT_PARAM_LINK_KEY, ParamLinkRule, param_link_rule
 from gui.domain.suffix_presets import DEFAULT_SUFFIX_KEY, SUFFIX_PRESETS, SuffixPreset, suffix_preset
 from gui.domain.text_rules import (
     MAX_CONTENT_LENGTH,
@@ -98,6 +99,7 @@ class NotificationDraft:
     short_name: str = ""
     use_short_name: bool = False
     template_id: str = ""
+    param_link_key: str = DEFAULT_PARAM_LINK_KEY  # how a static-site path value is sent (param_links.py)
 
 
 @dataclass(frozen=True)
@@ -247,7 +249,9 @@ class _Piece:
     param: int | None
 
 
-def _pieces(template: str, params: tuple[str, ...]) -> list[_Piece]:
+def _pieces(template: str, params: tuple[str, ...], rule: ParamLinkRule | None = None) -> list[_Piece]:
+    """The body in runs; a value the platform turns into a short link is its placeholder link here."""
+    rule = rule or param_link_rule()
     pieces: list[_Piece] = []
     position = 0
     for match in _PLACEHOLDER_RE.finditer(template):
@@ -255,7 +259,7 @@ def _pieces(template: str, params: tuple[str, ...]) -> list[_Piece]:
             pieces.append(_Piece(template[position : match.start()], position, match.start(), None))
         number = int(match.group(1))
         if 1 <= number <= len(params):
-            pieces.append(_Piece(params[number - 1], match.start(), match.end(), number))
+            pieces.append(_Piece(rule.shown(params[number - 1]), match.start(), match.end(), number))
         else:
             pieces.append(_Piece(match.group(), match.start(), match.end(), None))
         position = match.end()
@@ -324,7 +328,7 @@ def render_notification(draft: NotificationDraft) -> RenderedSms:
                 problems.append(_error("param_count_mismatch", message, expected, len(params), "params"))
     problems += _character_problems(template, "template")
     problems += _param_problems(template, params)
-    pieces = _pieces(template, params)
+    pieces = _pieces(template, params, param_link_rule(draft.param_link_key))
     body = "".join(piece.text for piece in pieces)
     total = sms_length(signature_shown) + sms_length(body)
     if total > MAX_MESSAGE_LENGTH:

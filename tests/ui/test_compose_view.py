@@ -115,7 +115,8 @@ def test_switching_to_notification_shows_template_and_parameter_rows(qtbot) -> N
     assert "param_count_mismatch" in view.problems.codes()
     view.notification.set_params(["商品", "/order.html"])
     assert view.problems.codes() == []
-    assert view.preview.text() == "【云开发】您的商品已发货，点击 /order.html 查看"
+    # The path becomes the platform's short link: previewed and counted as the same-length placeholder.
+    assert view.preview.text() == "【云开发】您的商品已发货，点击 https://tcbe.cn/XXXXXXXX 查看"
     assert view.total_counter.text() == f"整条 {len(view.preview.text())}/70 · 1 条"
     # Fewer placeholders: the rows follow, keeping the first value.
     template.setPlainText("您的{1}已发货")

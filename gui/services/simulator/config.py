@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from gui.domain.clock import Clock
+from gui.domain.param_links import DEFAULT_PARAM_LINK_KEY
 
 DEFAULT_APPID = "wx5and60x0000000001"
 DEFAULT_SECRET = "sandbox-secret"
@@ -37,3 +38,4 @@ class SimulatorConfig:
     personal_account: bool = False  # True: -601033
     ip_whitelist: set[str] | None = None  # None: every caller allowed; else others get 40164
     caller_ip: str = "203.0.113.7"  # the "public IP" the simulator reports in 40164
+    param_link_key: str = DEFAULT_PARAM_LINK_KEY  # how a Notification path value is sent (domain/param_links.py)

@@ -11,6 +11,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from gui.domain.clock import Clock, SystemClock
+from gui.domain.param_links import param_link_rule
 from gui.domain.phone import MAINLAND_MOBILE, national_digits
 from gui.domain.send_window import MARKETING_WINDOW
 from gui.services.api.types import MAX_NUMBERS_PER_REQUEST, SmsRecord
@@ -268,9 +269,13 @@ class SimulatorState:
         params = list(body["template_param_list"])
         template = cfg.templates[body["template_id"]]
 
+        rule = param_link_rule(cfg.param_link_key)
+
         def fill(match: re.Match[str]) -> str:
             value = params[int(match.group(1)) - 1]
-            return link if value.startswith("/") else value
+            if not rule.applies(value):
+                return value
+            return rule.link_prefix + "".join(self.rng.choices(LINK_ALPHABET, k=rule.code_length))
 
         text = f"【{name}】" + PLACEHOLDER.sub(fill, template)
         return text, ("Notification", body["template_id"], tuple(params))
