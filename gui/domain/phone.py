@@ -7,11 +7,12 @@ import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 
-MAINLAND_MOBILE = re.compile(r"^1[3-9]\d{9}$")
+# One rule on every path: after NFKC (full-width ８ becomes 8) only ASCII digits count; ٨ or ৮ stay letters.
+MAINLAND_MOBILE = re.compile(r"1[3-9][0-9]{9}")
 # Separators people type between digit groups; NFKC has already turned full-width forms into these.
 SEPARATORS = re.compile(r"[\s\u00a0\u3000\-.()\u2010-\u2015\u2212]")
-INTEGRAL_FLOAT_TEXT = re.compile(r"^\+?\d{11,15}\.0+$")
-SCIENTIFIC = re.compile(r"^[+-]?\d+(\.\d+)?[eE][+-]?\d+$")
+INTEGRAL_FLOAT_TEXT = re.compile(r"\+?[0-9]{11,15}\.0+")
+SCIENTIFIC = re.compile(r"[+-]?[0-9]+(\.[0-9]+)?[eE][+-]?[0-9]+")
 
 
 class PhoneProblem(StrEnum):
@@ -82,26 +83,30 @@ def _cell_text(value: object) -> str | None:
     return str(value)
 
 
+def _ascii_digits(text: str) -> bool:
+    return text.isascii() and text.isdigit()
+
+
 def clean_phone(value: object) -> PhoneCheck:
     """Clean one spreadsheet cell (str, int or float) into a sendable `+86` number, or say why not."""
     text = _cell_text(value)
     if text is None or not text.strip():
         return PhoneCheck(value, None, PhoneProblem.EMPTY)
     text = unicodedata.normalize("NFKC", text).strip()
-    if SCIENTIFIC.match(text.replace(" ", "")):
+    if SCIENTIFIC.fullmatch(text.replace(" ", "")):
         return PhoneCheck(value, None, PhoneProblem.SCIENTIFIC_NOTATION)
-    if INTEGRAL_FLOAT_TEXT.match(text):
+    if INTEGRAL_FLOAT_TEXT.fullmatch(text):
         text = text.split(".", 1)[0]  # a number that passed through a float-formatted text cell
     compact = SEPARATORS.sub("", text)
     if compact.startswith("+"):
         body = compact[1:]
-        if not body.isdigit():
+        if not _ascii_digits(body):
             return PhoneCheck(value, None, PhoneProblem.NOT_A_NUMBER)
         if not body.startswith("86"):
             return PhoneCheck(value, None, PhoneProblem.NOT_MAINLAND_MOBILE)
         digits = body[2:]
     else:
-        if not compact.isdigit():
+        if not _ascii_digits(compact):
             return PhoneCheck(value, None, PhoneProblem.NOT_A_NUMBER)
         digits = compact
         if digits.startswith("0086") and len(digits) == 15:
@@ -110,7 +115,7 @@ def clean_phone(value: object) -> PhoneCheck:
             digits = digits[2:]
     if len(digits) != 11:
         return PhoneCheck(value, None, PhoneProblem.WRONG_LENGTH)
-    if not MAINLAND_MOBILE.match(digits):
+    if not MAINLAND_MOBILE.fullmatch(digits):
         return PhoneCheck(value, None, PhoneProblem.NOT_MAINLAND_MOBILE)
     return PhoneCheck(value, "+86" + digits)
 

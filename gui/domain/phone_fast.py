@@ -7,7 +7,8 @@ import re
 from gui.domain.phone import PhoneCheck, clean_phone
 
 # An 11-digit mainland mobile exactly as typed: nothing for `clean_phone` to repair.
-CLEAN_TEXT = re.compile(r"1[3-9]\d{9}").fullmatch
+# ASCII digits only: `\d` would also take full-width and Arabic-Indic digits (see MAINLAND_MOBILE).
+CLEAN_TEXT = re.compile(r"1[3-9][0-9]{9}").fullmatch
 LOW = 13_000_000_000
 HIGH = 19_999_999_999
 

@@ -58,6 +58,7 @@ class ImportResult:
     phone_column_index: int = 1
     encoding: str | None = None  # the detected text encoding of a CSV/TXT file
     delimiter: str | None = None  # the detected CSV delimiter
+    sheet_hidden: bool = False  # the sheet is hidden in Excel: read only because it was chosen by name
 
     def numbers(self) -> list[str]:
         """The numbers to send to, in first-seen order, duplicates and suppressed numbers removed."""
@@ -66,6 +67,13 @@ class ImportResult:
 
 
 class RecipientsFileError(UserFacingError):
-    """A recipients file that cannot be used at all (corrupt, encrypted, empty, no phone column…)."""
+    """A recipients file that cannot be used at all (corrupt, encrypted, empty, no phone column…).
+
+    `reason` is a stable code for the problem (`corrupt`, `too_large`, `not_a_file`…), for JSON and tests.
+    """
 
     code = "recipients_file"
+
+    def __init__(self, message_zh: str, message_en: str, *, reason: str = "unusable", **kwargs: str) -> None:
+        super().__init__(message_zh, message_en, **kwargs)
+        self.reason = reason

@@ -16,8 +16,9 @@ from gui.domain.phone_fast import check_digits, split_easy
 from gui.domain.recipients import DuplicateRow, ImportResult, InvalidRow
 from gui.services.recipients import errors
 from gui.services.recipients.detection import Layout, detect, display, is_blank
-from gui.services.recipients.readers import Table, open_source, pasted_rows, short
+from gui.services.recipients.readers import Table, is_panic, open_source, pasted_rows, short
 from gui.services.recipients.recipient_list import PackedColumn, RecipientList
+from gui.services.recipients.text_rows import MalformedLine, MalformedRow
 
 SAMPLE_ROWS = 200
 PROGRESS_EVERY = 10_000
@@ -25,6 +26,26 @@ CHUNK_ROWS = 4_000
 DEDUPE_BLOCK = 256
 PASTED_FILE = ""
 _EMPTY_MESSAGES = PROBLEM_MESSAGES[PhoneProblem.EMPTY]
+UNCACHED_FORMULA_MESSAGES = (
+    "手机号是公式，但文件里没有保存公式的计算结果（常见于程序生成的表格）。请在 Excel 或 WPS 里打开并保存一次，"
+    "或把这一列复制后“选择性粘贴 → 数值”。",
+    "The phone cell is a formula saved without its result (common in generated files). Open and save the file "
+    "in Excel or WPS once, or copy the column and paste it as values.",
+)
+
+
+def malformed_messages(line: MalformedLine) -> tuple[str, str]:
+    """What is wrong with a CSV line the reader could not split, naming its line number."""
+    if line.problem == "field_too_long":
+        return (
+            f"第 {line.line} 行格式错误：有一个单元格超过 131072 个字符，这一行没有读取。请检查这一行。",
+            f"Line {line.line} is malformed: a cell is longer than 131072 characters; the line was not read.",
+        )
+    return (
+        f"第 {line.line} 行格式错误：引号不成对，这一行没有读取。请删掉多余的引号（\"）后重新导入。",
+        f"Line {line.line} is malformed: its quotes are unbalanced, so the line was not read. Remove the stray "
+        "quote (\") and import again.",
+    )
 
 
 def import_recipients(
@@ -50,13 +71,27 @@ def import_recipients(
         raise errors.corrupt(path, short(error)) from error
     except OSError as error:  # the file vanished or became unreadable while being read
         raise errors.not_found(path) from error
+    except MemoryError:
+        raise errors.too_large(path) from None
+    except BaseException as error:
+        if is_panic(error):
+            raise errors.corrupt(path, short(error)) from None
+        raise
 
 
 def _import(path: Path, sheet: str | None, header_row: int | None, phone_column: str | None,
             suppressed: Container[str], progress: Callable[[int], None] | None) -> ImportResult:
     raw: _Raw | None = None
     with open_source(path) as source:
-        candidates = [sheet] if sheet is not None else (list(source.sheets) or [None])
+        if sheet is not None:
+            candidates: list[str | None] = [sheet]
+        elif source.sheets:
+            # Hidden sheets are never picked by themselves: the user sees only the visible ones in Excel.
+            candidates = [name for name in source.sheets if name not in source.hidden]
+            if not candidates:
+                raise errors.only_hidden_sheets(path, source.sheets)
+        else:
+            candidates = [None]
         for name in candidates:
             table = source.table(name)
             rows = table.rows()
@@ -138,6 +173,7 @@ def _read(
     pickers = [(column.add_block, itemgetter(i)) for i, column in zip(others, columns, strict=True)]
     phone_of = itemgetter(phone)
     padded = not table.uniform
+    formulas = {row for row, column in table.uncached_formulas if column == table.first_column + phone + 1}
     chunk = sample[skip:]
     # Nothing kept here can form a cycle, so the cyclic GC would only rescan a growing heap: pause it.
     collecting = gc.isenabled()
@@ -145,10 +181,14 @@ def _read(
     try:
         while chunk:
             if padded:
-                chunk = [row if len(row) >= width else row + [""] * (width - len(row)) for row in chunk]
+                chunk = [
+                    (row if len(row) >= width else row + [""] * (width - len(row)))
+                    if type(row) is not MalformedRow else row * width
+                    for row in chunk
+                ]
             # Column-wise, in C: a block of clean numbers costs a join and one regex, not a call per cell.
             start = len(digits)
-            _phones(chunk, list(map(phone_of, chunk)), skip + start, digits, invalid, blanks)
+            _phones(chunk, list(map(phone_of, chunk)), skip + start, digits, invalid, blanks, formulas)
             for add_block, pick in pickers:
                 add_block(list(map(pick, chunk)), start)
             if progress is not None and len(digits) % PROGRESS_EVERY < len(chunk):
@@ -159,7 +199,8 @@ def _read(
             gc.enable()
     if progress is not None:
         progress(len(digits))
-    table = Table(table.sheet, lambda: iter(()), table.first_column, table.encoding, table.delimiter)
+    table = Table(table.sheet, lambda: iter(()), table.first_column, table.encoding, table.delimiter,
+                  hidden=table.hidden)
     return _Raw(file, table, sheets, layout, skip, others, digits, columns, invalid, blanks)
 
 
@@ -191,23 +232,29 @@ def _finish(raw: _Raw, suppressed: Container[str]) -> ImportResult:
         phone_column_index=table.first_column + phone + 1,
         encoding=table.encoding,
         delimiter=table.delimiter,
+        sheet_hidden=table.hidden,
     )
 
 
 def _phones(chunk: list[list], values: list[object], offset: int, digits: list[str | None],
-            invalid: list[InvalidRow], blanks: list[int]) -> None:
+            invalid: list[InvalidRow], blanks: list[int], formulas: Container[int] = frozenset()) -> None:
     """Clean a block of phone cells: the easy ones all at once, `clean_phone` for the few hard ones."""
     easy, hard = split_easy(values)
     for index in hard:
-        easy[index] = _slow_path(values[index], chunk[index], offset + index + 1, invalid, blanks)
+        easy[index] = _slow_path(values[index], chunk[index], offset + index + 1, invalid, blanks, formulas)
     digits.extend(easy)
 
 
 def _slow_path(value: object, row: list, row_number: int, invalid: list[InvalidRow],
-               blanks: list[int]) -> str | None:
+               blanks: list[int], formulas: Container[int] = frozenset()) -> str | None:
     """Digits for a cell that needed `clean_phone`, or None after recording an invalid or blank row."""
+    if type(value) is MalformedLine:
+        invalid.append(InvalidRow(row_number, value.text, value.problem, *malformed_messages(value)))
+        return None
     if value == "" or value is None:
-        if is_blank(row):
+        if row_number in formulas:
+            invalid.append(InvalidRow(row_number, "", "formula_without_value", *UNCACHED_FORMULA_MESSAGES))
+        elif is_blank(row):
             blanks.append(row_number)
         else:
             invalid.append(InvalidRow(row_number, "", PhoneProblem.EMPTY.value, *_EMPTY_MESSAGES))

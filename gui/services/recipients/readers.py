@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import codecs
-import csv
 import io
+import os
+import stat
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import python_calamine as calamine
 
-from gui.services.recipients import errors
+from gui.services.recipients import errors, guard
+from gui.services.recipients.probe import trial_read
+from gui.services.recipients.text_rows import csv_rows, sniff_delimiter
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -20,7 +23,7 @@ ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
 WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods", ".xlsb"}
 TEXT_SUFFIXES = {".csv", ".txt", ".tsv"}
 SNIFF_BYTES = 1 << 20
-DELIMITERS = (",", "\t", ";")
+MAX_FILE_BYTES = 100 * 1000 * 1000  # a full 1,048,576-row list is well under this
 
 Row = list  # one spreadsheet row: values as read (str, float, int, bool, date…); "" is an empty cell
 
@@ -35,15 +38,19 @@ class Table:
     encoding: str | None = None
     delimiter: str | None = None
     uniform: bool = False  # every row has the same length (calamine pads to the sheet's width)
+    hidden: bool = False  # a hidden or very hidden sheet, read because the user chose it
+    # (row, column), 1-based, of formula cells saved without a value (calamine reads them as empty)
+    uncached_formulas: frozenset[tuple[int, int]] = field(default_factory=frozenset)
 
 
 class Source:
     """An opened recipients file: its sheet names and a way to get each sheet's rows."""
 
     def __init__(self, path: Path, sheets: tuple[str, ...], open_table: Callable[[str | None], Table],
-                 close: Callable[[], None] = lambda: None) -> None:
+                 close: Callable[[], None] = lambda: None, hidden: frozenset[str] = frozenset()) -> None:
         self.path = path
         self.sheets = sheets
+        self.hidden = hidden  # sheets Excel does not show: never picked without being asked for
         self._open_table = open_table
         self._close = close
 
@@ -65,35 +72,69 @@ class Source:
 def open_source(path: Path | str) -> Source:
     """Open any supported recipients file, or raise `RecipientsFileError` saying why it cannot be used."""
     path = Path(path)
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(SNIFF_BYTES)
-    except OSError as error:
-        raise errors.not_found(path) from error
+    head = read_head(path)
     if not head.strip():
         raise errors.empty(path)
     suffix = path.suffix.lower()
     if head.startswith(OLE_MAGIC):
-        if ENCRYPTED_STREAM in head or suffix in {".xlsx", ".xlsm"}:
+        if ENCRYPTED_STREAM in head:
             raise errors.password_protected(path)
+        if suffix in {".xlsx", ".xlsm"}:
+            raise errors.not_really_xlsx(path)
+        trial_read(path)  # the legacy format has no cheap pre-check: read it first where a crash is harmless
         return _open_workbook(path)
-    if head.startswith(ZIP_MAGIC) or suffix in WORKBOOK_SUFFIXES:
+    if head.startswith(ZIP_MAGIC):
+        verdict = guard.check_zip(path)
+        if not verdict.safe:
+            trial_read(path)
+        return _open_workbook(path, verdict.formulas)
+    if suffix in WORKBOOK_SUFFIXES:
+        trial_read(path)
         return _open_workbook(path)
     if suffix in TEXT_SUFFIXES or not suffix:
         return _open_text(path, head, one_per_line=suffix == ".txt")
     raise errors.unsupported(path)
 
 
-def _open_workbook(path: Path) -> Source:
+def read_head(path: Path) -> bytes:
+    """The first bytes of a regular file; never blocks on a pipe, a device or a directory."""
+    try:
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    except IsADirectoryError as error:
+        raise errors.not_a_file(path) from error
+    except OSError as error:
+        raise errors.not_found(path) from error
+    with os.fdopen(descriptor, "rb") as handle:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode):
+            raise errors.not_a_file(path)
+        if info.st_size > MAX_FILE_BYTES:
+            raise errors.file_too_big(path, info.st_size, MAX_FILE_BYTES)
+        try:
+            return handle.read(SNIFF_BYTES)
+        except OSError as error:
+            raise errors.not_found(path) from error
+
+
+def is_panic(error: BaseException) -> bool:
+    """A Rust panic inside calamine, raised as pyo3's PanicException (a BaseException)."""
+    return type(error).__name__ == "PanicException"
+
+
+def _open_workbook(path: Path, formulas: dict[str, frozenset[tuple[int, int]]] | None = None) -> Source:
     try:
         workbook = calamine.CalamineWorkbook.from_path(str(path))
-        names = tuple(
-            meta.name for meta in workbook.sheets_metadata if meta.typ == calamine.SheetTypeEnum.WorkSheet
-        )
+        metas = [meta for meta in workbook.sheets_metadata if meta.typ == calamine.SheetTypeEnum.WorkSheet]
     except calamine.PasswordError as error:
         raise errors.password_protected(path) from error
     except (calamine.CalamineError, ValueError, OSError) as error:
         raise errors.corrupt(path, short(error)) from error
+    except BaseException as error:
+        if is_panic(error):
+            raise errors.corrupt(path, short(error)) from None
+        raise
+    names = tuple(meta.name for meta in metas)
+    hidden = frozenset(meta.name for meta in metas if meta.visible != calamine.SheetVisibleEnum.Visible)
     if not names:
         raise errors.empty(path)
 
@@ -106,15 +147,21 @@ def _open_workbook(path: Path) -> Source:
             raise errors.password_protected(path) from error
         except (calamine.CalamineError, ValueError) as error:
             raise errors.corrupt(path, short(error)) from error
+        except BaseException as error:
+            if is_panic(error):
+                raise errors.corrupt(path, short(error)) from None
+            raise
 
         def rows() -> Iterator[Row]:
             # iter_rows yields from spreadsheet row 1 but trims empty leading columns (see `start`).
             # Decoding errors surface from calamine here; the importer turns them into a user message.
             return iter(()) if start is None else data.iter_rows()
 
-        return Table(name, rows, first_column=start[1] if start else 0, uniform=True)
+        uncached = (formulas or {}).get(name, frozenset())
+        return Table(name, rows, first_column=start[1] if start else 0, uniform=True, hidden=name in hidden,
+                     uncached_formulas=uncached)
 
-    return Source(path, names, open_table, workbook.close)
+    return Source(path, names, open_table, workbook.close, hidden)
 
 
 def short(error: BaseException) -> str:
@@ -138,17 +185,6 @@ def detect_encoding(head: bytes, complete: bool, path: Path | str = "") -> str:
     raise errors.unknown_encoding(path)
 
 
-def sniff_delimiter(sample: str) -> str:
-    """The delimiter that splits the most of the first lines into more than one field (comma by default)."""
-    lines = [line for line in sample.splitlines()[:50] if line.strip()]
-    best, best_score = ",", 0
-    for delimiter in DELIMITERS:
-        score = sum(1 for fields in csv.reader(lines, delimiter=delimiter) if len(fields) > 1)
-        if score > best_score:
-            best, best_score = delimiter, score
-    return best
-
-
 def _open_text(path: Path, head: bytes, *, one_per_line: bool) -> Source:
     encoding = detect_encoding(head, complete=len(head) < SNIFF_BYTES, path=path)
     sample = head.decode(encoding, errors="ignore")
@@ -161,11 +197,9 @@ def _open_text(path: Path, head: bytes, *, one_per_line: bool) -> Source:
                     for line in handle:
                         yield [line.strip()]
                 else:
-                    yield from csv.reader(handle, delimiter=delimiter)
+                    yield from csv_rows(handle, delimiter)
         except UnicodeDecodeError as error:
             raise errors.unknown_encoding(path) from error
-        except csv.Error as error:
-            raise errors.corrupt(path, short(error)) from error
 
     def open_table(sheet: str | None) -> Table:
         return Table(None, rows, encoding=encoding, delimiter=delimiter)
