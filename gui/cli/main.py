@@ -14,7 +14,8 @@ from gui.domain.errors import UserFacingError
 from gui.services.config.paths import DATA_DIR_ENV
 
 # Each name is a module in gui/cli/ exposing `register(subparsers)`; its parser sets `handler`.
-COMMAND_MODULES: tuple[str, ...] = ("preview", "simulator", "send", "resume", "campaigns", "receipts", "export", "check")
+COMMAND_MODULES: tuple[str, ...] = ("preview", "simulator", "send", "resume", "campaigns", "receipts", "export", "check",
+                                 "report")
 
 API_BASE_ENV = "SMS_COMPOSER_API_BASE"
 EXIT_BAD_INPUT = 2

@@ -86,6 +86,7 @@ class MainWindow(QMainWindow):
         self.review.history_requested.connect(self.show_campaign)
         self.history.run_requested.connect(self.run_campaign)
         self.history.copy_requested.connect(self.load_campaign)
+        self.history.settings_requested.connect(lambda: self.show_step(4))
         self.settings = self._build_settings_page()
         steps = [
             (self.tr("Content"), self.compose),
@@ -267,9 +268,10 @@ class MainWindow(QMainWindow):
 
     @Slot(int)
     def show_campaign(self, campaign_id: int) -> None:
-        """发送记录 with this campaign selected."""
+        """发送记录 with this campaign selected, on its 报告 (where a finished send leads)."""
         if campaign_id:
             self.history.selected_id = campaign_id
+        self.history.tabs.setCurrentWidget(self.history.report_view)
         self.show_step(3)
 
     @Slot(int, bool)

@@ -162,8 +162,20 @@
             <translation>复制为新草稿</translation>
         </message>
         <message>
+            <source>Search by name</source>
+            <translation>按名称搜索</translation>
+        </message>
+        <message>
             <source>Refresh</source>
             <translation>刷新</translation>
+        </message>
+        <message>
+            <source>Report</source>
+            <translation>报告</translation>
+        </message>
+        <message>
+            <source>Each number</source>
+            <translation>逐个号码</translation>
         </message>
         <message numerus="yes">
             <source>%n number(s) queued again.</source>
@@ -634,6 +646,161 @@
         </message>
     </context>
     <context>
+        <name>ReportChart</name>
+        <message>
+            <source>Nothing to show yet</source>
+            <translation>暂无数据</translation>
+        </message>
+        <message>
+            <source>Delivery over time appears once the receipts are fetched.</source>
+            <translation>获取送达回执后显示送达时间分布。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportPage</name>
+        <message>
+            <source>Recipients</source>
+            <translation>收件人</translation>
+        </message>
+        <message>
+            <source>Accepted</source>
+            <translation>已提交</translation>
+        </message>
+        <message>
+            <source>Delivered</source>
+            <translation>已送达</translation>
+        </message>
+        <message>
+            <source>Delivery rate</source>
+            <translation>送达率</translation>
+        </message>
+        <message>
+            <source>Failed</source>
+            <translation>发送失败</translation>
+        </message>
+        <message>
+            <source>Pending / unknown</source>
+            <translation>待发送 / 结果未知</translation>
+        </message>
+        <message>
+            <source>Estimated parts</source>
+            <translation>预计计费条数</translation>
+        </message>
+        <message>
+            <source>Billed parts (platform)</source>
+            <translation>实际计费条数</translation>
+        </message>
+        <message>
+            <source>Campaign report</source>
+            <translation>发送报告</translation>
+        </message>
+        <message>
+            <source>Price per part ¥{0} (Settings)</source>
+            <translation>单价 ¥{0}（设置）</translation>
+        </message>
+        <message>
+            <source>Delivered, by minutes after sending</source>
+            <translation>送达时间分布（发送后分钟数）</translation>
+        </message>
+        <message>
+            <source>Failures by reason</source>
+            <translation>按原因分组的失败号码</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportView</name>
+        <message>
+            <source>Fetch receipts</source>
+            <translation>获取送达回执</translation>
+        </message>
+        <message>
+            <source>Save as PDF / PNG…</source>
+            <translation>保存为 PDF / 图片…</translation>
+        </message>
+        <message>
+            <source>Delivered, by minutes after sending</source>
+            <translation>送达时间分布（发送后分钟数）</translation>
+        </message>
+        <message>
+            <source>Failures by reason</source>
+            <translation>按原因分组的失败号码</translation>
+        </message>
+        <message>
+            <source>Outcome of every row</source>
+            <translation>每一行的结果</translation>
+        </message>
+        <message>
+            <source>No delivery receipts yet: fetch them to see what was delivered and billed.</source>
+            <translation>还没有送达回执：获取后可以看到送达情况和实际计费条数。</translation>
+        </message>
+        <message>
+            <source>Receipts: {0} delivered · {1} not delivered · {2} not known yet.</source>
+            <translation>送达回执：已送达 {0} · 未送达 {1} · 暂无回执 {2}</translation>
+        </message>
+        <message>
+            <source>Show these numbers</source>
+            <translation>查看这些号码</translation>
+        </message>
+        <message>
+            <source>Retry now</source>
+            <translation>立即重试</translation>
+        </message>
+        <message>
+            <source>Queue for later</source>
+            <translation>稍后重试</translation>
+        </message>
+        <message>
+            <source>Add to suppression list</source>
+            <translation>加入退订名单</translation>
+        </message>
+        <message>
+            <source>Open Settings</source>
+            <translation>打开设置</translation>
+        </message>
+        <message>
+            <source>Reason: {0}</source>
+            <translation>原因：{0}</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n number(s) queued again; sending.</source>
+            <translation>
+                <numerusform>已重新排队 %n 个号码，正在发送。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n number(s) queued; they go out when you click Continue sending.</source>
+            <translation>
+                <numerusform>已排队 %n 个号码；稍后点「继续发送」时发出。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n number(s) added to the suppression list.</source>
+            <translation>
+                <numerusform>已把 %n 个号码加入退订名单。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Fetching the delivery receipts…</source>
+            <translation>正在获取送达回执…</translation>
+        </message>
+        <message>
+            <source>Save the report</source>
+            <translation>保存报告</translation>
+        </message>
+        <message>
+            <source>PDF (*.pdf);;PNG image (*.png)</source>
+            <translation>PDF (*.pdf);;PNG 图片 (*.png)</translation>
+        </message>
+        <message>
+            <source>Report saved to {0}</source>
+            <translation>报告已保存到 {0}</translation>
+        </message>
+        <message>
+            <source>That did not work ({0}: {1}).</source>
+            <translation>操作没有成功（{0}：{1}）。</translation>
+        </message>
+    </context>
+    <context>
         <name>ResultsFileDialog</name>
         <message>
             <source>Close {0} in Excel first, then click Retry.</source>
@@ -1047,6 +1214,10 @@
             <source>Outcome unknown / reconciling</source>
             <translation>结果未知 / 核对中</translation>
         </message>
+        <message>
+            <source>Accepted, no receipt yet</source>
+            <translation>已提交，暂无回执</translation>
+        </message>
     </context>
     <context>
         <name>StatusModel</name>
@@ -1063,12 +1234,20 @@
             <translation>状态</translation>
         </message>
         <message>
+            <source>Delivery</source>
+            <translation>送达状态</translation>
+        </message>
+        <message>
             <source>Reason</source>
             <translation>原因</translation>
         </message>
         <message>
             <source>What to do</source>
             <translation>处理建议</translation>
+        </message>
+        <message>
+            <source>Delivered at</source>
+            <translation>送达时间</translation>
         </message>
     </context>
     <context>

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from contextlib import AbstractContextManager
 
 from gui.services.journal.schema import NUMBER_COLUMNS
-from gui.services.journal.types import BatchState, NumberRow, NumberStatus
+from gui.services.journal.types import BatchState, NumberRow, NumberStatus, SkippedRow
 
 
 class NumberQueries:
@@ -65,4 +65,24 @@ class NumberQueries:
                 "UPDATE journal_recipients SET delivery_status = ?, delivery_time = ?, fee = ? "
                 "WHERE campaign_id = ? AND number = ?",
                 [(status, when, fee, campaign_id, number) for number, status, when, fee in receipts],
+            )
+
+    def skipped(self, campaign_id: int) -> list[SkippedRow]:
+        """The file's invalid and duplicate rows, in row order."""
+        return [
+            SkippedRow(*row)
+            for row in self._query(
+                "SELECT row, kind, value, first_row, reason, message_zh, message_en FROM journal_skipped "
+                "WHERE campaign_id = ? ORDER BY row",
+                (campaign_id,),
+            )
+        ]
+
+    def record_skipped(self, campaign_id: int, rows: Iterable[SkippedRow]) -> None:
+        with self._transaction() as db:
+            db.executemany(
+                "INSERT OR REPLACE INTO journal_skipped (campaign_id, row, kind, value, first_row, reason, "
+                "message_zh, message_en) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [(campaign_id, r.row, r.kind, r.value, r.first_row, r.reason, r.message_zh, r.message_en)
+                 for r in rows],
             )

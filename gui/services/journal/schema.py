@@ -64,6 +64,18 @@ CREATE TABLE IF NOT EXISTS journal_recipients (
     fee INTEGER,
     PRIMARY KEY (campaign_id, number)
 ) WITHOUT ROWID;
+-- Rows of the recipients file that were never sent to: invalid numbers and duplicates (the report lists them).
+CREATE TABLE IF NOT EXISTS journal_skipped (
+    campaign_id INTEGER NOT NULL REFERENCES journal_campaigns(id),
+    row INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    value TEXT NOT NULL DEFAULT '',
+    first_row INTEGER,
+    reason TEXT NOT NULL DEFAULT '',
+    message_zh TEXT NOT NULL DEFAULT '',
+    message_en TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (campaign_id, row)
+) WITHOUT ROWID;
 -- Covers the per-batch read the sender makes before every request: index-only, already in row order.
 CREATE INDEX IF NOT EXISTS journal_recipients_batch_rows ON journal_recipients(batch_id, row, number);
 -- Lets opening the journal find numbers left mid-reconciliation without reading every row (partial: tiny).

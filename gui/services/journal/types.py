@@ -143,6 +143,19 @@ class NumberRow:
 
 
 @dataclass(frozen=True)
+class SkippedRow:
+    """A row of the recipients file left out: `invalid` (with why) or `duplicate` (of `first_row`)."""
+
+    row: int
+    kind: str  # "invalid" or "duplicate"
+    value: str  # the cell as it was (invalid) or the number it repeats (duplicate)
+    first_row: int | None = None
+    reason: str = ""  # a PhoneProblem code, for invalid rows
+    message_zh: str = ""
+    message_en: str = ""
+
+
+@dataclass(frozen=True)
 class BatchRow:
     id: int
     campaign_id: int

@@ -21,6 +21,7 @@ from gui.services.journal.types import (
     CampaignInfo,
     NumberRow,
     RecipientsSource,
+    SkippedRow,
     status_label,
 )
 from gui.services.recipients.suppression import SuppressionList
@@ -138,10 +139,12 @@ class Engine:
             if notice is not None:
                 raise RepeatError(notice)
 
-        return self.journal.create_campaign(
+        campaign_id = self.journal.create_campaign(
             campaign, plan, created_at=now, source=source, suppressed=plan.suppressed, fingerprint=stored_print,
             guard=None if again or test else guard,
         )
+        self.journal.record_skipped(campaign_id, skipped_rows(imported))
+        return campaign_id
 
     # -- sending --------------------------------------------------------------------------------------
 
@@ -155,14 +158,20 @@ class Engine:
     def _suppress_blacklisted(self, numbers: Sequence[str]) -> None:
         self.suppression.add(numbers, reason="平台退订/黑名单 (PhoneNumberInBlacklist)")
 
-    def retry_failed(self, campaign_id: int, *, batch_size: int = DEFAULT_BATCH_SIZE) -> int:
+    def retry_failed(
+        self, campaign_id: int, *, batch_size: int = DEFAULT_BATCH_SIZE, only: Sequence[str] | None = None
+    ) -> int:
         """Queue a follow-up run of exactly the numbers that may succeed on another try; returns how many.
 
         That is every `retry_later` number, and numbers refused because their whole request was refused
         (e.g. quota or configuration, now fixed). Blacklisted and invalid numbers are not retried.
+        `only` narrows it to those numbers (one failure group of the report).
         """
         self._check(campaign_id)
         numbers = self.journal.retryable_numbers(campaign_id)
+        if only is not None:
+            wanted = set(only)
+            numbers = [n for n in numbers if n in wanted]
         if numbers:
             self.journal.requeue(campaign_id, numbers, origin="retry", batch_size=batch_size)
         return len(numbers)
@@ -186,6 +195,17 @@ class Engine:
     def fetch_receipts(self, campaign_id: int, client: SmsClient) -> ReceiptSummary:
         self._check(campaign_id)
         return fetch_receipts(self.journal, client, campaign_id, now=self.clock.now())
+
+    def report(self, campaign_id: int, settings: Any = None) -> Any:
+        """The campaign's report (figures, chart data, grouped failures): `gui.services.results.report`."""
+        from gui.services.results.report import campaign_report
+
+        self._check(campaign_id)
+        if settings is None:
+            from gui.services.config.settings import load_settings
+
+            settings = load_settings()
+        return campaign_report(self.journal, campaign_id, settings, suppressed=self.suppression.numbers())
 
     def row_results(self, campaign_id: int, language: str = "zh") -> dict[int, RowResult]:
         """Each spreadsheet row's outcome, in the words the workbook's result columns use."""
@@ -264,6 +284,13 @@ def row_result(row: NumberRow, language: str = "zh") -> RowResult:
         delivery_status=status_label(row.delivery_status, language) if row.delivery_status else "",
         delivery_time=row.delivery_time,
     )
+
+
+def skipped_rows(imported: ImportResult) -> list[SkippedRow]:
+    """The import's invalid and duplicate rows, as the journal keeps them for the report."""
+    rows = [SkippedRow(r.row, "invalid", r.value, None, r.reason, r.message_zh, r.message_en) for r in imported.invalid]
+    rows += [SkippedRow(d.row, "duplicate", d.number, d.first_row) for d in imported.duplicates]
+    return rows
 
 
 def _with_suppressed(plan: Plan, imported: ImportResult) -> Plan:

@@ -34,6 +34,9 @@ class SimulatorConfig:
     short_name: str = ""
     templates: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_TEMPLATES))
     record_error_probability: float = 0.0  # share of accepted numbers whose record says Status "error"
+    # Per-number receipts (national digits): "error" = not delivered, "" = no receipt yet; others are "sent".
+    receipt_status: dict[str, str] = field(default_factory=dict)
+    delivery_seconds: dict[str, int] = field(default_factory=dict)  # receive time after sending; default 5 s
     static_site_enabled: bool = True  # False: -601028
     personal_account: bool = False  # True: -601033
     ip_whitelist: set[str] | None = None  # None: every caller allowed; else others get 40164

@@ -324,9 +324,11 @@ class SimulatorState:
             if code == "Ok":
                 serial = self._serial_no(serial_prefix)
                 failed = self.rng.random() < cfg.record_error_probability
+                status = cfg.receipt_status.get(digits, "error" if failed else "sent")
+                delay = timedelta(seconds=cfg.delivery_seconds.get(digits, 5))
                 record = StoredRecord(
-                    digits, now, text, key, sms_type, fee, "error" if failed else "sent",
-                    None if failed else now + timedelta(seconds=5), "用户手机停机" if failed else "", serial,
+                    digits, now, text, key, sms_type, fee, status,
+                    now + delay if status == "sent" else None, "用户手机停机" if status == "error" else "", serial,
                 )
                 pending.append(record)
                 pending_index.setdefault(digits, []).append(record)

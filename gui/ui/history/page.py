@@ -14,10 +14,12 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +28,7 @@ from gui.domain.errors import UserFacingError
 from gui.services.journal.types import CampaignState, NumberStatus, state_label
 from gui.services.results.file_names import alternative_results_path, suggested_results_path
 from gui.services.results.write_errors import ResultsNotWrittenError
+from gui.ui.history.report_view import ReportView
 from gui.ui.i18n import current_language
 from gui.ui.labels import page_hint, page_title
 from gui.ui.results_file_dialog import RETRY, SAVE_AS, ask_when_not_written, not_written_text
@@ -61,10 +64,12 @@ class HistoryPage(QWidget):
     Signals:
         run_requested(int, bool): send or continue campaign ID (allow re-sending unknown outcomes).
         copy_requested(object): a stored Campaign to load into 内容 as a new draft.
+        settings_requested(): a report's failure group asks to fix something in 设置.
     """
 
     run_requested = Signal(int, bool)
     copy_requested = Signal(object)
+    settings_requested = Signal()
 
     def __init__(self, context: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -122,6 +127,13 @@ class HistoryPage(QWidget):
             self.buttons[key] = button
             row.addWidget(button)
         row.addStretch(1)
+        self.search = QLineEdit(self)
+        self.search.setObjectName("historySearch")
+        self.search.setPlaceholderText(self.tr("Search by name"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMaximumWidth(220)
+        self.search.textChanged.connect(self._apply_search)
+        row.addWidget(self.search)
         self.refresh_button = QPushButton(self.tr("Refresh"), self)
         self.refresh_button.setObjectName("refreshHistoryButton")
         self.refresh_button.clicked.connect(self.refresh)
@@ -132,11 +144,20 @@ class HistoryPage(QWidget):
         self.note.setWordWrap(True)
         self.note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.numbers = StatusTable("historyNumbers", self)
+        self.report_view = ReportView(context, self)
+        self.report_view.numbers_requested.connect(self.show_numbers)
+        self.report_view.run_requested.connect(self.run_requested)
+        self.report_view.settings_requested.connect(self.settings_requested)
+        self.report_view.changed.connect(self.refresh)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("historyTabs")
+        self.tabs.addTab(self.report_view, self.tr("Report"))
+        self.tabs.addTab(self.numbers, self.tr("Each number"))
 
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(self.table)
-        split.addWidget(self.numbers)
-        split.setStretchFactor(0, 2)
+        split.addWidget(self.tabs)
+        split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 3)
         split.setChildrenCollapsible(False)
         root = QVBoxLayout(self)
@@ -197,6 +218,7 @@ class HistoryPage(QWidget):
                 item.setData(Qt.ItemDataRole.UserRole, info.id)
                 table.setItem(index, column, item)
         table.blockSignals(False)
+        self._apply_search(self.search.text())
         if keep is not None:
             self.select(keep)
         self._update_buttons()
@@ -211,6 +233,24 @@ class HistoryPage(QWidget):
                 self.selected_id = campaign_id
                 self.open(campaign_id)  # always re-read: its results may have changed since
                 return
+
+    def show_report(self, campaign_id: int) -> None:
+        """Open the campaign on its 报告 tab (after a send finished)."""
+        self.selected_id = campaign_id
+        self.tabs.setCurrentWidget(self.report_view)
+        self.select(campaign_id)
+
+    @Slot(str, object)
+    def show_numbers(self, label: str, keys: tuple[str, ...]) -> None:
+        """The numbers behind a report figure or failure group, in the per-number tab."""
+        self.tabs.setCurrentWidget(self.numbers)
+        self.numbers.show_keys(label, tuple(keys))
+
+    @Slot(str)
+    def _apply_search(self, text: str) -> None:
+        wanted = text.strip().casefold()
+        for index, info in enumerate(self.infos):
+            self.table.setRowHidden(index, bool(wanted) and wanted not in (info.name or "").casefold())
 
     def info(self) -> Any:
         return next((i for i in self.infos if i.id == self.selected_id), None)
@@ -233,6 +273,7 @@ class HistoryPage(QWidget):
         engine = self.context.engine
         run_in_background(lambda: (generation, number_entries(engine, campaign_id)), self._on_numbers,
                           self._on_numbers_failed)
+        self.report_view.load(campaign_id)
 
     @Slot(object)
     def _on_numbers(self, answer: tuple[int, list]) -> None:
@@ -251,7 +292,9 @@ class HistoryPage(QWidget):
         info = self.info()
         sending = bool(getattr(self.context, "busy", lambda: False)())
         counts = info.counts if info else {}
-        self.buttons["resumeButton"].setEnabled(bool(info) and not sending and info.state in RESUMABLE)
+        # A finished campaign with numbers queued for later (a report's failure group) can be continued too.
+        self.buttons["resumeButton"].setEnabled(bool(info) and not sending and (
+            info.state in RESUMABLE or bool(counts.get(NumberStatus.PENDING))))
         self.buttons["retryButton"].setEnabled(bool(info) and not sending and bool(
             counts.get(NumberStatus.RETRY_LATER) or counts.get(NumberStatus.FAILED)))
         for key in ("receiptsButton", "exportButton", "copyDraftButton"):

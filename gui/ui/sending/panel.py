@@ -6,7 +6,7 @@ import gc
 import time
 from typing import Any
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from gui.domain.clock import beijing
-from gui.services.journal.types import CampaignState, NumberStatus, state_label, status_label
+from gui.services.journal.types import FAILED_STATUSES, CampaignState, NumberStatus, state_label, status_label
 from gui.ui.i18n import current_language
-from gui.ui.sending.status_model import StatusFilter, StatusModel, status_filter_choices
+from gui.ui.sending.status_model import DELIVERY_COLUMNS, StatusFilter, StatusModel, status_filter_choices
 from gui.ui.sending.worker import RunResult, SendThread, SendWorker
 from gui.ui.workers import run_in_background
 
@@ -32,11 +32,12 @@ COUNT_ORDER = (NumberStatus.ACCEPTED, NumberStatus.FAILED, NumberStatus.RETRY_LA
                NumberStatus.RECONCILING, NumberStatus.PENDING, NumberStatus.SUPPRESSED)
 
 
-def number_entries(engine: Any, campaign_id: int) -> list[tuple[int, str, str, str, str]]:
+def number_entries(engine: Any, campaign_id: int) -> list[tuple[int, str, str, str, str, str, str, str]]:
     """The campaign's rows for the status table (blocking: run it on the pool)."""
     english = current_language() == "en"
     return [(r.row, r.number, r.status, (r.message_en if english else "") or r.message_zh,
-             (r.advice_en if english else "") or r.advice_zh) for r in engine.numbers(campaign_id)]
+             (r.advice_en if english else "") or r.advice_zh, r.delivery_status, r.delivery_time,
+             r.code if r.status in FAILED_STATUSES else "") for r in engine.numbers(campaign_id)]
 
 
 def counts_text(counts: dict[str, int]) -> str:
@@ -73,8 +74,10 @@ class StatusTable(QWidget):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setWordWrap(False)
         header = self.view.horizontalHeader()
-        for column, width in ((0, 60), (1, 140), (2, 110), (3, 260)):
+        for column, width in ((0, 60), (1, 140), (2, 110), (3, 80), (4, 150), (5, 260)):
             header.resizeSection(column, width)
+        self.model.modelReset.connect(self._show_delivery_columns)
+        self._show_delivery_columns()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         tools = QHBoxLayout()
@@ -86,6 +89,21 @@ class StatusTable(QWidget):
         layout.setSpacing(6)
         layout.addLayout(tools)
         layout.addWidget(self.view, 1)
+
+    @Slot()
+    def _show_delivery_columns(self) -> None:
+        for column in DELIVERY_COLUMNS:
+            self.view.setColumnHidden(column, not self.model.has_receipts)
+
+    def show_keys(self, label: str, keys: tuple[str, ...]) -> None:
+        """Filter to rows matching `keys` (e.g. one failure group's code) under an extra filter entry `label`."""
+        last = self.filter.count() - 1
+        if self.filter.itemData(last, Qt.ItemDataRole.UserRole + 1):
+            self.filter.removeItem(last)
+        self.filter.addItem(label, keys)
+        self.filter.setItemData(self.filter.count() - 1, True, Qt.ItemDataRole.UserRole + 1)
+        self.search.clear()
+        self.filter.setCurrentIndex(self.filter.count() - 1)
 
     @Slot(int)
     def _on_filter(self, index: int) -> None:

@@ -18,13 +18,18 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from gui.services.journal.types import NumberStatus, status_label
+from gui.services.journal.types import DeliveryStatus, NumberStatus, status_label
 from gui.ui.i18n import current_language
 from gui.ui.style import ACCENT, ERROR, MUTED, WARNING
 
 # Row numbers and statuses in parallel lists: a million recipients must stay cheap to hold and to update.
-COLUMN_COUNT = 5
+COLUMN_COUNT = 7
+DELIVERY_COLUMNS = (3, 4)  # 送达状态, 送达时间: shown once receipts have been fetched
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 1
+# Filter keys beside the plain statuses: an accepted number's receipt, and a failure code (a report group).
+DELIVERY_KEY = "delivery:"
+CODE_KEY = "code:"
+AWAITING = "awaiting"
 _COLOURS = {
     NumberStatus.ACCEPTED: ACCENT,
     NumberStatus.FAILED: ERROR,
@@ -33,12 +38,14 @@ _COLOURS = {
     NumberStatus.RECONCILING: WARNING,
     NumberStatus.SUPPRESSED: MUTED,
     NumberStatus.PENDING: MUTED,
+    DeliveryStatus.DELIVERED: ACCENT,
+    DeliveryStatus.NOT_DELIVERED: ERROR,
 }
 Index = QModelIndex | QPersistentModelIndex
 
 
 class StatusModel(QAbstractTableModel):
-    """One row per recipient (row number, number, status, reason, advice), keyed by number, never by view row.
+    """One row per recipient (row number, number, status, delivery, delivery time, reason, advice), keyed by number.
 
     `queue_updates` may be called as often as batches arrive; the model applies what is queued at most every
     `interval_ms` (one dataChanged per flush), so the view never repaints per number.
@@ -51,27 +58,36 @@ class StatusModel(QAbstractTableModel):
         self._status: list[str] = []
         self._reason: list[str] = []
         self._advice: list[str] = []
+        self._delivery: list[str] = []
+        self._delivery_time: list[str] = []
+        self._code: list[str] = []
+        self.has_receipts = False
         self._index: dict[str, int] = {}
         self._pending: dict[str, tuple[str, str, str]] = {}
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.flush)
-        self._headers = (self.tr("Row"), self.tr("Phone number"), self.tr("Status"), self.tr("Reason"),
-                         self.tr("What to do"))
+        self._headers = (self.tr("Row"), self.tr("Phone number"), self.tr("Status"), self.tr("Delivery"),
+                         self.tr("Delivered at"), self.tr("Reason"), self.tr("What to do"))
 
     # -- filling --------------------------------------------------------------------------------------------
     def reset_rows(self, entries: Iterable[Sequence[Any]]) -> None:
-        """Replace everything with (row, number, status[, reason, advice]) entries."""
+        """Replace everything with (row, number, status[, reason, advice, delivery, delivery time, code]) entries."""
         self.beginResetModel()
         self._pending.clear()
         self._rows, self._numbers, self._status, self._reason, self._advice = [], [], [], [], []
+        self._delivery, self._delivery_time, self._code = [], [], []
         for entry in entries:
             self._rows.append(int(entry[0]))
             self._numbers.append(str(entry[1]))
             self._status.append(str(entry[2]))
             self._reason.append(str(entry[3]) if len(entry) > 3 else "")
             self._advice.append(str(entry[4]) if len(entry) > 4 else "")
+            self._delivery.append(str(entry[5]) if len(entry) > 5 else "")
+            self._delivery_time.append(str(entry[6]) if len(entry) > 6 else "")
+            self._code.append(str(entry[7]) if len(entry) > 7 else "")
+        self.has_receipts = any(self._delivery)
         self._index = {number: i for i, number in enumerate(self._numbers)}
         self.endResetModel()
 
@@ -112,6 +128,16 @@ class StatusModel(QAbstractTableModel):
     def row_number(self, i: int) -> str:
         return self._numbers[i]
 
+    def row_keys(self, i: int) -> tuple[str, str, str]:
+        """The row's filter keys: its status, its receipt (accepted numbers only) and its failure code."""
+        status = self._status[i]
+        delivery = DELIVERY_KEY + (self._delivery[i] or AWAITING) if status == NumberStatus.ACCEPTED else ""
+        return status, delivery, CODE_KEY + self._code[i] if self._code[i] else ""
+
+    def delivery_of(self, number: str) -> tuple[str, str] | None:
+        i = self._index.get(number)
+        return None if i is None else (self._delivery[i], self._delivery_time[i])
+
     def counts(self) -> dict[str, int]:
         found: dict[str, int] = {}
         for status in self._status:
@@ -141,15 +167,20 @@ class StatusModel(QAbstractTableModel):
             if column == 2:
                 return status_label(self._status[i], current_language())
             if column == 3:
+                delivery = self._delivery[i]
+                return status_label(delivery, current_language()) if delivery else ""
+            if column == 4:
+                return self._delivery_time[i]
+            if column == 5:
                 return self._reason[i]
             return self._advice[i]
         if role == STATUS_ROLE:
             return self._status[i]
-        if role == Qt.ItemDataRole.ForegroundRole and column == 2:
-            colour = _COLOURS.get(self._status[i])
+        if role == Qt.ItemDataRole.ForegroundRole and column in (2, 3):
+            colour = _COLOURS.get(self._status[i] if column == 2 else self._delivery[i])
             return QColor(colour) if colour else None
-        if role == Qt.ItemDataRole.ToolTipRole and column in (3, 4):
-            return self._reason[i] if column == 3 else self._advice[i]
+        if role == Qt.ItemDataRole.ToolTipRole and column in (5, 6):
+            return self._reason[i] if column == 5 else self._advice[i]
         return None
 
 
@@ -186,11 +217,11 @@ class StatusFilter(QSortFilterProxyModel):
             return True
         model = self.sourceModel()
         if isinstance(model, StatusModel):
-            status, number = model.row_status(source_row), model.row_number(source_row)
+            keys, number = model.row_keys(source_row), model.row_number(source_row)
         else:
-            status = model.data(model.index(source_row, 2, source_parent), STATUS_ROLE)
+            keys = (model.data(model.index(source_row, 2, source_parent), STATUS_ROLE),)
             number = str(model.data(model.index(source_row, 1, source_parent)))
-        if self._statuses is not None and status not in self._statuses:
+        if self._statuses is not None and not self._statuses.intersection(keys):
             return False
         return not self._search or self._search in number
 
@@ -204,4 +235,8 @@ def status_filter_choices() -> list[tuple[str, tuple[str, ...] | None]]:
         (QCoreApplication.translate("StatusFilter", "Outcome unknown / reconciling"), (NumberStatus.UNKNOWN, NumberStatus.RECONCILING)),
         (status_label(NumberStatus.PENDING, current_language()), (NumberStatus.PENDING,)),
         (status_label(NumberStatus.SUPPRESSED, current_language()), (NumberStatus.SUPPRESSED,)),
+        (status_label(DeliveryStatus.DELIVERED, current_language()), (DELIVERY_KEY + DeliveryStatus.DELIVERED,)),
+        (status_label(DeliveryStatus.NOT_DELIVERED, current_language()),
+         (DELIVERY_KEY + DeliveryStatus.NOT_DELIVERED,)),
+        (QCoreApplication.translate("StatusFilter", "Accepted, no receipt yet"), (DELIVERY_KEY + AWAITING,)),
     ]

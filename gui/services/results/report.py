@@ -1,0 +1,273 @@
+"""The campaign report (发送报告): every figure, chart segment and failure group, from the journal alone."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from gui.services.api.catalogue import (
+    classify_errcode,
+    classify_number_code,
+    explain_errcode,
+    explain_number_code,
+    explain_transport,
+)
+from gui.services.api.types import Explanation, NumberClass, OutcomeKind
+from gui.services.journal.store import Journal
+from gui.services.journal.types import DeliveryStatus, NumberRow, NumberStatus, SkippedRow
+
+# What a failure group's one button does.
+RETRY_NOW = "retry_now"  # the request was refused as a whole (quota, busy…): send those numbers again
+RETRY_LATER = "retry_later"  # a frequency or time limit: queue them, they go out with 继续发送 later
+SUPPRESS = "suppress"  # the number is on the platform's blacklist: keep it on the 退订名单
+SETTINGS = "settings"  # credentials, IP whitelist, environment: fix them in 设置, then retry
+NO_ACTION = "none"  # the number itself is wrong: correct it in the file
+
+_SETTINGS_KINDS = frozenset({
+    OutcomeKind.CREDENTIALS_ERROR, OutcomeKind.CONFIG_ERROR, OutcomeKind.IP_NOT_WHITELISTED,
+    OutcomeKind.TOKEN_ERROR, OutcomeKind.TEMPLATE_NOT_GRANTED, OutcomeKind.ADMIN_APPROVAL,
+})
+_TRANSPORT_KEYS = frozenset({"not_sent", "outcome_unknown", "pasted_token_expired", "bad_response"})
+
+# Chart segments in drawing order: (key, zh, en). Together they cover every row of the recipients file.
+SEGMENTS: tuple[tuple[str, str, str], ...] = (
+    ("delivered", "已送达", "Delivered"),
+    ("awaiting", "已提交，暂无回执", "Accepted, no receipt yet"),
+    ("not_delivered", "未送达", "Not delivered"),
+    ("failed_retry", "发送失败（可重试）", "Failed (can retry)"),
+    ("failed_blacklisted", "发送失败（黑名单）", "Failed (blacklisted)"),
+    ("failed_other", "发送失败（号码问题等）", "Failed (number and other)"),
+    ("unknown", "结果未知", "Outcome unknown"),
+    ("pending", "待发送", "Pending"),
+    ("skipped_invalid", "跳过：无效号码", "Skipped: invalid"),
+    ("skipped_duplicate", "跳过：重复号码", "Skipped: duplicate"),
+    ("skipped_suppressed", "跳过：退订名单", "Skipped: suppression list"),
+)
+# Delivery over time: upper edges in minutes after sending (the last bucket is open-ended).
+DELIVERY_EDGES: tuple[int, ...] = (1, 2, 5, 10, 30, 60)
+
+
+@dataclass(frozen=True)
+class FailureGroup:
+    """Failed numbers sharing one code: what it means, what to do, and the one action that helps."""
+
+    code: str
+    count: int
+    title_zh: str
+    title_en: str
+    advice_zh: str
+    advice_en: str
+    action: str
+    numbers: tuple[str, ...]
+    rows: tuple[int, ...]
+    retryable: int  # of these, how many retry_failed would queue again
+    on_suppression_list: int  # of these, how many are on the 退订名单 now
+
+
+@dataclass(frozen=True)
+class DeliveryBucket:
+    """Numbers delivered between `start` and `end` minutes after their request (end None: and later)."""
+
+    start: int
+    end: int | None
+    delivered: int
+
+
+@dataclass(frozen=True)
+class CampaignReport:
+    """Everything the 报告 view, the export's 报告 sheet and `sms-composer report` show."""
+
+    campaign_id: int
+    name: str
+    sms_type: str
+    state: str
+    created_at: str
+    first_sent_at: str
+    rows_in_file: int  # every row with a phone cell: the chart's whole
+    recipients: int  # numbers planned to be sent to (after skipping)
+    accepted: int
+    delivered: int
+    not_delivered: int
+    awaiting_receipt: int
+    failed: int
+    unknown: int
+    pending: int
+    skipped_invalid: int
+    skipped_duplicate: int
+    skipped_suppressed: int
+    receipts_fetched: bool
+    estimated_parts: int  # the plan's estimate for every recipient
+    accepted_parts: int  # our own count for the numbers the platform accepted
+    billed_parts: int  # the platform's records (Fee), for numbers with a receipt
+    price_per_part: str  # from 设置 (短信资源包单价)
+    estimated_cost: str
+    billed_cost: str
+    delivery_rate: float | None  # delivered ÷ accepted, once receipts exist
+    segments: tuple[tuple[str, int], ...]
+    delivery: tuple[DeliveryBucket, ...]
+    failures: tuple[FailureGroup, ...]
+    skipped: tuple[SkippedRow, ...] = field(default=())
+
+    def segment(self, key: str) -> int:
+        return dict(self.segments).get(key, 0)
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["segments"] = dict(self.segments)
+        for group in data["failures"]:
+            group["numbers"] = list(group["numbers"])
+            group["rows"] = list(group["rows"])
+        data["skipped"] = [asdict(r) for r in self.skipped]
+        return data
+
+
+def segment_label(key: str, language: str = "zh") -> str:
+    for name, zh, en in SEGMENTS:
+        if name == key:
+            return zh if language == "zh" else en
+    return key
+
+
+def campaign_report(
+    journal: Journal, campaign_id: int, settings: Any, *, suppressed: Iterable[str] = ()
+) -> CampaignReport:
+    """Count the campaign's results from the journal; `settings.pack_price_per_sms` prices the parts.
+
+    `suppressed` is the 退订名单 now, so each blacklist group can say whether its numbers are on it.
+    """
+    info = journal.info(campaign_id)
+    rows = journal.numbers(campaign_id)
+    skipped = tuple(journal.skipped(campaign_id))
+    on_list = frozenset(suppressed)
+    retryable = frozenset(journal.retryable_numbers(campaign_id))
+    by_status: dict[str, int] = {}
+    for row in rows:
+        by_status[row.status] = by_status.get(row.status, 0) + 1
+    accepted_rows = [r for r in rows if r.status == NumberStatus.ACCEPTED]
+    delivered = sum(r.delivery_status == DeliveryStatus.DELIVERED for r in accepted_rows)
+    not_delivered = sum(r.delivery_status == DeliveryStatus.NOT_DELIVERED for r in accepted_rows)
+    receipts_fetched = any(r.fee is not None or r.delivery_status for r in accepted_rows)
+    billed = sum(r.fee or 0 for r in accepted_rows)
+    failures = _failure_groups(rows, retryable, on_list)
+    failed = sum(g.count for g in failures)
+    blacklisted = sum(g.count for g in failures if g.action == SUPPRESS)
+    retry = sum(g.count for g in failures if g.action in (RETRY_NOW, RETRY_LATER, SETTINGS))
+    invalid = sum(r.kind == "invalid" for r in skipped)
+    duplicate = sum(r.kind == "duplicate" for r in skipped)
+    accepted = len(accepted_rows)
+    segments = (
+        ("delivered", delivered),
+        ("awaiting", accepted - delivered - not_delivered),
+        ("not_delivered", not_delivered),
+        ("failed_retry", retry),
+        ("failed_blacklisted", blacklisted),
+        ("failed_other", failed - retry - blacklisted),
+        ("unknown", by_status.get(NumberStatus.UNKNOWN, 0) + by_status.get(NumberStatus.RECONCILING, 0)),
+        ("pending", by_status.get(NumberStatus.PENDING, 0)),
+        ("skipped_invalid", invalid),
+        ("skipped_duplicate", duplicate),
+        ("skipped_suppressed", by_status.get(NumberStatus.SUPPRESSED, 0)),
+    )
+    price = Decimal(str(getattr(settings, "pack_price_per_sms", info.price_per_part)))
+    return CampaignReport(
+        campaign_id=campaign_id,
+        name=info.name,
+        sms_type=info.sms_type,
+        state=info.state,
+        created_at=info.created_at,
+        first_sent_at=journal.first_started_at(campaign_id),
+        rows_in_file=len(rows) + len(skipped),
+        recipients=info.recipients,
+        accepted=accepted,
+        delivered=delivered,
+        not_delivered=not_delivered,
+        awaiting_receipt=accepted - delivered - not_delivered,
+        failed=failed,
+        unknown=dict(segments)["unknown"],
+        pending=dict(segments)["pending"],
+        skipped_invalid=invalid,
+        skipped_duplicate=duplicate,
+        skipped_suppressed=dict(segments)["skipped_suppressed"],
+        receipts_fetched=receipts_fetched,
+        estimated_parts=info.total_parts,
+        accepted_parts=sum(r.parts or 0 for r in accepted_rows),
+        billed_parts=billed,
+        price_per_part=str(price),
+        estimated_cost=_yuan(info.total_parts * price),
+        billed_cost=_yuan(billed * price),
+        delivery_rate=(delivered / accepted) if receipts_fetched and accepted else None,
+        segments=segments,
+        delivery=_delivery_buckets(accepted_rows) if receipts_fetched else (),
+        failures=failures,
+        skipped=skipped,
+    )
+
+
+def _yuan(amount: Decimal) -> str:
+    return str(amount.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+
+
+def explain_code(code: str, platform_message: str = "") -> tuple[Explanation, str]:
+    """The catalogue's explanation of a stored failure code, and the action kind that fits it."""
+    if code.lstrip("-").isdigit():
+        kind = classify_errcode(int(code), platform_message)
+        action = SETTINGS if kind in _SETTINGS_KINDS else RETRY_NOW
+        if kind == OutcomeKind.PARAMETER_ERROR:
+            action = NO_ACTION
+        return explain_errcode(int(code), platform_message), action
+    if code in _TRANSPORT_KEYS:
+        return explain_transport(code), RETRY_NOW
+    number_class = classify_number_code(code)
+    action = {NumberClass.BLACKLISTED: SUPPRESS, NumberClass.RETRY_LATER: RETRY_LATER}.get(number_class, NO_ACTION)
+    return explain_number_code(code), action
+
+
+def _failure_groups(
+    rows: list[NumberRow], retryable: frozenset[str], on_list: frozenset[str]
+) -> tuple[FailureGroup, ...]:
+    members: dict[str, list[NumberRow]] = {}
+    for row in rows:
+        if row.status in (NumberStatus.FAILED, NumberStatus.RETRY_LATER):
+            members.setdefault(row.code or "unknown_code", []).append(row)
+    groups = []
+    for code, group in members.items():
+        explanation, action = explain_code(code, group[0].platform_message)
+        groups.append(FailureGroup(
+            code=code,
+            count=len(group),
+            title_zh=explanation.title_zh,
+            title_en=explanation.title_en,
+            advice_zh=explanation.action_zh,
+            advice_en=explanation.action_en,
+            action=action,
+            numbers=tuple(r.number for r in group),
+            rows=tuple(r.row for r in group),
+            retryable=sum(r.number in retryable for r in group),
+            on_suppression_list=sum(r.number in on_list for r in group),
+        ))
+    return tuple(sorted(groups, key=lambda g: (-g.count, g.code)))
+
+
+def _minutes_between(start: str, end: str) -> float | None:
+    try:
+        return (datetime.fromisoformat(end) - datetime.fromisoformat(start)).total_seconds() / 60
+    except ValueError:
+        return None
+
+
+def _delivery_buckets(accepted: list[NumberRow]) -> tuple[DeliveryBucket, ...]:
+    counts = [0] * (len(DELIVERY_EDGES) + 1)
+    for row in accepted:
+        if row.delivery_status != DeliveryStatus.DELIVERED or not row.delivery_time or not row.submit_time:
+            continue
+        minutes = _minutes_between(row.submit_time, row.delivery_time)
+        if minutes is None:
+            continue
+        index = next((i for i, edge in enumerate(DELIVERY_EDGES) if minutes < edge), len(DELIVERY_EDGES))
+        counts[index] += 1
+    starts = (0, *DELIVERY_EDGES)
+    ends: tuple[int | None, ...] = (*DELIVERY_EDGES, None)
+    return tuple(DeliveryBucket(s, e, c) for s, e, c in zip(starts, ends, counts, strict=True))

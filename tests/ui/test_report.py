@@ -1,0 +1,206 @@
+"""The campaign report end to end: a mixed campaign in the sandbox, its receipts, every figure checked against the
+simulator's own records, the chart against the figures, each failure group's action, and `report --json`."""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QImage, QPainter
+
+from gui.cli.main import main
+from gui.domain.clock import ManualClock
+from gui.services.api.types import SendSmsRequest
+from gui.services.journal.types import CampaignState, NumberStatus
+from gui.services.results.report import RETRY_LATER, RETRY_NOW, SETTINGS, SUPPRESS
+from gui.services.simulator.state import QUOTA_ERRMSG
+from gui.ui.history.chart import paint_outcomes, segment_widths
+from gui.ui.history.report_render import render_report_file
+from tests.support.simulator import SIMULATOR_START, simulator  # noqa: F401
+from tests.ui.send_support import (
+    compose_marketing,
+    import_file,
+    numbers,
+    review,
+    sandbox_window,
+    write_workbook,
+)
+
+BLACKLISTED = "13800000006"
+SUPPRESSED = "13800000011"
+LIMITED = "13800000009"  # sent to just before: the 30-second rule refuses it once
+
+
+def _group(report, code):
+    return next(g for g in report.failures if g.code == code)
+
+
+def _wait_report(qtbot, view):
+    qtbot.waitUntil(lambda: not view.loading and view.report is not None, timeout=5000)
+    return view.report
+
+
+def _wait_run(qtbot, window, campaign_id, state):
+    engine = window.context.engine
+    qtbot.waitUntil(lambda: not window.review.is_sending() and engine.info(campaign_id).state == state, timeout=8000)
+
+
+def test_report_of_a_mixed_campaign_matches_the_platform_records(qtbot, simulator, tmp_path, capsys):  # noqa: F811
+    clock = ManualClock(SIMULATOR_START, running=True)
+    simulator.config.clock = clock  # one clock for the app and the platform: receive times line up
+    simulator.config.blacklist = {BLACKLISTED}
+    simulator.config.receipt_status = {"13800000005": "error", "13800000007": ""}
+    simulator.config.delivery_seconds = {"13800000008": 90, "13800000010": 400}
+    phones = numbers(12)
+    workbook = write_workbook(tmp_path / "名单.xlsx", phones,
+                              extra=[["坏号码", "12345", "北京"], ["重复", phones[0], "北京"]])
+    window = sandbox_window(qtbot, simulator, settle=0.2)
+    window.context.clock = clock
+    window.ask_close_during_send = lambda: True  # a failing assertion mid-send must not leave a dialog open
+    window.context.engine.clock = clock
+    engine = window.context.engine
+    engine.suppression.add([SUPPRESSED], reason="test")
+    compose_marketing(window)
+    import_file(qtbot, window, workbook)
+    review(qtbot, window, batch_size=4)
+
+    # Phase 1: the first batch is refused for the IP whitelist; the campaign stops.
+    simulator.fail_next("/tcb/sendsms", 40164)
+    page = window.review
+    page.confirm = lambda text: True
+    page.send_button.click()
+    qtbot.waitUntil(lambda: page.panel.campaign_id is not None, timeout=5000)
+    campaign_id = page.panel.campaign_id
+    _wait_run(qtbot, window, campaign_id, CampaignState.STOPPED)
+    qtbot.waitUntil(lambda: page.history_button.isVisible(), timeout=5000)
+    page.history_button.click()  # where a finished send leads: 发送记录 → 报告
+    history = window.history
+    view = history.report_view
+    assert window.pages.currentWidget() is history and history.tabs.currentWidget() is view
+    report = _wait_report(qtbot, view)
+    ip_group = _group(report, "40164")
+    assert (ip_group.count, ip_group.action) == (4, SETTINGS)
+    assert "203.0.113.7" in ip_group.title_zh  # the catalogue's explanation, with the IP the platform saw
+    view.group_buttons["40164"].click()
+    assert window.pages.currentWidget() is window.settings  # 设置: fix the whitelist there
+
+    # Phase 2: continue; the next batch is refused because the resource pack is empty.
+    simulator.fail_next("/tcb/sendsms", -501007, QUOTA_ERRMSG + " rid: x")
+    window.show_step(3)
+    qtbot.waitUntil(lambda: not history.loading and history.info() is not None, timeout=5000)
+    history.buttons["resumeButton"].click()
+    _wait_run(qtbot, window, campaign_id, CampaignState.STOPPED)
+    window.show_step(3)
+    history.show_report(campaign_id)
+    qtbot.waitUntil(lambda: not view.loading and view.report is not None
+                    and any(g.code == "-501007" for g in view.report.failures), timeout=5000)
+    quota = _group(view.report, "-501007")
+    assert (quota.count, quota.action, quota.retryable) == (4, RETRY_NOW, 4)
+
+    # Someone sends LIMITED the same text right now: the campaign's send to it hits the 30-second rule.
+    client = window.context.make_client()
+    try:
+        client.send_sms(SendSmsRequest(env=simulator.config.env, phone_number_list=("+86" + LIMITED,),
+                                       sms_type="Marketing", content="能力上新", path="/index.html"))
+    finally:
+        client.close()
+    outside = len(simulator.accepted())
+
+    # "Retry now" re-queues exactly that group and sends: the rest of the campaign goes out with it.
+    view.group_buttons["-501007"].click()
+    qtbot.waitUntil(lambda: view.last_action == RETRY_NOW, timeout=5000)
+    _wait_run(qtbot, window, campaign_id, CampaignState.DONE)
+    counts = engine.info(campaign_id).counts
+    assert counts[NumberStatus.FAILED] == 5 and counts[NumberStatus.RETRY_LATER] == 1
+    assert counts[NumberStatus.ACCEPTED] == 5
+
+    # "Queue for later" on the 30-second group: queued, nothing sent until 继续发送.
+    window.show_step(3)
+    history.show_report(campaign_id)
+    qtbot.waitUntil(lambda: not view.loading and view.report is not None
+                    and any(g.code.endswith("ThirtySecondLimit") for g in view.report.failures), timeout=5000)
+    limit = next(g for g in view.report.failures if g.code.endswith("ThirtySecondLimit"))
+    assert limit.action == RETRY_LATER and limit.numbers == ("+86" + LIMITED,)
+    sent_before = len(simulator.answered("/tcb/sendsms"))
+    view.group_buttons[limit.code].click()
+    qtbot.waitUntil(lambda: view.last_action == RETRY_LATER, timeout=5000)
+    assert engine.journal.numbers(campaign_id, [NumberStatus.PENDING])[0].number == "+86" + LIMITED
+    assert len(simulator.answered("/tcb/sendsms")) == sent_before
+    clock.advance(31)
+    qtbot.waitUntil(lambda: not history.loading and history.buttons["resumeButton"].isEnabled(), timeout=5000)
+    history.buttons["resumeButton"].click()
+    qtbot.waitUntil(lambda: not window.review.is_sending()
+                    and engine.info(campaign_id).counts.get(NumberStatus.ACCEPTED) == 6, timeout=8000)
+
+    # The blacklisted number: the run put it on the 退订名单; taken off by mistake, one click puts it back.
+    engine.suppression.remove(["+86" + BLACKLISTED])
+    window.show_step(3)
+    history.show_report(campaign_id)
+    qtbot.waitUntil(lambda: not view.loading and view.report is not None
+                    and view.report.accepted == 6, timeout=5000)
+    black = next(g for g in view.report.failures if g.action == SUPPRESS)
+    assert black.numbers == ("+86" + BLACKLISTED,) and black.on_suppression_list == 0
+    view.group_buttons[black.code].click()
+    qtbot.waitUntil(lambda: view.last_action == SUPPRESS, timeout=5000)
+    assert "+86" + BLACKLISTED in engine.suppression.numbers()
+
+    # The link behind a group filters the per-number table to exactly its numbers.
+    qtbot.waitUntil(lambda: not history.numbers_loading and history.numbers.model.rowCount() == 12, timeout=5000)
+    qtbot.waitUntil(lambda: not view.loading and "40164" in view.group_links, timeout=5000)
+    view.group_links["40164"].click()
+    assert history.tabs.currentWidget() is history.numbers
+    proxy = history.numbers.proxy
+    assert sorted(proxy.data(proxy.index(r, 1)) for r in range(proxy.rowCount())) == [
+        "+86" + p for p in phones[:4]]
+
+    # Receipts, then every figure against the platform's own records.
+    history.tabs.setCurrentWidget(view)
+    clock.advance(600)  # every receive time has passed
+    view.receipts_button.click()
+    qtbot.waitUntil(lambda: not view.fetching and not view.loading and view.report is not None
+                    and view.report.receipts_fetched, timeout=5000)
+    report = view.report
+    records = simulator.state.records[outside:]  # the campaign's sends (the one before it was not ours)
+    assert report.accepted == len(records) == 6
+    assert report.delivered == sum(r.status == "sent" for r in records) == 4
+    assert report.not_delivered == sum(r.status == "error" for r in records) == 1
+    assert report.awaiting_receipt == 1
+    assert report.billed_parts == sum(r.fee for r in records)
+    assert report.billed_cost == f"{report.billed_parts * 0.05:.2f}"
+    assert (report.failed, report.unknown, report.pending) == (5, 0, 0)
+    assert (report.skipped_invalid, report.skipped_duplicate, report.skipped_suppressed) == (1, 1, 1)
+    assert report.rows_in_file == 14 == sum(count for _key, count in report.segments)
+    assert [(b.start, b.delivered) for b in report.delivery if b.delivered] == [(0, 2), (1, 1), (5, 1)]
+    assert report.delivery_rate == 4 / 6
+    assert [(g.code, g.count) for g in report.failures] == [
+        ("40164", 4), ("FailedOperation.PhoneNumberInBlacklist", 1)]
+    assert view.figures["delivered"].text() == "4" and view.figures["accepted"].text() == "6"
+    assert view.figures["billed_parts"].text().startswith(str(report.billed_parts))
+
+    # The chart: each segment's width is its share of the rows, and the painted bar shows those colours.
+    widths = dict(segment_widths(report, 700.0))
+    assert widths["delivered"] == 700.0 * 4 / 14 and widths["skipped_invalid"] == 700.0 / 14
+    assert sum(widths.values()) == 700.0
+    image = QImage(700, 200, QImage.Format.Format_ARGB32)
+    image.fill(0xFFFFFFFF)
+    painter = QPainter(image)
+    paint_outcomes(painter, QRectF(0, 0, 700, 200), report, "zh")
+    painter.end()
+    assert image.pixelColor(int(widths["delivered"] / 2), 10).name() == "#07a35a"
+
+    # The command line shows the same figures from the same function.
+    capsys.readouterr()
+    data_dir = str(engine.journal.path.parent)
+    assert main(["--data-dir", data_dir, "report", str(campaign_id), "--json"]) == 0
+    cli = json.loads(capsys.readouterr().out)
+    for key in ("recipients", "accepted", "delivered", "not_delivered", "failed", "billed_parts", "billed_cost",
+                "estimated_parts", "rows_in_file"):
+        assert cli[key] == getattr(report, key), key
+    assert cli["segments"] == dict(report.segments)
+    assert [g["code"] for g in cli["failures"]] == [g.code for g in report.failures]
+
+    # A page to share: PNG from the window's path, PDF from the command line's.
+    png = render_report_file(report, tmp_path / "报告.png", "zh")
+    assert QImage(str(png)).width() > 1000
+    assert main(["--data-dir", data_dir, "report", str(campaign_id), "--pdf", str(tmp_path / "r.pdf")]) == 0
+    assert (tmp_path / "r.pdf").read_bytes().startswith(b"%PDF")
