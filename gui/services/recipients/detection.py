@@ -90,12 +90,14 @@ def column_names(header: list | None, width: int, first_column: int) -> tuple[st
     """Header texts (blank ones named by letter, repeats numbered), or 列A, 列B… without a header."""
     names: list[str] = []
     seen: set[str] = set()
+    next_number: dict[str, int] = {}  # where numbering resumes for a repeated name: no rescans from (2)
     for index in range(width):
         text = display(header[index]).strip() if header is not None and index < len(header) else ""
         name = text or f"列{column_letter(first_column + index)}"
-        unique, n = name, 2
+        unique, n = name, next_number.get(name, 2)
         while unique in seen:
             unique, n = f"{name}({n})", n + 1
+        next_number[name] = n
         seen.add(unique)
         names.append(unique)
     return tuple(names)

@@ -24,7 +24,7 @@ from gui.services.recipients import errors
 
 MEMORY_BUDGET = 700 * 1024 * 1024  # what calamine may take for one file; Python's share comes on top
 REFUSE_FACTOR = 8  # an estimate this many times the budget is refused without a trial read
-CELL_BYTES = 32  # one calamine cell in the dense grid
+CELL_BYTES = 48  # one cell of the dense grid: calamine's 32 bytes and the row list's pointer when it is read
 SPARSE_PER_XML_BYTE = 2  # calamine's cell list before the grid: ~40 bytes a cell, a cell is >= 20 bytes of XML
 MAX_MEMBER_BYTES = 512 * 1024 * 1024  # one part of the workbook, unpacked
 MAX_TOTAL_BYTES = 768 * 1024 * 1024  # all parts, unpacked

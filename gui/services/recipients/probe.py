@@ -8,7 +8,9 @@ from pathlib import Path
 
 from gui.services.recipients import errors
 
-MEMORY_LIMIT = 1024 * 1024 * 1024  # address space of the child: the 1 GB a file may cost
+# Address space of the child: what calamine may take for the file, leaving the rest of the 1 GB a file may cost
+# to the app and to the rows it keeps once it reads the file itself.
+MEMORY_LIMIT = 640 * 1024 * 1024
 TIME_LIMIT = 60.0  # seconds: a real workbook of 25 MB reads in a few
 
 # Runs with `python -I -c`: no site packages on the path beyond the interpreter's, no environment hooks.

@@ -104,12 +104,14 @@ def read_head(path: Path) -> bytes:
         raise errors.not_a_file(path) from error
     except OSError as error:
         raise errors.not_found(path) from error
+    info = os.fstat(descriptor)
+    if not stat.S_ISREG(info.st_mode):
+        os.close(descriptor)
+        raise errors.not_a_file(path)
+    if info.st_size > MAX_FILE_BYTES:
+        os.close(descriptor)
+        raise errors.file_too_big(path, info.st_size, MAX_FILE_BYTES)
     with os.fdopen(descriptor, "rb") as handle:
-        info = os.fstat(descriptor)
-        if not stat.S_ISREG(info.st_mode):
-            raise errors.not_a_file(path)
-        if info.st_size > MAX_FILE_BYTES:
-            raise errors.file_too_big(path, info.st_size, MAX_FILE_BYTES)
         try:
             return handle.read(SNIFF_BYTES)
         except OSError as error:

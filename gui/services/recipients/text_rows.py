@@ -76,8 +76,10 @@ def csv_rows(lines: Iterable[str], delimiter: str) -> Iterator[list]:
         replay = []
         try:
             for record in reader:
-                if len(pending) > 1 and sum(line.count('"') for line in pending) % 2:
-                    raise _Runaway  # the file ended inside a quote
+                # Still inside a quote at the end of the file: the last cell swallowed the line break.
+                inside = len(pending) > 1 or (record and record[-1][-1:] in ("\n", "\r"))
+                if inside and sum(line.count('"') for line in pending) % 2:
+                    raise _Runaway
                 first_line += len(pending)
                 pending.clear()
                 yield record

@@ -91,3 +91,22 @@ def raw_xlsx(path: Path, sheets: list[tuple[str, bytes]] | bytes, *, shared: lis
                           f'count="{len(shared)}" uniqueCount="{len(shared)}">{items}</sst>').encode()
             archive.writestr("xl/sharedStrings.xml", shared)
     return path
+
+
+def phone_rows(count: int, start: int = 2, column: str = "A") -> list[str]:
+    """A header row and `count` valid numbers below it."""
+    rows = [row_xml(1, [(f"{column}1", "手机号")])]
+    rows += [row_xml(i, [(f"{column}{i}", 13800000000 + i)]) for i in range(start, start + count)]
+    return rows
+
+
+def patch_declared_size(path: Path, size: int) -> Path:
+    """Make the central directory claim every member unpacks to `size` bytes (the data stays tiny)."""
+    data = bytearray(path.read_bytes())
+    position = data.find(b"PK\x01\x02")
+    while position != -1:
+        data[position + 24:position + 28] = size.to_bytes(4, "little")
+        position = data.find(b"PK\x01\x02", position + 4)
+    path.write_bytes(bytes(data))
+    return path
+
