@@ -30,6 +30,7 @@ from gui.services.simulator.sandbox import SandboxSession, SandboxUnavailable, s
 from gui.ui.compose import ComposeView
 from gui.ui.history.page import HistoryPage
 from gui.ui.i18n import pick
+from gui.ui.keyboard import keyboard_friendly
 from gui.ui.recipients.page import RecipientsPage
 from gui.ui.sending.review_page import ReviewPage
 from gui.ui.session_keeper import SessionKeeper
@@ -163,6 +164,7 @@ class MainWindow(QMainWindow):
         run_in_background(keyring_info, self._on_keyring_info, self._on_keyring_failed)
         if not self.mode.sandbox and self.mode.offer_sandbox:
             run_in_background(_has_credentials, self._on_credentials_known)
+        keyboard_friendly(self)
         self.keeper = SessionKeeper(self)
         self.keeper.restore()  # the draft, list and page of last time: a close or a crash loses nothing
 

@@ -156,7 +156,7 @@ class Engine:
         return CampaignRunner(self.journal, client, campaign_id, **options)
 
     def _suppress_blacklisted(self, numbers: Sequence[str]) -> None:
-        self.suppression.add(numbers, reason="平台退订/黑名单 (PhoneNumberInBlacklist)")
+        self.suppression.add(numbers, reason="平台退订/黑名单")
 
     def retry_failed(
         self, campaign_id: int, *, batch_size: int = DEFAULT_BATCH_SIZE, only: Sequence[str] | None = None

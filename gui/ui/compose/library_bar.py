@@ -68,7 +68,9 @@ class LibraryBar(QWidget):
 
     def confirm_delete(self, name: str) -> bool:
         answer = QMessageBox.question(self, self.tr("Delete template"),
-                                      self.tr("Delete the template “{0}”? This cannot be undone.").format(name))
+                                      self.tr("Delete the template “{0}”? This cannot be undone.").format(name),
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)  # Enter keeps the template
         return answer == QMessageBox.StandardButton.Yes
 
     # -- reading -----------------------------------------------------------------------------------------

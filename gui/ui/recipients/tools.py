@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -27,10 +29,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.domain.clock import beijing
 from gui.domain.errors import UserFacingError
 from gui.domain.recipients import ImportResult
 from gui.ui.i18n import current_language
+from gui.ui.keyboard import keyboard_friendly
 from gui.ui.workers import run_in_background
+
+MANUAL_REASON = "手动添加"
+
+
+def beijing_text(stamp: str) -> str:
+    """A stored UTC ISO time as Beijing time, 'YYYY-MM-DD HH:MM' (unreadable values as they are)."""
+    try:
+        moment = datetime.fromisoformat(stamp)
+    except ValueError:
+        return stamp[:16].replace("T", " ")
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return beijing(moment).strftime("%Y-%m-%d %H:%M")
 
 
 class PasteDialog(QDialog):
@@ -169,6 +186,7 @@ class SuppressionDialog(QDialog):
         layout.addLayout(tools)
         layout.addWidget(self.note)
         layout.addWidget(close)
+        keyboard_friendly(self)
         self.reload()
 
     def _run(self, fn: Any, message_key: str = "") -> None:
@@ -192,7 +210,7 @@ class SuppressionDialog(QDialog):
             return
         suppression = self.suppression
         self.number_edit.clear()
-        self._run(lambda: suppression.add(parts, reason="manual"), "added")
+        self._run(lambda: suppression.add(parts, reason=MANUAL_REASON), "added")
 
     @Slot()
     def remove_selected(self) -> None:
@@ -220,13 +238,20 @@ class SuppressionDialog(QDialog):
         self.busy = False
         self.table.setRowCount(len(entries))
         for row, entry in enumerate(entries):
-            for column, value in enumerate((entry.number, entry.reason, entry.added_at[:16].replace("T", " "))):
+            shown = (entry.number, self.reason_text(entry.reason), beijing_text(entry.added_at))
+            for column, value in enumerate(shown):
                 self.table.setItem(row, column, QTableWidgetItem(value))
         messages = {"added": self.tr("%n number(s) added.", "", count),
                     "removed": self.tr("%n number(s) removed.", "", count),
                     "imported": self.tr("%n number(s) imported.", "", count)}
         total = self.tr("%n number(s) on the suppression list.", "", len(entries))
         self.note.setText((messages[key] + " " if key in messages else "") + total)
+
+    def reason_text(self, reason: str) -> str:
+        """Why a number is listed, in words (older lists stored the code word "manual" and an API status name)."""
+        if reason in ("manual", MANUAL_REASON):
+            return self.tr("Added by hand")
+        return re.sub(r"\s*\([A-Za-z]+\)$", "", reason)
 
     @Slot(object)
     def _on_failed(self, error: Exception) -> None:

@@ -1,0 +1,18 @@
+"""Keyboard use everywhere: Tab leaves tables, every button takes focus by Tab, Enter presses the focused button."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QPushButton, QWidget
+
+
+def keyboard_friendly(root: QWidget) -> None:
+    """Apply to a window or dialog once its widgets exist (call again for widgets added later)."""
+    for view in root.findChildren(QAbstractItemView):
+        # Arrow keys still move inside the table; Tab moves on to the next control instead of the next cell.
+        view.setTabKeyNavigation(False)
+    for button in root.findChildren(QAbstractButton):
+        button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        if isinstance(button, QPushButton):
+            # Outside a dialog a push button ignores Enter unless it is an "auto default" button.
+            button.setAutoDefault(True)
