@@ -61,6 +61,23 @@ def pick(zh: str, en: str) -> str:
     return en if _current_language == ENGLISH else zh
 
 
+_QT_GAPS_ZH = {
+    ("QFileDialog", "&Look in:"): "查找范围(&L)：",
+    ("QFileDialog", "Files of &type:"): "文件类型(&T)：",
+}
+
+
+class QtGaps(QTranslator):
+    """Qt's own strings that qtbase_zh_CN.qm lacks (Qt 6 re-worded them with shortcuts): the file dialog's labels."""
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str | None:
+        # None, not "": an empty string would count as a translation and hide qtbase's and ours.
+        return _QT_GAPS_ZH.get((context, source))
+
+    def isEmpty(self) -> bool:
+        return False
+
+
 def install_translators(app: QCoreApplication, language: str) -> TranslatorStatus:
     """Load qtbase_zh_CN (so OK/Cancel are Chinese) and sms_composer_zh_CN; nothing for English.
 
@@ -79,6 +96,8 @@ def install_translators(app: QCoreApplication, language: str) -> TranslatorStatu
     qtbase_loaded = qtbase.load(locale, "qtbase", "_", qt_dir)
     if qtbase_loaded:
         app.installTranslator(qtbase)
+    gaps = QtGaps(app)  # installed after qtbase, so it is asked first
+    app.installTranslator(gaps)
     app_dir = str(resources_dir() / "i18n")
     own = QTranslator(app)
     app_loaded = own.load(locale, APP_CATALOGUE, "_", app_dir)

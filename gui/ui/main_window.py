@@ -29,7 +29,7 @@ from gui.services.sending.session import SendContext
 from gui.services.simulator.sandbox import SandboxSession, SandboxUnavailable, start_sandbox
 from gui.ui.compose import ComposeView
 from gui.ui.history.page import HistoryPage
-from gui.ui.i18n import pick
+from gui.ui.i18n import current_language, pick
 from gui.ui.keyboard import keyboard_friendly
 from gui.ui.recipients.page import RecipientsPage
 from gui.ui.sending.review_page import ReviewPage
@@ -198,10 +198,19 @@ class MainWindow(QMainWindow):
         self.keyring = info
         self.keyring_label.setToolTip(pick(info.message_zh, info.message_en))
         if info.usable:
-            self.keyring_label.setText(self.tr("Keyring: {0}").format(short_backend_name(info.name)))
+            self.keyring_label.setText(self.tr("Keyring: {0}").format(self._keyring_words(info.name)))
         else:
             self.keyring_label.setText(self.tr("Keyring: not available"))
             self.keyring_label.setStyleSheet(f"color: {ERROR};")
+
+    def _keyring_words(self, name: str) -> str:
+        """The store in the user's words; a backend's class name is for the tooltip and 设置's 详细信息 only."""
+        short = short_backend_name(name)
+        if current_language() == "en":
+            return short
+        return {"Windows": self.tr("Windows Credential Manager"), "macOS": self.tr("macOS Keychain"),
+                "SecretService": self.tr("the desktop's password store"), "kwallet": "KWallet",
+                "KWallet": "KWallet"}.get(short, self.tr("available"))
 
     @Slot(object)
     def _on_keyring_failed(self, error: Exception) -> None:

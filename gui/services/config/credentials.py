@@ -84,7 +84,7 @@ def _store_errors() -> tuple[type[BaseException], ...]:
 
 def _unusable(name: str, detail: str) -> CredentialsError:
     return CredentialsError(
-        f"没有可用的系统密码库（当前：{name}），无法安全地保存或读取接口凭证。",
+        "没有可用的系统密码库，无法安全地保存或读取接口凭证。",  # the backend's class name: 详细信息 only
         f"No usable system keyring (current: {name}); the credentials cannot be stored or read safely. ({detail})",
         action_zh=_FIX_ZH,
         action_en=_FIX_EN,
@@ -106,7 +106,7 @@ def backend_status() -> BackendStatus:
     return BackendStatus(
         name,
         True,
-        f"接口凭证保存在系统密码库中（{name}）。",
+        "接口凭证保存在系统密码库中。",
         f"Credentials are kept in the system keyring ({name}).",
     )
 

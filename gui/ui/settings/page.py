@@ -26,6 +26,7 @@ from gui.domain.suffix_presets import SUFFIX_PRESETS
 from gui.services.config import credentials as creds
 from gui.services.config.keyring_status import keyring_info
 from gui.services.config.settings import Settings, load_settings, save_settings
+from gui.ui.details import DetailsExpander
 from gui.ui.i18n import current_language, pick
 from gui.ui.labels import field_hint, page_title
 from gui.ui.style import ACCENT, ERROR
@@ -101,6 +102,8 @@ class SettingsPage(QWidget):
         cred_form.addRow("AppSecret", self.secret_edit)
         cred_form.addRow("", buttons)
         cred_form.addRow("", self.backend_label)
+        self.backend_details = DetailsExpander(self)
+        cred_form.addRow("", self.backend_details)
         cred_form.addRow("", self.credential_result)
 
         self.env_edit = QLineEdit(self)
@@ -122,7 +125,7 @@ class SettingsPage(QWidget):
         account_form.addRow(self.tr("Mini program name"), self.name_edit)
         account_form.addRow(self.tr("Mini program short name"), self.short_edit)
         account_form.addRow("", self.use_short_check)
-        account_form.addRow("resource_appid", self.resource_appid_edit)
+        account_form.addRow(self.tr("Resource mini program AppID"), self.resource_appid_edit)
         account_form.addRow(self.tr("API address"), self.api_base_edit)
         account_form.addRow(self.tr("Static-site domain"), self.domain_edit)
 
@@ -274,6 +277,7 @@ class SettingsPage(QWidget):
     def _on_backend(self, info: object) -> None:
         message = pick(getattr(info, "message_zh", ""), getattr(info, "message_en", ""))
         self.backend_label.setText(message or self.tr("Keyring: {0}").format(getattr(info, "name", "?")))
+        self.backend_details.set_details(self.tr("Keyring backend: {0}").format(getattr(info, "name", "?")))
         if not getattr(info, "usable", False):
             self.backend_label.setStyleSheet(f"color: {ERROR};")
 
