@@ -41,6 +41,7 @@ def _parse(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m tools.screenshots", description=__doc__)
     parser.add_argument("out", nargs="?", default="resources/screenshots", type=Path, help="folder for the PNGs")
     parser.add_argument("--lang", default=None, help="zh (default) or en")
+    parser.add_argument("--size", default="1180x760", help="window size in logical pixels, e.g. 1024x768")
     parser.add_argument("legacy_lang", nargs="?", default=None, help=argparse.SUPPRESS)
     return parser.parse_args(argv)
 
@@ -104,7 +105,8 @@ def main(argv: list[str] | None = None) -> int:
     args = _parse(sys.argv[1:] if argv is None else argv)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    app, window, simulator = sample_window(args.lang or args.legacy_lang or "zh")
+    width, height = (int(part) for part in args.size.lower().split("x"))
+    app, window, simulator = sample_window(args.lang or args.legacy_lang or "zh", size=(width, height))
     compose = window.compose
     session = window.mode.session
     from gui.domain.campaign import ParamSource

@@ -5,9 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
+    QComboBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -143,7 +145,9 @@ class ComposeView(QWidget):
         footer_layout.addWidget(self.problems)
 
         self.preview = PreviewPanel(self)
-        self.preview.setFixedWidth(340)
+        # Narrower on a 1024-wide screen, so the form (and its 整条 counter) never scrolls sideways.
+        self.preview.setMinimumWidth(200)
+        self.preview.setMaximumWidth(340)
 
         editor_column = QWidget(self)
         editor_column.setObjectName("formColumn")
@@ -153,9 +157,10 @@ class ComposeView(QWidget):
         column.addLayout(identity)
         column.addWidget(self.stack)
         column.addStretch(1)
-        scroll = QScrollArea(self)
+        scroll = self.scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(editor_column)
 
         header = QHBoxLayout()
@@ -165,9 +170,9 @@ class ComposeView(QWidget):
         header.addSpacing(12)
         header.addWidget(self.switch)
         body = QHBoxLayout()
-        body.setSpacing(28)
-        body.addWidget(scroll, 1)
-        body.addWidget(self.preview, 0, Qt.AlignmentFlag.AlignTop)
+        body.setSpacing(20)
+        body.addWidget(scroll, 3)
+        body.addWidget(self.preview, 2, Qt.AlignmentFlag.AlignTop)
         root = QVBoxLayout(self)
         root.setContentsMargins(32, 24, 32, 24)
         root.setSpacing(12)
@@ -185,9 +190,20 @@ class ComposeView(QWidget):
         self.preview.row_picker.currentIndexChanged.connect(self.refresh)
         self.library.chosen.connect(self.apply_template)
         self._align_form_labels(editor_column)
+        for combo in editor_column.findChildren(QComboBox):
+            # A long preset name must not set the form's width; the open list still shows it whole.
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(10)
         self._place_footer()
         self.refresh()
         self.library.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # The form never scrolls sideways: the preview gives way first (down to its minimum). Measured once
+        # shown, when the style sheet and fonts are applied.
+        self.scroll.setMinimumWidth(self.scroll.widget().minimumSizeHint().width()
+                                    + self.scroll.verticalScrollBar().sizeHint().width())
+        super().showEvent(event)
 
     @staticmethod
     def _align_form_labels(column: QWidget) -> None:
@@ -198,9 +214,12 @@ class ComposeView(QWidget):
                 item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
                 if item is not None and item.widget() is not None:
                     labels.append(item.widget())
-        width = max((label.sizeHint().width() for label in labels), default=0) + 8
+        # At most 120 px: a longer label (English) wraps onto two lines instead of pushing the fields off-screen.
+        width = min(max((label.sizeHint().width() for label in labels), default=0) + 8, 120)
         for label in labels:
+            label.setWordWrap(label.sizeHint().width() > width)
             label.setMinimumWidth(width)
+            label.setMaximumWidth(width)
 
     # -- public API -------------------------------------------------------------------------------------------
     def sms_type(self) -> SmsType:

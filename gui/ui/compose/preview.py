@@ -37,7 +37,7 @@ class PreviewPanel(QWidget):
         self._text = ""
         frame = QFrame(self)
         frame.setObjectName("phoneFrame")
-        frame.setMinimumWidth(300)
+        frame.setMinimumWidth(190)
         frame.setMinimumHeight(380)  # reads as a phone screen, not a tooltip
         self.title = QLabel(self.tr("Preview on the phone"), self)
         self.title.setObjectName("sectionLabel")

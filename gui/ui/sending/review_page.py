@@ -196,6 +196,7 @@ class ReviewPage(QWidget):
         if not self._name_edited or not self.name_edit.text().strip():
             self._name_edited = False
             self.name_edit.setText(self.default_name())
+            self.name_edit.setCursorPosition(0)  # the start (type and time) shows, not the file's tail
         return self.name_edit.text().strip()
 
     @Slot(str)

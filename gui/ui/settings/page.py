@@ -164,9 +164,9 @@ class SettingsPage(QWidget):
         column_layout = QVBoxLayout(column)
         column_layout.setContentsMargins(0, 0, 12, 0)
         column_layout.setSpacing(16)
-        for box in (cred_box, account_box, sending_box):
+        # Sending defaults (test numbers, price) first: what a user changes most; credentials are set once.
+        for box in (sending_box, account_box, cred_box):
             column_layout.addWidget(box)
-        column_layout.addLayout(save_row)
         column_layout.addStretch(1)
         column.setMaximumWidth(760)
         scroll = QScrollArea(self)
@@ -178,6 +178,7 @@ class SettingsPage(QWidget):
         root.setSpacing(12)
         root.addWidget(title)
         root.addWidget(scroll, 1)
+        root.addLayout(save_row)  # outside the scroll area: 保存设置 is always on screen
 
         self.save_button.clicked.connect(self.save)
         self.save_credentials_button.clicked.connect(self.save_credentials)
