@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+import openpyxl
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QImage, QPainter
 
@@ -12,6 +13,8 @@ from gui.cli.main import main
 from gui.domain.clock import ManualClock
 from gui.services.api.types import SendSmsRequest
 from gui.services.journal.types import CampaignState, NumberStatus
+from gui.services.recipients.importer import import_recipients
+from gui.services.results.export import write_results_workbook
 from gui.services.results.report import RETRY_LATER, RETRY_NOW, SETTINGS, SUPPRESS
 from gui.services.simulator.state import QUOTA_ERRMSG
 from gui.ui.history.chart import paint_outcomes, segment_widths
@@ -204,3 +207,34 @@ def test_report_of_a_mixed_campaign_matches_the_platform_records(qtbot, simulato
     assert QImage(str(png)).width() > 1000
     assert main(["--data-dir", data_dir, "report", str(campaign_id), "--pdf", str(tmp_path / "r.pdf")]) == 0
     assert (tmp_path / "r.pdf").read_bytes().startswith(b"%PDF")
+
+    # The results workbook: 报告 first (figures, the outcome chart, grouped failures), invalid and duplicate rows
+    # listed, and the file still opens on the recipients with their results.
+    out = tmp_path / "结果.xlsx"
+    history.export_path = lambda suggested: str(out)
+    history.export_button.click()
+    qtbot.waitUntil(lambda: history.last_export is not None, timeout=5000)
+    _check_report_sheet(out, report)
+    # Big or non-xlsx sources are streamed (XlsxWriter): the same sheet and chart.
+    streamed = tmp_path / "结果-流式.xlsx"
+    imported = import_recipients(workbook)
+    write_results_workbook(imported, workbook, engine.row_results(campaign_id), streamed, keep_formatting=False,
+                           report=engine.report(campaign_id))
+    _check_report_sheet(streamed, engine.report(campaign_id))
+    assert import_recipients(streamed).numbers() == imported.numbers()  # a results file still imports
+
+
+def _check_report_sheet(path, report) -> None:
+    book = openpyxl.load_workbook(path)
+    assert book.sheetnames[0] == "报告" and book.active.title == "客户"
+    assert {"无效号码", "重复号码"} <= set(book.sheetnames)
+    sheet = book["报告"]
+    values = {row[0]: row[1] for row in sheet.iter_rows(values_only=True) if row and row[0]}
+    assert values["收件人"] == report.recipients and values["已提交"] == report.accepted
+    assert values["已送达"] == report.delivered and values["发送失败"] == report.failed
+    assert values["实际计费条数（平台记录 Fee）"] == report.billed_parts
+    assert values["实际费用（元）"] == report.billed_cost
+    assert values["已送达"] == dict(report.segments)["delivered"]
+    assert values[report.failures[0].title_zh] == report.failures[0].count
+    assert len(sheet._charts) == 1
+    assert list(book["重复号码"].iter_rows(min_row=2, values_only=True)) == [(15, 2, "+8613800000000")]

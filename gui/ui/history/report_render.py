@@ -38,8 +38,11 @@ def headline_figures(report: CampaignReport) -> list[tuple[str, str]]:
         (QCoreApplication.translate("ReportPage", "Delivery rate"), rate),
         (QCoreApplication.translate("ReportPage", "Failed"), str(report.failed)),
         (QCoreApplication.translate("ReportPage", "Pending / unknown"), str(report.pending + report.unknown)),
-        (QCoreApplication.translate("ReportPage", "Estimated parts"), f"{report.estimated_parts}（¥{report.estimated_cost}）"),
-        (QCoreApplication.translate("ReportPage", "Billed parts (platform)"), f"{billed}（{billed_cost}）"),
+        (QCoreApplication.translate("ReportPage", "Estimated parts"),
+         QCoreApplication.translate("ReportPage", "{0} ({1})").format(report.estimated_parts,
+                                                                      f"¥{report.estimated_cost}")),
+        (QCoreApplication.translate("ReportPage", "Billed parts (platform)"),
+         QCoreApplication.translate("ReportPage", "{0} ({1})").format(billed, billed_cost)),
     ]
 
 
@@ -63,7 +66,7 @@ def paint_page(painter: QPainter, report: CampaignReport, language: str) -> floa
     painter.setFont(base)
     painter.setPen(QColor(MUTED))
     painter.drawText(QRectF(0, y, PAGE_WIDTH, line), Qt.AlignmentFlag.AlignVCenter,
-                     f"{state_label(report.state, language)} · {report.created_at} · "
+                     f"{state_label(report.state, language, report.counts)} · {report.created_at} · "
                      + QCoreApplication.translate("ReportPage", "Price per part ¥{0} (Settings)").format(report.price_per_part))
     y += line + 8
     figures = headline_figures(report)
