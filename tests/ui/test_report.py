@@ -159,9 +159,13 @@ def test_report_of_a_mixed_campaign_matches_the_platform_records(qtbot, simulato
     # Receipts, then every figure against the platform's own records.
     history.tabs.setCurrentWidget(view)
     clock.advance(600)  # every receive time has passed
-    view.receipts_button.click()
+    # While the report is open and receipts are due, they refresh by themselves (the minute, sped up here).
+    assert view.receipts_wanted() and view.auto_timer.isActive()
+    view.auto_timer.setInterval(50)
     qtbot.waitUntil(lambda: not view.fetching and not view.loading and view.report is not None
                     and view.report.receipts_fetched, timeout=5000)
+    view.receipts_button.click()  # and on demand
+    qtbot.waitUntil(lambda: not view.fetching and not view.loading, timeout=5000)
     report = view.report
     records = simulator.state.records[outside:]  # the campaign's sends (the one before it was not ours)
     assert report.accepted == len(records) == 6
@@ -179,6 +183,24 @@ def test_report_of_a_mixed_campaign_matches_the_platform_records(qtbot, simulato
         ("40164", 4), ("FailedOperation.PhoneNumberInBlacklist", 1)]
     assert view.figures["delivered"].text() == "4" and view.figures["accepted"].text() == "6"
     assert view.figures["billed_parts"].text().startswith(str(report.billed_parts))
+
+    # The per-number table shows 送达状态 and 送达时间 now, and filters by them.
+    numbers_table = history.numbers
+    qtbot.waitUntil(lambda: not history.numbers_loading and numbers_table.model.has_receipts, timeout=5000)
+    assert not numbers_table.view.isColumnHidden(3) and not numbers_table.view.isColumnHidden(4)
+    assert numbers_table.model.delivery_of("+8613800000005") == ("not_delivered", "")
+    assert numbers_table.model.delivery_of("+8613800000008")[1]  # a receive time
+    labels = [numbers_table.filter.itemText(i) for i in range(numbers_table.filter.count())]
+    numbers_table.filter.setCurrentIndex(labels.index("已送达"))
+    assert numbers_table.proxy.rowCount() == report.delivered
+    numbers_table.filter.setCurrentIndex(labels.index("已提交，暂无回执"))
+    assert numbers_table.proxy.rowCount() == report.awaiting_receipt
+    # Search 发送记录 by name.
+    history.search.setText("名单")
+    assert not history.table.isRowHidden(0)
+    history.search.setText("没有这个名字")
+    assert history.table.isRowHidden(0)
+    history.search.clear()
 
     # The chart: each segment's width is its share of the rows, and the painted bar shows those colours.
     widths = dict(segment_widths(report, 700.0))
@@ -222,6 +244,10 @@ def test_report_of_a_mixed_campaign_matches_the_platform_records(qtbot, simulato
                            report=engine.report(campaign_id))
     _check_report_sheet(streamed, engine.report(campaign_id))
     assert import_recipients(streamed).numbers() == imported.numbers()  # a results file still imports
+
+    # The platform keeps records for two months: after that the report stops asking for receipts.
+    clock.advance(61 * 86400)
+    assert not view.receipts_wanted()
 
 
 def _check_report_sheet(path, report) -> None:
