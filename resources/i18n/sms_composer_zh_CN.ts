@@ -33,6 +33,17 @@
         </message>
     </context>
     <context>
+        <name>CampaignTabs</name>
+        <message>
+            <source>Report</source>
+            <translation>报告</translation>
+        </message>
+        <message>
+            <source>Each number</source>
+            <translation>逐个号码</translation>
+        </message>
+    </context>
+    <context>
         <name>ComposeView</name>
         <message>
             <source>Content</source>
@@ -168,14 +179,6 @@
         <message>
             <source>Refresh</source>
             <translation>刷新</translation>
-        </message>
-        <message>
-            <source>Report</source>
-            <translation>报告</translation>
-        </message>
-        <message>
-            <source>Each number</source>
-            <translation>逐个号码</translation>
         </message>
         <message numerus="yes">
             <source>%n number(s) queued again.</source>

@@ -1,11 +1,11 @@
-"""The report as one page for sharing: a PDF (QPdfWriter) or PNG, and the chart as PNG bytes for the workbook."""
+"""The report as one page for sharing: a PDF (QPdfWriter) or a PNG, from the window or the command line."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QMarginsF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -125,24 +125,6 @@ def render_image(report: CampaignReport, language: str, *, scale: float = 1.5) -
     painter.end()
     return image
 
-
-def chart_png(report: CampaignReport, language: str) -> bytes:
-    """The outcomes chart alone as PNG bytes (the export's 报告 sheet embeds it)."""
-    font = QFont()
-    font.setPixelSize(16)
-    height = outcomes_height(report, font)
-    image = QImage(int(PAGE_WIDTH * 0.8) + 24, int(height) + 24, QImage.Format.Format_ARGB32)
-    image.fill(QColor("#ffffff"))
-    painter = QPainter(image)
-    painter.setFont(font)
-    paint_outcomes(painter, QRectF(12, 12, PAGE_WIDTH * 0.8, height), report, language)
-    painter.end()
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
-    buffer.close()
-    return bytes(data.data())
 
 
 def write_pdf(report: CampaignReport, out: Path, language: str) -> Path:
