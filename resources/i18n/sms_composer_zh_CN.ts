@@ -780,6 +780,10 @@
             <source>Reason: {0}</source>
             <translation>原因：{0}</translation>
         </message>
+        <message>
+            <source>A campaign is being sent; try again when it has finished.</source>
+            <translation>正在发送短信，请等发送结束后再试。</translation>
+        </message>
         <message numerus="yes">
             <source>%n number(s) queued again; sending.</source>
             <translation>

@@ -223,6 +223,10 @@ def test_report_of_a_mixed_campaign_matches_the_platform_records(qtbot, simulato
         assert cli[key] == getattr(report, key), key
     assert cli["segments"] == dict(report.segments)
     assert [g["code"] for g in cli["failures"]] == [g.code for g in report.failures]
+    assert main(["--data-dir", data_dir, "report", "--last"]) == 0
+    text = capsys.readouterr().out
+    assert f"已送达 {report.delivered}" in text and f"实际计费条数 {report.billed_parts}" in text
+    assert ip_group.title_zh in text
 
     # A page to share: PNG from the window's path, PDF from the command line's.
     png = render_report_file(report, tmp_path / "报告.png", "zh")

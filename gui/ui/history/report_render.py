@@ -152,7 +152,9 @@ def render_report_file(report: CampaignReport, out: Path, language: str) -> Path
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         app = QGuiApplication([])
         from gui.ui.i18n import install_translators
+        from gui.ui.style import apply_fonts
 
+        apply_fonts(app)  # type: ignore[arg-type]  # the CJK fallback list, as in the window
         install_translators(app, language)
         _keep.append(app)
     out = Path(out)
