@@ -28,6 +28,55 @@ def _sample_workbook(folder: Path) -> Path:
     return path
 
 
+def _report_workbook(folder: Path) -> Path:
+    """40 customers, two of them blacklisted, plus a bad and a repeated row: a report with something to show."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["姓名", "手机号", "城市"])
+    for n in range(40):
+        sheet.append([f"客户{n + 1}", f"1391234{n:04d}", "上海"])
+    sheet.append(["坏号码", "12345", "北京"])
+    sheet.append(["重复", "13912340000", "北京"])
+    path = folder / "会员名单.xlsx"
+    book.save(path)
+    return path
+
+
+def _report_shot(app: Any, window: Any, simulator: Any, shoot: Any, name: str) -> None:
+    """A second campaign with delivered, not delivered, pending and blacklisted numbers; its 报告 at 1024×768."""
+    from gui.ui.workers import wait_for_background as drain
+
+    config = simulator.config
+    config.blacklist = {"13912340007", "13912340021"}
+    config.receipt_status = {"13912340003": "error", "13912340011": "error", "13912340030": "", "13912340031": ""}
+    config.delivery_seconds = {f"1391234{n:04d}": (n % 9) * 45 for n in range(40)}
+    window.compose.marketing.content_edit.setPlainText("会员日全场八折")
+    window.recipients.load(_report_workbook(Path(tempfile.mkdtemp(prefix="sms-composer-report-"))))
+    drain(10000)
+    _wait(app, lambda: window.recipients.result is not None and not window.recipients.busy)
+    review = window.review
+    review.batch_size = 10
+    window.show_step(2)
+    _wait(app, lambda: review.plan is not None and review.landing is not None and review.send_button.isEnabled())
+    review.confirm = lambda text: True
+    before = review.panel.campaign_id
+    review.send()
+    _wait(app, lambda: review.panel.campaign_id not in (None, before) and review.panel.last_result is not None
+          and not review.is_sending(), 20.0)
+    view = window.history.report_view
+    campaign_id = review.panel.campaign_id
+    window.show_campaign(campaign_id)
+    _wait(app, lambda: view.report is not None and not view.loading and view.report.campaign_id == campaign_id)
+    window.context.clock.advance(600)
+    view.fetch_receipts()
+    _wait(app, lambda: not view.fetching and not view.loading and view.report is not None
+          and view.report.receipts_fetched)
+    window.resize(1024, 768)
+    shoot(3, name)
+
+
 def _wait(app: object, condition: object, seconds: float = 10.0) -> None:
     import time
 
@@ -158,6 +207,8 @@ def main(argv: list[str] | None = None) -> int:
     compose.set_sms_type(SmsType.MARKETING)
     compose.marketing.content_edit.setPlainText("能力上新，限时免费体验云开发全新短信群发功能，欢迎大家踊跃参加！")
     shoot(0, "compose-too-long")
+    _report_shot(app, window, simulator, shoot, "report" if (args.lang or args.legacy_lang or "zh") == "zh"
+                 else "report-en")
     window.close()
     simulator.stop()
     print("\n".join(str(p) for p in saved))

@@ -50,9 +50,10 @@ def report_text(report: CampaignReport) -> str:
     """The report as plain lines for a terminal."""
     lang = language()
     zh = lang == "zh"
+    state = state_label(report.state, lang, report.counts)
     lines = [
-        pick(f"发送报告 · #{report.campaign_id} {report.name} · {state_label(report.state, lang)}",
-             f"Campaign report · #{report.campaign_id} {report.name} · {state_label(report.state, lang)}"),
+        pick(f"发送报告 · #{report.campaign_id} {report.name} · {state}",
+             f"Campaign report · #{report.campaign_id} {report.name} · {state}"),
         pick(f"收件人 {report.recipients} · 已提交 {report.accepted} · 已送达 {report.delivered} · "
              f"发送失败 {report.failed} · 结果未知 {report.unknown} · 待发送 {report.pending}",
              f"Recipients {report.recipients} · accepted {report.accepted} · delivered {report.delivered} · "

@@ -282,7 +282,7 @@ class MainWindow(QMainWindow):
         """发送记录 with this campaign selected, on its 报告 (where a finished send leads)."""
         if campaign_id:
             self.history.selected_id = campaign_id
-        self.history.tabs.setCurrentWidget(self.history.report_view)
+        self.history.tabs.show_report()
         self.show_step(3)
 
     @Slot(int, bool)

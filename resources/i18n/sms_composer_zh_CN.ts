@@ -33,6 +33,17 @@
         </message>
     </context>
     <context>
+        <name>CampaignTabs</name>
+        <message>
+            <source>Report</source>
+            <translation>报告</translation>
+        </message>
+        <message>
+            <source>Each number</source>
+            <translation>逐个号码</translation>
+        </message>
+    </context>
+    <context>
         <name>ComposeView</name>
         <message>
             <source>Content</source>
@@ -175,14 +186,6 @@
         <message>
             <source>Refresh</source>
             <translation>刷新</translation>
-        </message>
-        <message>
-            <source>Report</source>
-            <translation>报告</translation>
-        </message>
-        <message>
-            <source>Each number</source>
-            <translation>逐个号码</translation>
         </message>
         <message numerus="yes">
             <source>%n number(s) queued again.</source>
@@ -586,6 +589,18 @@
             <translation>原因</translation>
         </message>
         <message>
+            <source>Duplicates</source>
+            <translation>重复号码</translation>
+        </message>
+        <message>
+            <source>Repeats row</source>
+            <translation>重复的是第几行</translation>
+        </message>
+        <message>
+            <source>Phone number</source>
+            <translation>手机号</translation>
+        </message>
+        <message>
             <source>Open recipients file</source>
             <translation>打开收件人文件</translation>
         </message>
@@ -710,6 +725,10 @@
             <translation>预计计费条数</translation>
         </message>
         <message>
+            <source>{0} ({1})</source>
+            <translation>{0}（{1}）</translation>
+        </message>
+        <message>
             <source>Billed parts (platform)</source>
             <translation>实际计费条数</translation>
         </message>
@@ -783,6 +802,10 @@
         <message>
             <source>Reason: {0}</source>
             <translation>原因：{0}</translation>
+        </message>
+        <message>
+            <source>A campaign is being sent; try again when it has finished.</source>
+            <translation>正在发送短信，请等发送结束后再试。</translation>
         </message>
         <message numerus="yes">
             <source>%n number(s) queued again; sending.</source>

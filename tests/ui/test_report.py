@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+import openpyxl
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QImage, QPainter
 
@@ -12,6 +13,8 @@ from gui.cli.main import main
 from gui.domain.clock import ManualClock
 from gui.services.api.types import SendSmsRequest
 from gui.services.journal.types import CampaignState, NumberStatus
+from gui.services.recipients.importer import import_recipients
+from gui.services.results.export import write_results_workbook
 from gui.services.results.report import RETRY_LATER, RETRY_NOW, SETTINGS, SUPPRESS
 from gui.services.simulator.state import QUOTA_ERRMSG
 from gui.ui.history.chart import paint_outcomes, segment_widths
@@ -156,9 +159,13 @@ def test_report_of_a_mixed_campaign_matches_the_platform_records(qtbot, simulato
     # Receipts, then every figure against the platform's own records.
     history.tabs.setCurrentWidget(view)
     clock.advance(600)  # every receive time has passed
-    view.receipts_button.click()
+    # While the report is open and receipts are due, they refresh by themselves (the minute, sped up here).
+    assert view.receipts_wanted() and view.auto_timer.isActive()
+    view.auto_timer.setInterval(50)
     qtbot.waitUntil(lambda: not view.fetching and not view.loading and view.report is not None
                     and view.report.receipts_fetched, timeout=5000)
+    view.receipts_button.click()  # and on demand
+    qtbot.waitUntil(lambda: not view.fetching and not view.loading, timeout=5000)
     report = view.report
     records = simulator.state.records[outside:]  # the campaign's sends (the one before it was not ours)
     assert report.accepted == len(records) == 6
@@ -176,6 +183,24 @@ def test_report_of_a_mixed_campaign_matches_the_platform_records(qtbot, simulato
         ("40164", 4), ("FailedOperation.PhoneNumberInBlacklist", 1)]
     assert view.figures["delivered"].text() == "4" and view.figures["accepted"].text() == "6"
     assert view.figures["billed_parts"].text().startswith(str(report.billed_parts))
+
+    # The per-number table shows 送达状态 and 送达时间 now, and filters by them.
+    numbers_table = history.numbers
+    qtbot.waitUntil(lambda: not history.numbers_loading and numbers_table.model.has_receipts, timeout=5000)
+    assert not numbers_table.view.isColumnHidden(3) and not numbers_table.view.isColumnHidden(4)
+    assert numbers_table.model.delivery_of("+8613800000005") == ("not_delivered", "")
+    assert numbers_table.model.delivery_of("+8613800000008")[1]  # a receive time
+    labels = [numbers_table.filter.itemText(i) for i in range(numbers_table.filter.count())]
+    numbers_table.filter.setCurrentIndex(labels.index("已送达"))
+    assert numbers_table.proxy.rowCount() == report.delivered
+    numbers_table.filter.setCurrentIndex(labels.index("已提交，暂无回执"))
+    assert numbers_table.proxy.rowCount() == report.awaiting_receipt
+    # Search 发送记录 by name.
+    history.search.setText("名单")
+    assert not history.table.isRowHidden(0)
+    history.search.setText("没有这个名字")
+    assert history.table.isRowHidden(0)
+    history.search.clear()
 
     # The chart: each segment's width is its share of the rows, and the painted bar shows those colours.
     widths = dict(segment_widths(report, 700.0))
@@ -198,9 +223,48 @@ def test_report_of_a_mixed_campaign_matches_the_platform_records(qtbot, simulato
         assert cli[key] == getattr(report, key), key
     assert cli["segments"] == dict(report.segments)
     assert [g["code"] for g in cli["failures"]] == [g.code for g in report.failures]
+    assert main(["--data-dir", data_dir, "report", "--last"]) == 0
+    text = capsys.readouterr().out
+    assert f"已送达 {report.delivered}" in text and f"实际计费条数 {report.billed_parts}" in text
+    assert ip_group.title_zh in text
 
     # A page to share: PNG from the window's path, PDF from the command line's.
     png = render_report_file(report, tmp_path / "报告.png", "zh")
     assert QImage(str(png)).width() > 1000
     assert main(["--data-dir", data_dir, "report", str(campaign_id), "--pdf", str(tmp_path / "r.pdf")]) == 0
     assert (tmp_path / "r.pdf").read_bytes().startswith(b"%PDF")
+
+    # The results workbook: 报告 first (figures, the outcome chart, grouped failures), invalid and duplicate rows
+    # listed, and the file still opens on the recipients with their results.
+    out = tmp_path / "结果.xlsx"
+    history.export_path = lambda suggested: str(out)
+    history.export_button.click()
+    qtbot.waitUntil(lambda: history.last_export is not None, timeout=5000)
+    _check_report_sheet(out, report)
+    # Big or non-xlsx sources are streamed (XlsxWriter): the same sheet and chart.
+    streamed = tmp_path / "结果-流式.xlsx"
+    imported = import_recipients(workbook)
+    write_results_workbook(imported, workbook, engine.row_results(campaign_id), streamed, keep_formatting=False,
+                           report=engine.report(campaign_id))
+    _check_report_sheet(streamed, engine.report(campaign_id))
+    assert import_recipients(streamed).numbers() == imported.numbers()  # a results file still imports
+
+    # The platform keeps records for two months: after that the report stops asking for receipts.
+    clock.advance(61 * 86400)
+    assert not view.receipts_wanted()
+
+
+def _check_report_sheet(path, report) -> None:
+    book = openpyxl.load_workbook(path)
+    assert book.sheetnames[0] == "报告" and book.active.title == "客户"
+    assert {"无效号码", "重复号码"} <= set(book.sheetnames)
+    sheet = book["报告"]
+    values = {row[0]: row[1] for row in sheet.iter_rows(values_only=True) if row and row[0]}
+    assert values["收件人"] == report.recipients and values["已提交"] == report.accepted
+    assert values["已送达"] == report.delivered and values["发送失败"] == report.failed
+    assert values["实际计费条数（平台记录 Fee）"] == report.billed_parts
+    assert values["实际费用（元）"] == report.billed_cost
+    assert values["已送达"] == dict(report.segments)["delivered"]
+    assert values[report.failures[0].title_zh] == report.failures[0].count
+    assert len(sheet._charts) == 1
+    assert list(book["重复号码"].iter_rows(min_row=2, values_only=True)) == [(15, 2, "+8613800000000")]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Container, Iterator
+from collections.abc import Callable, Container, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import compress, islice, repeat
 from operator import is_not, itemgetter
@@ -25,6 +25,7 @@ PROGRESS_EVERY = 10_000
 CHUNK_ROWS = 4_000
 DEDUPE_BLOCK = 256
 PASTED_FILE = ""
+REPORT_SHEET_NAME = "报告"  # the results workbook's first sheet (services/results/report_sheet.py)
 _EMPTY_MESSAGES = PROBLEM_MESSAGES[PhoneProblem.EMPTY]
 UNCACHED_FORMULA_MESSAGES = (
     "手机号是公式，但文件里没有保存公式的计算结果（常见于程序生成的表格）。请在 Excel 或 WPS 里打开并保存一次，"
@@ -87,7 +88,7 @@ def _import(path: Path, sheet: str | None, header_row: int | None, phone_column:
             candidates: list[str | None] = [sheet]
         elif source.sheets:
             # Hidden sheets are never picked by themselves: the user sees only the visible ones in Excel.
-            candidates = [name for name in source.sheets if name not in source.hidden]
+            candidates = [name for name in _data_sheets_first(source.sheets) if name not in source.hidden]
             if not candidates:
                 raise errors.only_hidden_sheets(path, source.sheets)
         else:
@@ -110,6 +111,11 @@ def _import(path: Path, sheet: str | None, header_row: int | None, phone_column:
     if raw is None:
         raise errors.no_phone_column(path, sheet)
     return _finish(raw, suppressed)
+
+
+def _data_sheets_first(sheets: Sequence[str]) -> list[str]:
+    """A results workbook opens with its 报告 sheet (figures, not people): look at it last."""
+    return sorted(sheets, key=lambda name: name == REPORT_SHEET_NAME)
 
 
 def import_pasted_text(text: str, *, suppressed: Container[str] = frozenset()) -> ImportResult:

@@ -10,6 +10,7 @@ from gui.domain.recipients import ImportResult
 from gui.domain.row_result import RESULT_COLUMNS, RowResult
 from gui.services.recipients.detection import display
 from gui.services.recipients.readers import open_source
+from gui.services.results.report import CampaignReport
 from gui.services.results.rows import check_target, csv_safe, phone_text, row_results, write_atomically
 from gui.services.results.workbook_copy import write_copy
 from gui.services.results.workbook_stream import write_rebuilt
@@ -30,12 +31,14 @@ def write_results_workbook(
     *,
     progress: Callable[[int], None] | None = None,
     keep_formatting: bool | None = None,
+    report: CampaignReport | None = None,
 ) -> Path:
     """Write `out` (.xlsx): the user's rows and columns with 状态, 失败原因… appended, plus 无效号码/重复号码.
 
     `rows` maps spreadsheet row numbers to results; invalid, duplicate and suppressed rows are labelled
     too. An .xlsx/.xlsm up to `OPENPYXL_MAX_BYTES` is copied with its formatting and other sheets;
     larger files and CSV/TXT/.xls/.ods are rebuilt by streaming. The source file is never touched.
+    With `report`, the campaign report comes first as the sheet 报告 (figures, chart, grouped failures).
     """
     source, out = Path(source), Path(out)
     check_target(source, out)
@@ -45,8 +48,8 @@ def write_results_workbook(
             source.suffix.lower() in OPENPYXL_SUFFIXES and source.stat().st_size <= OPENPYXL_MAX_BYTES
         )
     if keep_formatting:
-        return write_atomically(out, lambda temp: write_copy(result, source, results, temp))
-    return write_atomically(out, lambda temp: write_rebuilt(result, source, results, temp, progress))
+        return write_atomically(out, lambda temp: write_copy(result, source, results, temp, report))
+    return write_atomically(out, lambda temp: write_rebuilt(result, source, results, temp, progress, report))
 
 
 def write_results_csv(result: ImportResult, source: Path, rows: Mapping[int, RowResult], out: Path) -> Path:

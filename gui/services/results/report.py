@@ -110,6 +110,7 @@ class CampaignReport:
     delivery: tuple[DeliveryBucket, ...]
     failures: tuple[FailureGroup, ...]
     skipped: tuple[SkippedRow, ...] = field(default=())
+    counts: dict[str, int] = field(default_factory=dict)  # numbers by journal status (for the state's words)
 
     def segment(self, key: str) -> int:
         return dict(self.segments).get(key, 0)
@@ -203,6 +204,7 @@ def campaign_report(
         delivery=_delivery_buckets(accepted_rows) if receipts_fetched else (),
         failures=failures,
         skipped=skipped,
+        counts=by_status,
     )
 
 

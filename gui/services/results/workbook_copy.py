@@ -12,6 +12,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from gui.domain.recipients import ImportResult
 from gui.domain.row_result import RESULT_COLUMNS, RowResult
+from gui.services.results.report import CampaignReport
+from gui.services.results.report_sheet import add_report_sheet
 from gui.services.results.rows import (
     DUPLICATE_HEADERS,
     DUPLICATE_SHEET,
@@ -30,7 +32,8 @@ def put(cell: Cell, value: object) -> None:
         cell.data_type = "s"
 
 
-def write_copy(result: ImportResult, source: Path, results: Mapping[int, RowResult], out: Path) -> None:
+def write_copy(result: ImportResult, source: Path, results: Mapping[int, RowResult], out: Path,
+               report: CampaignReport | None = None) -> None:
     """Load the user's workbook, append the result columns to the imported sheet, add the report sheets."""
     macro = source.suffix.lower() == ".xlsm" and out.suffix.lower() == ".xlsm"
     workbook = openpyxl.load_workbook(source, keep_vba=macro, rich_text=True)
@@ -56,6 +59,8 @@ def write_copy(result: ImportResult, source: Path, results: Mapping[int, RowResu
                 if value not in ("", None):
                     put(sheet.cell(row + shift, last + offset), value)
         _report_sheets(workbook, result)
+        if report is not None:
+            add_report_sheet(workbook, report)
         workbook.save(out)
     finally:
         workbook.close()

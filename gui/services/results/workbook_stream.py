@@ -13,6 +13,8 @@ from gui.domain.recipients import ImportResult
 from gui.domain.row_result import RESULT_COLUMNS, RowResult
 from gui.services.recipients.detection import display
 from gui.services.recipients.readers import open_source
+from gui.services.results.report import CampaignReport
+from gui.services.results.report_sheet import REPORT_SHEET, add_report_sheet_streamed
 from gui.services.results.rows import (
     DUPLICATE_HEADERS,
     DUPLICATE_SHEET,
@@ -61,19 +63,22 @@ class _Writer:
 
 
 def write_rebuilt(result: ImportResult, source: Path, results: Mapping[int, RowResult], out: Path,
-                  progress: Callable[[int], None] | None = None) -> None:
+                  progress: Callable[[int], None] | None = None, report: CampaignReport | None = None) -> None:
     """Every sheet's values re-read from `source`, the imported one with the result columns appended."""
     workbook = xlsxwriter.Workbook(str(out), {"constant_memory": True, "strings_to_formulas": False,
                                               "strings_to_numbers": False, "strings_to_urls": False})
     writer = _Writer(workbook)
     try:
+        if report is not None:
+            add_report_sheet_streamed(workbook, report)
         with open_source(source) as opened:
             for name in opened.sheets or (None,):
-                if name in (INVALID_SHEET, DUPLICATE_SHEET):
+                if name in (INVALID_SHEET, DUPLICATE_SHEET, REPORT_SHEET):
                     continue  # a results file imported again: its old report is replaced below
                 table = opened.table(name)
                 sheet = workbook.add_worksheet(_sheet_title(name))
                 if name == result.sheet:
+                    sheet.activate()  # opens on the results, as without the 报告 sheet
                     _imported_sheet(writer, sheet, table.rows(), table.first_column, result, results, progress)
                 else:
                     for index, values in enumerate(table.rows()):

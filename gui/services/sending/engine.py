@@ -243,7 +243,8 @@ class Engine:
         _check_same_rows(imported, self.journal.numbers(campaign_id), source.file)
         if out.suffix.lower() == ".csv":
             return results_export.write_results_csv(imported, Path(source.file), rows, out)
-        return results_export.write_results_workbook(imported, Path(source.file), rows, out)
+        return results_export.write_results_workbook(imported, Path(source.file), rows, out,
+                                                     report=self.report(campaign_id))
 
     def _export_journal_csv(self, campaign_id: int, out: Path) -> Path:
         from gui.domain.row_result import RESULT_COLUMNS

@@ -69,7 +69,8 @@ def paint_outcomes(painter: QPainter, rect: QRectF, report: CampaignReport, lang
         painter.setBrush(QColor(SEGMENT_COLOURS.get(key, MUTED)))
         painter.drawRoundedRect(QRectF(left, top + (line - 12) / 2 - 3, 12, 12), 2, 2)
         painter.setPen(QColor(TEXT))
-        text = f"{segment_label(key, language)}  {count}（{count / total:.0%}）"
+        share = f"（{count / total:.0%}）" if language == "zh" else f" ({count / total:.0%})"
+        text = f"{segment_label(key, language)}  {count}{share}"
         painter.drawText(QRectF(left + 18, top - 3, column_width - 22, line), Qt.AlignmentFlag.AlignVCenter,
                          metrics.elidedText(text, Qt.TextElideMode.ElideRight, column_width - 22))
     painter.restore()
@@ -147,7 +148,7 @@ class DeliveryChart(QWidget):
         super().__init__(parent)
         self.setObjectName("reportDeliveryChart")
         self.report: CampaignReport | None = None
-        self.setMinimumHeight(120)
+        self.setFixedHeight(130)
 
     def set_report(self, report: CampaignReport | None) -> None:
         self.report = report

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -28,7 +27,7 @@ from gui.domain.errors import UserFacingError
 from gui.services.journal.types import CampaignState, NumberStatus, state_label
 from gui.services.results.file_names import alternative_results_path, suggested_results_path
 from gui.services.results.write_errors import ResultsNotWrittenError
-from gui.ui.history.report_view import ReportView
+from gui.ui.history.tabs import CampaignTabs
 from gui.ui.i18n import current_language
 from gui.ui.labels import page_hint, page_title
 from gui.ui.results_file_dialog import RETRY, SAVE_AS, ask_when_not_written, not_written_text
@@ -133,7 +132,6 @@ class HistoryPage(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.setMaximumWidth(220)
         self.search.textChanged.connect(self._apply_search)
-        row.addWidget(self.search)
         self.refresh_button = QPushButton(self.tr("Refresh"), self)
         self.refresh_button.setObjectName("refreshHistoryButton")
         self.refresh_button.clicked.connect(self.refresh)
@@ -144,21 +142,17 @@ class HistoryPage(QWidget):
         self.note.setWordWrap(True)
         self.note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.numbers = StatusTable("historyNumbers", self)
-        self.report_view = ReportView(context, self)
-        self.report_view.numbers_requested.connect(self.show_numbers)
+        self.tabs = CampaignTabs(context, self.numbers, self)
+        self.report_view = self.tabs.report_view
         self.report_view.run_requested.connect(self.run_requested)
         self.report_view.settings_requested.connect(self.settings_requested)
         self.report_view.changed.connect(self.refresh)
-        self.tabs = QTabWidget(self)
-        self.tabs.setObjectName("historyTabs")
-        self.tabs.addTab(self.report_view, self.tr("Report"))
-        self.tabs.addTab(self.numbers, self.tr("Each number"))
 
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(self.table)
         split.addWidget(self.tabs)
         split.setStretchFactor(0, 1)
-        split.setStretchFactor(1, 3)
+        split.setStretchFactor(1, 2)
         split.setChildrenCollapsible(False)
         root = QVBoxLayout(self)
         root.setContentsMargins(32, 24, 32, 24)
@@ -166,7 +160,10 @@ class HistoryPage(QWidget):
         root.addWidget(title)
         root.addWidget(hint)
         root.addLayout(row)
-        root.addWidget(self.note)
+        note_row = QHBoxLayout()
+        note_row.addWidget(self.note, 1)
+        note_row.addWidget(self.search)
+        root.addLayout(note_row)
         root.addWidget(split, 1)
         self._update_buttons()
 
@@ -237,14 +234,8 @@ class HistoryPage(QWidget):
     def show_report(self, campaign_id: int) -> None:
         """Open the campaign on its 报告 tab (after a send finished)."""
         self.selected_id = campaign_id
-        self.tabs.setCurrentWidget(self.report_view)
+        self.tabs.show_report()
         self.select(campaign_id)
-
-    @Slot(str, object)
-    def show_numbers(self, label: str, keys: tuple[str, ...]) -> None:
-        """The numbers behind a report figure or failure group, in the per-number tab."""
-        self.tabs.setCurrentWidget(self.numbers)
-        self.numbers.show_keys(label, tuple(keys))
 
     @Slot(str)
     def _apply_search(self, text: str) -> None:

@@ -1,11 +1,11 @@
-"""The report as one page for sharing: a PDF (QPdfWriter) or PNG, and the chart as PNG bytes for the workbook."""
+"""The report as one page for sharing: a PDF (QPdfWriter) or a PNG, from the window or the command line."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QMarginsF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -38,8 +38,11 @@ def headline_figures(report: CampaignReport) -> list[tuple[str, str]]:
         (QCoreApplication.translate("ReportPage", "Delivery rate"), rate),
         (QCoreApplication.translate("ReportPage", "Failed"), str(report.failed)),
         (QCoreApplication.translate("ReportPage", "Pending / unknown"), str(report.pending + report.unknown)),
-        (QCoreApplication.translate("ReportPage", "Estimated parts"), f"{report.estimated_parts}（¥{report.estimated_cost}）"),
-        (QCoreApplication.translate("ReportPage", "Billed parts (platform)"), f"{billed}（{billed_cost}）"),
+        (QCoreApplication.translate("ReportPage", "Estimated parts"),
+         QCoreApplication.translate("ReportPage", "{0} ({1})").format(report.estimated_parts,
+                                                                      f"¥{report.estimated_cost}")),
+        (QCoreApplication.translate("ReportPage", "Billed parts (platform)"),
+         QCoreApplication.translate("ReportPage", "{0} ({1})").format(billed, billed_cost)),
     ]
 
 
@@ -63,7 +66,7 @@ def paint_page(painter: QPainter, report: CampaignReport, language: str) -> floa
     painter.setFont(base)
     painter.setPen(QColor(MUTED))
     painter.drawText(QRectF(0, y, PAGE_WIDTH, line), Qt.AlignmentFlag.AlignVCenter,
-                     f"{state_label(report.state, language)} · {report.created_at} · "
+                     f"{state_label(report.state, language, report.counts)} · {report.created_at} · "
                      + QCoreApplication.translate("ReportPage", "Price per part ¥{0} (Settings)").format(report.price_per_part))
     y += line + 8
     figures = headline_figures(report)
@@ -123,24 +126,6 @@ def render_image(report: CampaignReport, language: str, *, scale: float = 1.5) -
     return image
 
 
-def chart_png(report: CampaignReport, language: str) -> bytes:
-    """The outcomes chart alone as PNG bytes (the export's 报告 sheet embeds it)."""
-    font = QFont()
-    font.setPixelSize(16)
-    height = outcomes_height(report, font)
-    image = QImage(int(PAGE_WIDTH * 0.8) + 24, int(height) + 24, QImage.Format.Format_ARGB32)
-    image.fill(QColor("#ffffff"))
-    painter = QPainter(image)
-    painter.setFont(font)
-    paint_outcomes(painter, QRectF(12, 12, PAGE_WIDTH * 0.8, height), report, language)
-    painter.end()
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
-    buffer.close()
-    return bytes(data.data())
-
 
 def write_pdf(report: CampaignReport, out: Path, language: str) -> Path:
     """One A4 page, the painting scaled to the printable width (and down, if it is long, to fit)."""
@@ -167,7 +152,9 @@ def render_report_file(report: CampaignReport, out: Path, language: str) -> Path
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         app = QGuiApplication([])
         from gui.ui.i18n import install_translators
+        from gui.ui.style import apply_fonts
 
+        apply_fonts(app)  # type: ignore[arg-type]  # the CJK fallback list, as in the window
         install_translators(app, language)
         _keep.append(app)
     out = Path(out)

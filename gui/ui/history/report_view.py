@@ -245,6 +245,9 @@ class ReportView(QWidget):
             self.last_action = SETTINGS
             self.settings_requested.emit()
         elif group.action in (RETRY_NOW, RETRY_LATER):
+            if getattr(self.context, "busy", lambda: False)():
+                self.note.setText(self.tr("A campaign is being sent; try again when it has finished."))
+                return
             now = group.action == RETRY_NOW
             run_in_background(lambda: (campaign_id, now, engine.retry_failed(campaign_id, only=numbers)),
                               self._on_requeued, self._on_failed)

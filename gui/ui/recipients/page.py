@@ -129,6 +129,15 @@ class RecipientsPage(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
+        self.duplicate_title = QLabel(self.tr("Duplicates"), self.report)
+        self.duplicate_title.setObjectName("sectionLabel")
+        self.duplicate_table = QTableWidget(0, 3, self.report)
+        self.duplicate_table.setObjectName("duplicateTable")
+        self.duplicate_table.setHorizontalHeaderLabels([self.tr("Row"), self.tr("Repeats row"),
+                                                        self.tr("Phone number")])
+        self.duplicate_table.verticalHeader().setVisible(False)
+        self.duplicate_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.duplicate_table.horizontalHeader().setStretchLastSection(True)
         report_layout = QVBoxLayout(self.report)
         report_layout.setContentsMargins(0, 8, 0, 0)
         report_layout.setSpacing(10)
@@ -136,8 +145,10 @@ class RecipientsPage(QWidget):
         report_layout.addWidget(self.mapping)
         report_layout.addWidget(self.invalid_title)
         report_layout.addWidget(self.invalid_table, 1)
-        self.invalid_title.hide()
-        self.invalid_table.hide()
+        report_layout.addWidget(self.duplicate_title)
+        report_layout.addWidget(self.duplicate_table, 1)
+        for widget in (self.invalid_title, self.invalid_table, self.duplicate_title, self.duplicate_table):
+            widget.hide()
 
         top = QHBoxLayout()
         top.addWidget(title)
@@ -304,6 +315,14 @@ class RecipientsPage(QWidget):
             table.setItem(index, 2, QTableWidgetItem(pick(bad.message_zh, bad.message_en)))
         self.invalid_title.setVisible(bool(result.invalid))
         table.setVisible(bool(result.invalid))
+        # Each repeated row and the row it repeats (only the first is sent to).
+        duplicates = self.duplicate_table
+        duplicates.setRowCount(len(result.duplicates))
+        for index, dup in enumerate(result.duplicates):
+            for column, value in enumerate((dup.row, dup.first_row, dup.number)):
+                duplicates.setItem(index, column, QTableWidgetItem(str(value)))
+        self.duplicate_title.setVisible(bool(result.duplicates))
+        duplicates.setVisible(bool(result.duplicates))
         if not result.confident and self.path is not None:
             self.mapping.show_for(result, guessed=True)  # the mapping step, before anything is sent
         self.imported.emit(result)
@@ -326,8 +345,8 @@ class RecipientsPage(QWidget):
                 Path(previous.file).name or self.tr("pasted numbers"))
         self.summary.setStyleSheet(f"color: {ERROR};")
         self.summary.setText(note + "\n" + text)
-        self.invalid_title.hide()
-        self.invalid_table.hide()
+        for widget in (self.invalid_title, self.invalid_table, self.duplicate_title, self.duplicate_table):
+            widget.hide()
         self.imported.emit(None)
 
     def _summary_text(self, result: ImportResult) -> str:
