@@ -6,12 +6,15 @@ import argparse
 import importlib
 import logging
 import os
+import sqlite3
 import sys
+from pathlib import Path
 
 from gui import __version__
 from gui.cli.output import pick, print_error, tolerate_console_encoding
 from gui.domain.errors import UserFacingError
 from gui.services.config.paths import DATA_DIR_ENV
+from gui.services.config.storage import remove_stale_temps, storage_error
 
 # Each name is a module in gui/cli/ exposing `register(subparsers)`; its parser sets `handler`.
 COMMAND_MODULES: tuple[str, ...] = ("preview", "simulator", "send", "resume", "campaigns", "receipts", "export", "check",
@@ -58,6 +61,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     apply_global_options(args)
     try:
+        from gui.services.config.paths import config_dir, data_dir
+
+        remove_stale_temps([data_dir(), config_dir()])
+    except OSError:
+        pass  # a folder that cannot be listed now says so below, when it is used
+    try:
         handler = getattr(args, "handler", None)
         if handler is not None:
             return int(handler(args))
@@ -66,6 +75,16 @@ def main(argv: list[str] | None = None) -> int:
         return run_app(sandbox=args.sandbox, smoke_test=args.smoke_test, language=args.lang)
     except UserFacingError as error:
         print_error(error)
+        return EXIT_BAD_INPUT
+    except (sqlite3.OperationalError, OSError) as error:
+        from gui.services.config.paths import DATA_DIR_ENV as _ENV
+        from gui.services.config.paths import data_dir
+
+        folder = Path(os.environ[_ENV]) if os.environ.get(_ENV) else data_dir()
+        problem = storage_error(error, folder)
+        if problem is None:
+            raise
+        print_error(problem)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         sys.stderr.write(pick("已中断。\n", "Interrupted.\n"))

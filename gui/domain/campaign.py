@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from gui.domain.campaign_rules import campaign_problems, strip_brackets
 from gui.domain.errors import UserFacingError
 from gui.domain.sms_text import MarketingDraft, NotificationDraft, SmsType
 from gui.domain.suffix_presets import DEFAULT_SUFFIX_KEY
@@ -83,6 +84,11 @@ class Campaign:
     template_params: tuple[ParamSource, ...] = field(default_factory=tuple)
     resource_appid: str = ""
 
+    def __post_init__(self) -> None:
+        # The platform wraps the signature in 【】 itself: typed brackets would go out doubled.
+        object.__setattr__(self, "signature", strip_brackets(self.signature))
+        object.__setattr__(self, "short_name", strip_brackets(self.short_name))
+
     @property
     def is_marketing(self) -> bool:
         return self.sms_type == SmsType.MARKETING
@@ -148,6 +154,15 @@ class Campaign:
                 "活动文件应是一个 JSON 对象（{ … }）。",
                 "A campaign file must hold one JSON object ({ … }).",
             )
+        version = data.get("version", FORMAT_VERSION)
+        if isinstance(version, bool) or version != FORMAT_VERSION:
+            raise CampaignFileError(
+                f"不认识的活动文件版本：{str(version)[:20]}（本软件读取第 {FORMAT_VERSION} 版）。",
+                f"Unknown campaign file version {str(version)[:20]!r} (this app reads version {FORMAT_VERSION}).",
+                action_zh="这个文件可能来自更新版本的软件，或被改动过。请在本软件里重新保存活动。",
+                action_en="It may come from a newer version of the app or have been edited. Save the campaign again here.",
+                where="version",
+            )
         sms_type_text = _text(data, "sms_type", default="Marketing")
         try:
             sms_type = SmsType(sms_type_text)
@@ -166,7 +181,7 @@ class Campaign:
             ParamSource.parse(value, where=f"template_param_list[{index}]")
             for index, value in enumerate(raw_params)
         )
-        return cls(
+        campaign = cls(
             name=_text(data, "name", default=""),
             env=_text(data, "env", default=""),
             sms_type=sms_type,
@@ -181,6 +196,15 @@ class Campaign:
             template_params=params,
             resource_appid=_text(data, "resource_appid", default=""),
         )
+        problems = campaign_problems(campaign)
+        if problems:
+            first = problems[0]
+            raise CampaignFileError(
+                first.message_zh, first.message_en,
+                action_zh="请改正活动文件中的这一项。", action_en="Correct this field in the campaign file.",
+                where=first.field,
+            )
+        return campaign
 
 
 def _wrong_type(key: str, kind_zh: str, kind_en: str) -> CampaignFileError:

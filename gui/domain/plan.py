@@ -9,6 +9,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from gui.domain import text_messages as msg
 from gui.domain.campaign import Campaign
+from gui.domain.campaign_rules import campaign_problems
 from gui.domain.recipients import Recipient
 from gui.domain.sms_text import Problem, RenderedSms, Severity, render
 
@@ -72,7 +73,9 @@ def _problem(code: str, field: str, message_zh: str, message_en: str) -> Problem
 
 def check_campaign_fields(campaign: Campaign) -> list[Problem]:
     """Fields the API needs that the text engine does not look at."""
-    problems: list[Problem] = []
+    problems: list[Problem] = [
+        _problem(p.code, p.field, p.message_zh, p.message_en) for p in campaign_problems(campaign)
+    ]
     if not campaign.env:
         problems.append(
             _problem("missing_env", "env", "缺少环境ID。请在“设置”里填写云开发环境ID。",

@@ -97,12 +97,14 @@ def test_missing_credentials_exit_2(live_simulator, files, monkeypatch):
     assert send(live_simulator, files, "--yes") == 2
 
 
-def test_failures_exit_1_and_retry_failed_fixes_them(live_simulator, files, capsys):
-    live_simulator.fail_next("/tcb/sendsms", -601027)
-    assert send(live_simulator, files, "--yes", "--batch-size", "10") == 1
-    assert "--retry-failed" in capsys.readouterr().out
-    assert main(["--api-base", live_simulator.base_url, "resume", "--last", "--retry-failed"]) == 0
-    assert len(live_simulator.accepted()) == 30
+def test_a_refused_request_stops_with_every_number_pending_and_resume_sends_each_once(live_simulator, files, capsys):
+    live_simulator.fail_next("/tcb/sendsms", -601027)  # invalid environment: the whole request refused
+    assert send(live_simulator, files, "--yes", "--batch-size", "10") == 3
+    out = capsys.readouterr().out
+    assert "环境ID无效" in out and "仍待发送" in out and "resume" in out
+    assert live_simulator.accepted() == []
+    assert main(["--api-base", live_simulator.base_url, "resume", "--last"]) == 0
+    assert sorted(Counter(r.mobile for r in live_simulator.accepted()).values()) == [1] * 30
 
 
 def send_marketing_at_night(live_simulator, files, tmp_path, monkeypatch) -> int:

@@ -15,7 +15,7 @@ from gui.services.api.types import SendSmsRequest
 from gui.services.journal.types import CampaignState, NumberStatus
 from gui.services.recipients.importer import import_recipients
 from gui.services.results.export import write_results_workbook
-from gui.services.results.report import RETRY_LATER, RETRY_NOW, SETTINGS, SUPPRESS
+from gui.services.results.report import RETRY_LATER, SUPPRESS
 from gui.services.simulator.state import QUOTA_ERRMSG
 from gui.ui.history.chart import paint_outcomes, segment_widths
 from gui.ui.history.report_render import render_report_file
@@ -67,7 +67,8 @@ def test_report_of_a_mixed_campaign_matches_the_platform_records(qtbot, simulato
     import_file(qtbot, window, workbook)
     review(qtbot, window, batch_size=4)
 
-    # Phase 1: the first batch is refused for the IP whitelist; the campaign stops.
+    # Phase 1: the first batch is refused for the IP whitelist. Refused as a whole, nothing was sent and no
+    # number failed: the campaign stops with every number pending and says which setting to fix.
     simulator.fail_next("/tcb/sendsms", 40164)
     page = window.review
     page.confirm = lambda text: True
@@ -75,30 +76,27 @@ def test_report_of_a_mixed_campaign_matches_the_platform_records(qtbot, simulato
     qtbot.waitUntil(lambda: page.panel.campaign_id is not None, timeout=5000)
     campaign_id = page.panel.campaign_id
     _wait_run(qtbot, window, campaign_id, CampaignState.STOPPED)
+    info = engine.info(campaign_id)
+    assert info.counts == {NumberStatus.PENDING: 11, NumberStatus.SUPPRESSED: 1}
+    assert "203.0.113.7" in info.message_zh and "白名单" in info.message_zh
     qtbot.waitUntil(lambda: page.history_button.isVisible(), timeout=5000)
     page.history_button.click()  # where a finished send leads: 发送记录 → 报告
     history = window.history
     view = history.report_view
     assert window.pages.currentWidget() is history and history.tabs.currentWidget() is view
     report = _wait_report(qtbot, view)
-    ip_group = _group(report, "40164")
-    assert (ip_group.count, ip_group.action) == (4, SETTINGS)
-    assert "203.0.113.7" in ip_group.title_zh  # the catalogue's explanation, with the IP the platform saw
-    view.group_buttons["40164"].click()
-    assert window.pages.currentWidget() is window.settings  # 设置: fix the whitelist there
+    assert report.failures == [] or report.failures == ()
+    assert (report.failed, report.pending) == (0, 11)
 
-    # Phase 2: continue; the next batch is refused because the resource pack is empty.
+    # Phase 2: continue; the same batch is refused because the resource pack is empty: still all pending.
     simulator.fail_next("/tcb/sendsms", -501007, QUOTA_ERRMSG + " rid: x")
     window.show_step(3)
     qtbot.waitUntil(lambda: not history.loading and history.info() is not None, timeout=5000)
     history.buttons["resumeButton"].click()
+    qtbot.waitUntil(lambda: "资源包" in engine.info(campaign_id).message_zh, timeout=8000)
     _wait_run(qtbot, window, campaign_id, CampaignState.STOPPED)
-    window.show_step(3)
-    history.show_report(campaign_id)
-    qtbot.waitUntil(lambda: not view.loading and view.report is not None
-                    and any(g.code == "-501007" for g in view.report.failures), timeout=5000)
-    quota = _group(view.report, "-501007")
-    assert (quota.count, quota.action, quota.retryable) == (4, RETRY_NOW, 4)
+    info = engine.info(campaign_id)
+    assert info.counts == {NumberStatus.PENDING: 11, NumberStatus.SUPPRESSED: 1} and "资源包" in info.message_zh
 
     # Someone sends LIMITED the same text right now: the campaign's send to it hits the 30-second rule.
     client = window.context.make_client()
@@ -109,13 +107,14 @@ def test_report_of_a_mixed_campaign_matches_the_platform_records(qtbot, simulato
         client.close()
     outside = len(simulator.accepted())
 
-    # "Retry now" re-queues exactly that group and sends: the rest of the campaign goes out with it.
-    view.group_buttons["-501007"].click()
-    qtbot.waitUntil(lambda: view.last_action == RETRY_NOW, timeout=5000)
+    # A resource pack was bought: 继续发送 sends the whole campaign from the refused batch, each number once.
+    window.show_step(3)
+    qtbot.waitUntil(lambda: not history.loading and history.buttons["resumeButton"].isEnabled(), timeout=5000)
+    history.buttons["resumeButton"].click()
     _wait_run(qtbot, window, campaign_id, CampaignState.DONE)
     counts = engine.info(campaign_id).counts
-    assert counts[NumberStatus.FAILED] == 5 and counts[NumberStatus.RETRY_LATER] == 1
-    assert counts[NumberStatus.ACCEPTED] == 5
+    assert counts[NumberStatus.FAILED] == 1 and counts[NumberStatus.RETRY_LATER] == 1  # blacklisted; 30 s rule
+    assert counts[NumberStatus.ACCEPTED] == 9
 
     # "Queue for later" on the 30-second group: queued, nothing sent until 继续发送.
     window.show_step(3)
@@ -133,14 +132,14 @@ def test_report_of_a_mixed_campaign_matches_the_platform_records(qtbot, simulato
     qtbot.waitUntil(lambda: not history.loading and history.buttons["resumeButton"].isEnabled(), timeout=5000)
     history.buttons["resumeButton"].click()
     qtbot.waitUntil(lambda: not window.review.is_sending()
-                    and engine.info(campaign_id).counts.get(NumberStatus.ACCEPTED) == 6, timeout=8000)
+                    and engine.info(campaign_id).counts.get(NumberStatus.ACCEPTED) == 10, timeout=8000)
 
     # The blacklisted number: the run put it on the 退订名单; taken off by mistake, one click puts it back.
     engine.suppression.remove(["+86" + BLACKLISTED])
     window.show_step(3)
     history.show_report(campaign_id)
     qtbot.waitUntil(lambda: not view.loading and view.report is not None
-                    and view.report.accepted == 6, timeout=5000)
+                    and view.report.accepted == 10, timeout=5000)
     black = next(g for g in view.report.failures if g.action == SUPPRESS)
     assert black.numbers == ("+86" + BLACKLISTED,) and black.on_suppression_list == 0
     view.group_buttons[black.code].click()
@@ -149,12 +148,11 @@ def test_report_of_a_mixed_campaign_matches_the_platform_records(qtbot, simulato
 
     # The link behind a group filters the per-number table to exactly its numbers.
     qtbot.waitUntil(lambda: not history.numbers_loading and history.numbers.model.rowCount() == 12, timeout=5000)
-    qtbot.waitUntil(lambda: not view.loading and "40164" in view.group_links, timeout=5000)
-    view.group_links["40164"].click()
+    qtbot.waitUntil(lambda: not view.loading and black.code in view.group_links, timeout=5000)
+    view.group_links[black.code].click()
     assert history.tabs.currentWidget() is history.numbers
     proxy = history.numbers.proxy
-    assert sorted(proxy.data(proxy.index(r, 1)) for r in range(proxy.rowCount())) == [
-        "+86" + p for p in phones[:4]]
+    assert [proxy.data(proxy.index(r, 1)) for r in range(proxy.rowCount())] == ["+86" + BLACKLISTED]
 
     # Receipts, then every figure against the platform's own records.
     history.tabs.setCurrentWidget(view)
@@ -168,20 +166,19 @@ def test_report_of_a_mixed_campaign_matches_the_platform_records(qtbot, simulato
     qtbot.waitUntil(lambda: not view.fetching and not view.loading, timeout=5000)
     report = view.report
     records = simulator.state.records[outside:]  # the campaign's sends (the one before it was not ours)
-    assert report.accepted == len(records) == 6
-    assert report.delivered == sum(r.status == "sent" for r in records) == 4
+    assert report.accepted == len(records) == 10
+    assert report.delivered == sum(r.status == "sent" for r in records) == 8
     assert report.not_delivered == sum(r.status == "error" for r in records) == 1
     assert report.awaiting_receipt == 1
     assert report.billed_parts == sum(r.fee for r in records)
     assert report.billed_cost == f"{report.billed_parts * 0.05:.2f}"
-    assert (report.failed, report.unknown, report.pending) == (5, 0, 0)
+    assert (report.failed, report.unknown, report.pending) == (1, 0, 0)
     assert (report.skipped_invalid, report.skipped_duplicate, report.skipped_suppressed) == (1, 1, 1)
     assert report.rows_in_file == 14 == sum(count for _key, count in report.segments)
-    assert [(b.start, b.delivered) for b in report.delivery if b.delivered] == [(0, 2), (1, 1), (5, 1)]
-    assert report.delivery_rate == 4 / 6
-    assert [(g.code, g.count) for g in report.failures] == [
-        ("40164", 4), ("FailedOperation.PhoneNumberInBlacklist", 1)]
-    assert view.figures["delivered"].text() == "4" and view.figures["accepted"].text() == "6"
+    assert sum(b.delivered for b in report.delivery) == report.delivered
+    assert report.delivery_rate == 8 / 10
+    assert [(g.code, g.count) for g in report.failures] == [("FailedOperation.PhoneNumberInBlacklist", 1)]
+    assert view.figures["delivered"].text() == "8" and view.figures["accepted"].text() == "10"
     assert view.figures["billed_parts"].text().startswith(str(report.billed_parts))
 
     # The per-number table shows 送达状态 and 送达时间 now, and filters by them.
@@ -204,7 +201,7 @@ def test_report_of_a_mixed_campaign_matches_the_platform_records(qtbot, simulato
 
     # The chart: each segment's width is its share of the rows, and the painted bar shows those colours.
     widths = dict(segment_widths(report, 700.0))
-    assert widths["delivered"] == 700.0 * 4 / 14 and widths["skipped_invalid"] == 700.0 / 14
+    assert widths["delivered"] == 700.0 * 8 / 14 and widths["skipped_invalid"] == 700.0 / 14
     assert sum(widths.values()) == 700.0
     image = QImage(700, 200, QImage.Format.Format_ARGB32)
     image.fill(0xFFFFFFFF)
@@ -226,7 +223,7 @@ def test_report_of_a_mixed_campaign_matches_the_platform_records(qtbot, simulato
     assert main(["--data-dir", data_dir, "report", "--last"]) == 0
     text = capsys.readouterr().out
     assert f"已送达 {report.delivered}" in text and f"实际计费条数 {report.billed_parts}" in text
-    assert ip_group.title_zh in text
+    assert black.title_zh in text
 
     # A page to share: PNG from the window's path, PDF from the command line's.
     png = render_report_file(report, tmp_path / "报告.png", "zh")

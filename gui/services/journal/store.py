@@ -62,8 +62,12 @@ class Journal(NumberQueries, RepeatQueries):
 
     def close(self) -> None:
         with self._lock:
-            self._db.execute("PRAGMA wal_checkpoint(PASSIVE)")
-            self._db.close()
+            try:
+                self._db.execute("PRAGMA wal_checkpoint(PASSIVE)")
+            except sqlite3.OperationalError:
+                pass  # a full disk: the WAL keeps every commit, and the next open checkpoints it
+            finally:
+                self._db.close()
 
     def __enter__(self) -> Journal:
         return self
@@ -78,7 +82,10 @@ class Journal(NumberQueries, RepeatQueries):
             try:
                 yield self._db
             except BaseException:
-                self._db.execute("ROLLBACK")
+                # SQLite has already rolled back after some failures (a full disk): rolling back again would
+                # replace the real error with "cannot rollback - no transaction is active".
+                if self._db.in_transaction:
+                    self._db.execute("ROLLBACK")
                 raise
             self._db.execute("COMMIT")
 

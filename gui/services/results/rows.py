@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import glob
 import os
 import tempfile
 from collections.abc import Callable, Mapping
@@ -9,6 +10,7 @@ from pathlib import Path
 
 from gui.domain.recipients import ImportResult, RecipientsFileError
 from gui.domain.row_result import RESULT_COLUMNS, RowResult
+from gui.services.config.storage import remove_stale_temps
 from gui.services.results.write_errors import ResultsNotWrittenError, is_refused
 
 INVALID_SHEET = "无效号码"
@@ -64,6 +66,8 @@ def write_atomically(out: Path, write: Callable[[Path], None]) -> Path:
     another program holds `out` open (Excel locks an open workbook on Windows); `out` is then unchanged.
     """
     out = Path(out)
+    # A write killed last time left its hidden temp file here: the next write to this name clears it.
+    remove_stale_temps([out.parent], patterns=[f".{glob.escape(out.stem)}-*{glob.escape(out.suffix)}"])
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         handle, temp_name = tempfile.mkstemp(dir=out.parent, prefix=f".{out.stem}-", suffix=out.suffix)

@@ -25,7 +25,6 @@ class Verdict:
     batch_state: BatchState
     updates: list[NumberUpdate] = field(default_factory=list)
     blacklisted: list[str] = field(default_factory=list)
-    stop: bool = False  # a whole-request failure: the campaign stops until the user fixes it
 
 
 def apply_outcome(
@@ -51,25 +50,9 @@ def apply_outcome(
                 for number, row in members
             ],
         )
-    # Refused as a whole (config, quota, IP whitelist…): nothing was accepted, nothing billed.
-    return Verdict(
-        BatchState.FAILED,
-        [
-            NumberUpdate(
-                row=row,
-                number=number,
-                status=NumberStatus.FAILED,
-                code=str(outcome.errcode) if outcome.errcode is not None else outcome.kind.value,
-                message_zh=outcome.explanation.title_zh,
-                message_en=outcome.explanation.title_en,
-                advice_zh=outcome.explanation.action_zh,
-                advice_en=outcome.explanation.action_en,
-                platform_message=outcome.errmsg,
-            )
-            for number, row in members
-        ],
-        stop=True,
-    )
+    # Refused as a whole (config, quota, IP whitelist…): nothing was accepted, nothing billed, and no number
+    # failed. The runner puts such a batch back to planned; it never reaches here to fail its numbers.
+    raise ValueError(f"a whole-request outcome ({outcome.kind.value}) has no per-number results")
 
 
 def _accepted(outcome: SendOutcome, members: Sequence[tuple[str, int]], segments: int, submit_time: str) -> Verdict:
@@ -117,6 +100,17 @@ def _accepted(outcome: SendOutcome, members: Sequence[tuple[str, int]], segments
     if any(u.status == NumberStatus.UNKNOWN for u in verdict.updates):
         verdict.batch_state = BatchState.UNKNOWN
     return verdict
+
+
+def stopped_message(outcome: SendOutcome, campaign_id: int) -> tuple[str, str]:
+    """A whole-request refusal: what is wrong, which setting to fix, and that every number still waits."""
+    explanation = outcome.explanation
+    return (
+        f"{explanation.title_zh} {explanation.action_zh} 这一批和之后的号码都没有发出，也没有计费，仍待发送；"
+        f"改好后继续：sms-composer resume {campaign_id}",
+        f"{explanation.title_en} {explanation.action_en} This batch and the ones after it were not sent or "
+        f"billed and are still pending; once fixed, continue: sms-composer resume {campaign_id}",
+    )
 
 
 def cancelled_message(by_user: bool = True) -> tuple[str, str]:

@@ -26,6 +26,7 @@ from gui.services.sending.outcomes import (
     cancelled_message,
     gave_up_message,
     held_message,
+    stopped_message,
     unknown_left_message,
 )
 from gui.services.sending.reconcile import ReconcileResult, RecordSource, reconcile
@@ -231,14 +232,19 @@ class CampaignRunner:
             self._wait_until(self.clock.now() + timedelta(seconds=self.retry.delay(attempt)))
             if self.cancelled:
                 return None
+        if outcome.kind not in (OutcomeKind.ACCEPTED, OutcomeKind.OUTCOME_UNKNOWN):
+            # Refused as a whole (credentials, environment, IP whitelist, quota…): nothing was accepted or billed,
+            # so no number has failed. The batch goes back to planned with its numbers pending; once the setting
+            # is fixed, resume sends it from here, exactly once.
+            self._ahead = None
+            self._flush()
+            self.journal.mark_planned(
+                batch.id, outcome=outcome.kind.value, errcode=outcome.errcode, errmsg=outcome.errmsg
+            )
+            return self._end(CampaignState.STOPPED, *stopped_message(outcome, self.campaign_id))
         now = self.clock.now()
         # Recorded once the next batch is committed in_flight, so the two writes never wait for each other.
         self._pending = lambda: self._record(batch, members, outcome, now)
-        if outcome.kind not in (OutcomeKind.ACCEPTED, OutcomeKind.OUTCOME_UNKNOWN):
-            self._flush()
-            return self._end(
-                CampaignState.STOPPED, outcome.explanation.text("zh"), outcome.explanation.text("en")
-            )
         return None
 
     def _record(self, batch: BatchRow, members: Members, outcome: SendOutcome, now: datetime) -> None:

@@ -67,8 +67,8 @@ class RunSummary:
 
     @property
     def exit_code(self) -> int:
-        if self.state == CampaignState.STOPPED:
-            return EXIT_FAILED
+        if self.state == CampaignState.STOPPED:  # a setting to fix; numbers are failed only per number
+            return EXIT_OPEN if self.open_numbers else EXIT_FAILED
         if self.open_numbers or self.state in (CampaignState.INTERRUPTED, CampaignState.CANCELLED, CampaignState.HELD,
                                                CampaignState.PAUSED):
             return EXIT_OPEN

@@ -86,20 +86,43 @@ def test_a_refused_request_stops_the_campaign_unbilled(journal, client, simulato
     campaign_id = start(journal, simulator, marketing(), recipients(120))
     simulator.fail_next("/tcb/sendsms", -601027)  # invalid environment
     summary = runner(journal, client, simulator, campaign_id).run()
-    assert summary.state == CampaignState.STOPPED and summary.exit_code == 1
-    assert "环境" in summary.message_zh
+    assert summary.state == CampaignState.STOPPED and summary.exit_code == 3
+    assert "环境" in summary.message_zh and "设置" in summary.message_zh  # which setting to fix
+    assert f"resume {campaign_id}" in summary.message_zh
+    # Refused as a whole: no number failed, every one is still pending, the batch is planned again.
+    assert summary.counts == {NumberStatus.PENDING: 120}
     batches = journal.batches(campaign_id)
-    assert [b.state for b in batches] == [BatchState.FAILED, BatchState.PLANNED, BatchState.PLANNED]
-    failed = journal.numbers(campaign_id, [NumberStatus.FAILED])
-    assert len(failed) == 50 and all(r.code == "-601027" and r.message_zh for r in failed)
+    assert [b.state for b in batches] == [BatchState.PLANNED] * 3
     assert simulator.accepted() == []
-    # Fixed: retry-failed re-queues exactly those 50, and the rest continues.
-    from gui.services.sending.engine import Engine
-
-    with Engine(journal.path, clock=simulator.clock, suppression=_NoSuppression()) as engine:
-        assert engine.retry_failed(campaign_id) == 50
+    # Fixed: resume continues from that batch, every number exactly once.
     assert runner(journal, client, simulator, campaign_id).run().exit_code == 0
     assert sent_once(simulator) == Counter({1: 120})
+
+
+@pytest.mark.parametrize("errcode", [-601027, -501005, 40164, -604101, -601033])
+def test_configuration_refusals_leave_every_number_pending(journal, client, simulator, errcode):
+    second = start(journal, simulator, marketing(), recipients(60), batch_size=20)
+    simulator.fail_next("/tcb/sendsms", errcode)
+    summary = runner(journal, client, simulator, second).run()
+    assert summary.state == CampaignState.STOPPED
+    assert summary.counts == {NumberStatus.PENDING: 60}
+    assert journal.numbers(second, [NumberStatus.FAILED]) == []
+    assert runner(journal, client, simulator, second).run().state == CampaignState.DONE
+    assert journal.counts(second) == {NumberStatus.ACCEPTED: 60}
+
+
+def test_wrong_app_secret_stops_before_any_number_fails_and_resumes_after_the_fix(journal, simulator):
+    options = {"appid": DEFAULT_APPID, "base_url": simulator.base_url, "clock": simulator.clock, "timeout": 5}
+    campaign_id = start(journal, simulator, marketing(), recipients(300), batch_size=100)
+    with CloudBaseClient(secret="0" * 32, **options) as wrong:
+        summary = runner(journal, wrong, simulator, campaign_id).run()
+    assert summary.state == CampaignState.STOPPED and summary.exit_code == 3
+    assert "AppSecret" in summary.message_zh and "接口凭证" in summary.message_zh
+    assert summary.counts == {NumberStatus.PENDING: 300}
+    assert [c.state for c in journal.campaigns() if c.id == campaign_id] == [CampaignState.STOPPED]
+    with CloudBaseClient(secret=DEFAULT_SECRET, **options) as right:
+        assert runner(journal, right, simulator, campaign_id).run().exit_code == 0
+    assert sent_once(simulator) == Counter({1: 300})
 
 
 def test_quota_exhausted_stops_with_that_explanation(journal, client, simulator):
@@ -108,8 +131,12 @@ def test_quota_exhausted_stops_with_that_explanation(journal, client, simulator)
     summary = runner(journal, client, simulator, campaign_id).run()
     assert summary.state == CampaignState.STOPPED
     assert "资源包" in summary.message_zh or "配额" in summary.message_zh
-    assert summary.counts[NumberStatus.ACCEPTED] == 50 and summary.counts[NumberStatus.FAILED] == 50
+    # -501007 配额不足 refuses the whole second batch: those 50 and the rest stay pending, none failed
+    assert summary.counts == {NumberStatus.ACCEPTED: 50, NumberStatus.PENDING: 70}
     assert len(simulator.accepted()) == 50
+    simulator.config.resource_pack = 1000  # a resource pack was bought
+    assert runner(journal, client, simulator, campaign_id).run().exit_code == 0
+    assert sent_once(simulator) == Counter({1: 120})
 
 
 def test_dropped_response_is_reconciled_not_resent(journal, client, simulator):

@@ -1,0 +1,80 @@
+"""A full disk or a read-only data folder, told once and plainly; leftover temp files of interrupted writes removed."""
+
+from __future__ import annotations
+
+import errno
+import shutil
+import sqlite3
+import time
+from collections.abc import Iterable
+from pathlib import Path
+
+from gui.domain.errors import UserFacingError
+
+NEEDED_MB = 100  # room for the journal of a large campaign and its checkpoint
+STALE_SECONDS = 600  # a temp file this old belongs to a write that was interrupted, not one in progress
+# Temp names of the app's atomic writes: settings, session state, campaign files, result exports.
+TEMP_PATTERNS = (".settings-*.tmp", ".session-*.tmp", "*.json.tmp")
+_FULL = ("database or disk is full", "disk i/o error")
+_READ_ONLY = ("readonly database", "read-only", "unable to open database file")
+
+
+class StorageError(UserFacingError):
+    """The data folder cannot take a write: full, or read-only."""
+
+    code = "storage"
+
+
+def storage_error(error: BaseException, folder: Path) -> StorageError | None:
+    """The user-facing form of a write failure caused by the disk or folder, else None (not a storage problem)."""
+    text = str(error).lower()
+    full = isinstance(error, OSError) and error.errno in (errno.ENOSPC, errno.EDQUOT)
+    full = full or (isinstance(error, sqlite3.OperationalError) and any(m in text for m in _FULL))
+    read_only = isinstance(error, OSError) and error.errno in (errno.EROFS, errno.EACCES, errno.EPERM)
+    read_only = read_only or (isinstance(error, sqlite3.OperationalError) and any(m in text for m in _READ_ONLY))
+    if not (full or read_only):
+        return None
+    try:
+        free_mb = shutil.disk_usage(folder).free // (1024 * 1024)
+    except OSError:
+        free_mb = -1
+    free = f"（现在剩余 {free_mb} MB）" if free_mb >= 0 else ""
+    free_en = f" ({free_mb} MB free now)" if free_mb >= 0 else ""
+    if full:
+        return StorageError(
+            f"磁盘空间不足，无法写入数据文件夹 {folder}{free}。没有写入一半的内容，已发送的记录不会丢失。",
+            f"The disk is full: cannot write to the data folder {folder}{free_en}. Nothing was half-written; "
+            "what was sent is not lost.",
+            action_zh=f"请在这个磁盘上腾出至少 {NEEDED_MB} MB 空间后重试（可用 --data-dir 换一个文件夹）。",
+            action_en=f"Free at least {NEEDED_MB} MB on that disk and try again (or use --data-dir).",
+            where=str(folder),
+        )
+    return StorageError(
+        f"数据文件夹 {folder} 是只读的或没有写入权限。",
+        f"The data folder {folder} is read-only or not writable.",
+        action_zh="请检查这个文件夹的权限，或用 --data-dir 指定一个可以写入的文件夹。",
+        action_en="Check the folder's permissions, or choose a writable one with --data-dir.",
+        where=str(folder),
+    )
+
+
+def remove_stale_temps(folders: Iterable[Path], *, patterns: Iterable[str] = TEMP_PATTERNS,
+                       now: float | None = None) -> list[Path]:
+    """Delete temp files left by writes that were killed (older than `STALE_SECONDS`); returns what was removed."""
+    now = time.time() if now is None else now
+    removed: list[Path] = []
+    patterns = tuple(patterns)
+    for folder in folders:
+        for pattern in patterns:
+            try:
+                candidates = list(Path(folder).glob(pattern))
+            except OSError:
+                continue
+            for path in candidates:
+                try:
+                    if path.is_file() and now - path.stat().st_mtime > STALE_SECONDS:
+                        path.unlink()
+                        removed.append(path)
+                except OSError:
+                    continue  # in use or not ours to delete: leave it
+    return removed
