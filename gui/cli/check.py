@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from gui.cli.output import pick, print_json
+from gui.cli.output import pick, print_json, printable
 from gui.domain.recipients import ImportResult
 from gui.services.recipients.importer import import_recipients
 from gui.services.recipients.suppression import SuppressionList
@@ -49,6 +49,7 @@ def as_json(result: ImportResult) -> dict:
     return {
         "file": result.file,
         "sheet": result.sheet,
+        "sheet_hidden": result.sheet_hidden,
         "header_row": result.header_row,
         "phone_column": result.phone_column,
         "confident": result.confident,
@@ -67,11 +68,13 @@ def as_json(result: ImportResult) -> dict:
 
 def report(result: ImportResult) -> str:
     """A readable report (Chinese by default, English with --lang en)."""
-    where = result.file + (f" · {result.sheet}" if result.sheet else "")
+    # Everything from the file is escaped: a cell holding ESC sequences must not drive the terminal.
+    where = printable(result.file + (f" · {result.sheet}" if result.sheet else ""))
     header = f"第 {result.header_row} 行" if result.header_row else pick("无表头", "none")
+    column = printable(result.phone_column)
     lines = [
         pick(f"文件：{where}", f"File: {where}"),
-        pick(f"表头：{header}；手机号列：{result.phone_column}", f"Header: {header}; phone column: {result.phone_column}"),
+        pick(f"表头：{header}；手机号列：{column}", f"Header: {header}; phone column: {column}"),
         pick(
             f"读取 {result.rows_read} 行：有效号码 {len(result.recipients)} 个，无效号码 {len(result.invalid)} 行，"
             f"重复号码 {len(result.duplicates)} 行，退订名单 {len(result.suppressed)} 个，空行 {result.blank_rows} 行。",
@@ -79,13 +82,17 @@ def report(result: ImportResult) -> str:
             f"{len(result.duplicates)} duplicates, {len(result.suppressed)} suppressed, {result.blank_rows} blank.",
         ),
     ]
+    if result.sheet_hidden:
+        lines.append(pick("注意：这个工作表在 Excel 里是隐藏的，按你的指定读取。",
+                          "Note: this sheet is hidden in Excel; it was read because you named it."))
     if not result.confident:
         lines.append(pick("注意：手机号列是推测的，请确认（可用 --phone-column 指定）。",
                           "Note: the phone column was guessed; check it (or use --phone-column)."))
     if result.invalid:
         lines.append(pick("无效号码：", "Invalid numbers:"))
         for bad in result.invalid[:SHOWN_PROBLEMS]:
-            lines.append(f"  第 {bad.row} 行  {bad.value or '（空）'}  {pick(bad.message_zh, bad.message_en)}")
+            value = printable(bad.value) if bad.value else "（空）"
+            lines.append(f"  第 {bad.row} 行  {value}  {printable(pick(bad.message_zh, bad.message_en))}")
         if len(result.invalid) > SHOWN_PROBLEMS:
             lines.append(pick(f"  ……另有 {len(result.invalid) - SHOWN_PROBLEMS} 行",
                               f"  …and {len(result.invalid) - SHOWN_PROBLEMS} more"))

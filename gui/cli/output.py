@@ -45,6 +45,21 @@ def write_utf8(text: str, stream: TextIO | None = None) -> None:
     binary.flush()
 
 
+def printable(text: object) -> str:
+    """User data made safe for a terminal: control, format and bidi characters shown as escapes (\\x1b, \\u202e)."""
+    value = str(text)
+    if value.isprintable():
+        return value
+    out = []
+    for char in value:
+        if char.isprintable() or char == " ":
+            out.append(char)
+        else:
+            code = ord(char)
+            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}")
+    return "".join(out)
+
+
 def print_json(payload: Any) -> None:
     """One JSON object on stdout, always UTF-8, Chinese kept readable."""
     write_utf8(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
@@ -52,4 +67,4 @@ def print_json(payload: Any) -> None:
 
 def print_error(error: UserFacingError) -> None:
     """A user-facing error on stderr, one paragraph, no traceback."""
-    sys.stderr.write(pick("错误：", "Error: ") + error.text(language()) + "\n")
+    sys.stderr.write(pick("错误：", "Error: ") + printable(error.text(language())) + "\n")

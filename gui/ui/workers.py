@@ -33,11 +33,23 @@ class _Task(QRunnable):
         try:
             result = self._fn()
         except Exception as error:
-            self._signals.failed.emit(error)
+            self._signals.failed.emit(_as_user_facing(error))
         else:
             self._signals.succeeded.emit(result)
         finally:
             self._signals.finished.emit()
+
+
+def _as_user_facing(error: Exception) -> Exception:
+    """A full disk or read-only data folder becomes the one plain message every page already knows how to show."""
+    try:
+        from gui.services.config.paths import data_dir
+        from gui.services.config.storage import storage_error
+
+        problem = storage_error(error, data_dir())
+    except Exception:  # the folder itself cannot be reached: keep the original error
+        return error
+    return problem if problem is not None else error
 
 
 _alive: set[TaskSignals] = set()

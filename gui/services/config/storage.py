@@ -5,10 +5,10 @@ from __future__ import annotations
 import errno
 import shutil
 import sqlite3
-import time
 from collections.abc import Iterable
 from pathlib import Path
 
+from gui.domain.clock import Clock, SystemClock
 from gui.domain.errors import UserFacingError
 
 NEEDED_MB = 100  # room for the journal of a large campaign and its checkpoint
@@ -59,9 +59,9 @@ def storage_error(error: BaseException, folder: Path) -> StorageError | None:
 
 
 def remove_stale_temps(folders: Iterable[Path], *, patterns: Iterable[str] = TEMP_PATTERNS,
-                       now: float | None = None) -> list[Path]:
+                       clock: Clock | None = None) -> list[Path]:
     """Delete temp files left by writes that were killed (older than `STALE_SECONDS`); returns what was removed."""
-    now = time.time() if now is None else now
+    now = (clock or SystemClock()).now().timestamp()
     removed: list[Path] = []
     patterns = tuple(patterns)
     for folder in folders:
