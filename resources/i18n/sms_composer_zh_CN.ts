@@ -679,6 +679,10 @@
             <translation>，工作表“{0}”</translation>
         </message>
         <message>
+            <source>This sheet is hidden in Excel; it was read because you chose it.</source>
+            <translation>这个工作表在 Excel 里是隐藏的，按你的选择读取。</translation>
+        </message>
+        <message>
             <source>The phone column was guessed; check that it is the right one.</source>
             <translation>手机号列是自动识别的，请确认是否正确。</translation>
         </message>

@@ -100,3 +100,18 @@ def test_sample_workbook_is_saved_where_asked(qtbot, tmp_path: Path) -> None:
     assert book.sheetnames[0] == "收件人"
     book.close()
     assert str(out) in page.summary.text()
+
+
+def test_a_hidden_sheet_is_never_picked_and_noted_when_chosen(qtbot, tmp_path: Path) -> None:
+    from tests.services.recipients.hostile_files import phone_rows, raw_xlsx, sheet_xml
+
+    source = raw_xlsx(tmp_path / "名单.xlsx", [("旧", sheet_xml(phone_rows(3))), ("新", sheet_xml(phone_rows(2)))],
+                      states={"旧": "veryHidden"})
+    page = _page(qtbot)
+    page.load(source)
+    _wait(qtbot, page)
+    assert page.result.sheet == "新" and len(page.result.recipients) == 2
+    assert "隐藏" not in page.summary.text()
+    page.load(source, sheet="旧")
+    _wait(qtbot, page)
+    assert page.result.sheet == "旧" and "隐藏" in page.summary.text()

@@ -358,6 +358,8 @@ class RecipientsPage(QWidget):
             self.tr("Phone numbers taken from column “{0}”{1}.").format(
                 result.phone_column, self.tr(", sheet “{0}”").format(result.sheet) if result.sheet else ""),
         ]
+        if result.sheet_hidden:
+            lines.append(self.tr("This sheet is hidden in Excel; it was read because you chose it."))
         if not result.confident:
             lines.append(self.tr("The phone column was guessed; check that it is the right one."))
         return "\n".join(lines)
