@@ -228,7 +228,10 @@ def test_report_of_a_mixed_campaign_matches_the_platform_records(qtbot, simulato
     assert f"已送达 {report.delivered}" in text and f"实际计费条数 {report.billed_parts}" in text
     assert ip_group.title_zh in text
 
-    # A page to share: PNG from the window's path, PDF from the command line's.
+    # A page to share: PDF and PNG from the window's button, PDF from the command line.
+    view.save_path = lambda suggested: str(tmp_path / "报告.pdf")
+    view.share_button.click()
+    assert (tmp_path / "报告.pdf").read_bytes().startswith(b"%PDF") and "报告.pdf" in view.note.text()
     png = render_report_file(report, tmp_path / "报告.png", "zh")
     assert QImage(str(png)).width() > 1000
     assert main(["--data-dir", data_dir, "report", str(campaign_id), "--pdf", str(tmp_path / "r.pdf")]) == 0
