@@ -225,7 +225,10 @@ def test_report_of_a_mixed_campaign_matches_the_platform_records(qtbot, simulato
     assert f"已送达 {report.delivered}" in text and f"实际计费条数 {report.billed_parts}" in text
     assert black.title_zh in text
 
-    # A page to share: PNG from the window's path, PDF from the command line's.
+    # A page to share: PDF and PNG from the window's button, PDF from the command line.
+    view.save_path = lambda suggested: str(tmp_path / "报告.pdf")
+    view.share_button.click()
+    assert (tmp_path / "报告.pdf").read_bytes().startswith(b"%PDF") and "报告.pdf" in view.note.text()
     png = render_report_file(report, tmp_path / "报告.png", "zh")
     assert QImage(str(png)).width() > 1000
     assert main(["--data-dir", data_dir, "report", str(campaign_id), "--pdf", str(tmp_path / "r.pdf")]) == 0
@@ -246,9 +249,20 @@ def test_report_of_a_mixed_campaign_matches_the_platform_records(qtbot, simulato
     _check_report_sheet(streamed, engine.report(campaign_id))
     assert import_recipients(streamed).numbers() == imported.numbers()  # a results file still imports
 
+    # With the whitelist fixed in 设置, the IP group's numbers go out with one more click (nothing was billed).
+    history.tabs.show_report()
+    view.load(campaign_id)
+    qtbot.waitUntil(lambda: not view.loading and "40164" in view.group_retry, timeout=5000)
+    view.group_retry["40164"].click()
+    qtbot.waitUntil(lambda: not window.review.is_sending()
+                    and engine.info(campaign_id).counts.get(NumberStatus.ACCEPTED) == 10, timeout=8000)
+    assert sorted(r.mobile for r in simulator.accepted()[-4:]) == ["+86" + p for p in phones[:4]]
+
     # The platform keeps records for two months: after that the report stops asking for receipts.
     clock.advance(61 * 86400)
-    assert not view.receipts_wanted()
+    view.load(campaign_id)
+    qtbot.waitUntil(lambda: not view.loading and view.report.accepted == 10, timeout=5000)
+    assert view.report.awaiting_receipt and not view.receipts_wanted()
 
 
 def _check_report_sheet(path, report) -> None:

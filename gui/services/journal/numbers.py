@@ -86,3 +86,39 @@ class NumberQueries:
                 [(campaign_id, r.row, r.kind, r.value, r.first_row, r.reason, r.message_zh, r.message_en)
                  for r in rows],
             )
+
+    # -- the campaign report's aggregates (counted in SQLite: a campaign can hold a million numbers) -------------
+
+    def receipt_totals(self, campaign_id: int) -> list[tuple[str, int, int, int, int]]:
+        """Accepted numbers by delivery status: (status, numbers, with a record, billed parts (Fee), our parts)."""
+        return [
+            tuple(row)  # type: ignore[misc]
+            for row in self._query(
+                "SELECT delivery_status, COUNT(*), COUNT(fee), COALESCE(SUM(fee), 0), COALESCE(SUM(parts), 0) "
+                "FROM journal_recipients WHERE campaign_id = ? AND status = ? GROUP BY delivery_status",
+                (campaign_id, NumberStatus.ACCEPTED),
+            )
+        ]
+
+    def failed_numbers(self, campaign_id: int) -> list[tuple[str, int, str, str]]:
+        """(number, row, code, platform message) of every failed or retry-later number, in row order."""
+        return [
+            tuple(row)  # type: ignore[misc]
+            for row in self._query(
+                "SELECT number, row, code, platform_message FROM journal_recipients "
+                "WHERE campaign_id = ? AND status IN (?, ?) ORDER BY row, number",
+                (campaign_id, NumberStatus.FAILED, NumberStatus.RETRY_LATER),
+            )
+        ]
+
+    def delivery_buckets(self, campaign_id: int, edges: Sequence[int]) -> dict[int, int]:
+        """Delivered numbers by minutes from submit to receipt: bucket index (by upper `edges`) -> count."""
+        cases = " ".join(f"WHEN minutes < {int(edge)} THEN {index}" for index, edge in enumerate(edges))
+        rows = self._query(
+            f"SELECT CASE {cases} ELSE {len(edges)} END AS bucket, COUNT(*) FROM ("
+            "SELECT (julianday(delivery_time) - julianday(submit_time)) * 1440 AS minutes FROM journal_recipients "
+            "WHERE campaign_id = ? AND status = ? AND delivery_status = 'delivered' "
+            "AND delivery_time != '' AND submit_time != '') WHERE minutes IS NOT NULL GROUP BY bucket",
+            (campaign_id, NumberStatus.ACCEPTED),
+        )
+        return {int(bucket): int(count) for bucket, count in rows}

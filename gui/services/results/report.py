@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
-from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
@@ -17,7 +16,7 @@ from gui.services.api.catalogue import (
 )
 from gui.services.api.types import Explanation, NumberClass, OutcomeKind
 from gui.services.journal.store import Journal
-from gui.services.journal.types import DeliveryStatus, NumberRow, NumberStatus, SkippedRow
+from gui.services.journal.types import DeliveryStatus, NumberStatus, SkippedRow
 
 # What a failure group's one button does.
 RETRY_NOW = "retry_now"  # the request was refused as a whole (quota, busy…): send those numbers again
@@ -140,25 +139,23 @@ def campaign_report(
     `suppressed` is the 退订名单 now, so each blacklist group can say whether its numbers are on it.
     """
     info = journal.info(campaign_id)
-    rows = journal.numbers(campaign_id)
+    by_status = journal.counts(campaign_id)
     skipped = tuple(journal.skipped(campaign_id))
     on_list = frozenset(suppressed)
     retryable = frozenset(journal.retryable_numbers(campaign_id))
-    by_status: dict[str, int] = {}
-    for row in rows:
-        by_status[row.status] = by_status.get(row.status, 0) + 1
-    accepted_rows = [r for r in rows if r.status == NumberStatus.ACCEPTED]
-    delivered = sum(r.delivery_status == DeliveryStatus.DELIVERED for r in accepted_rows)
-    not_delivered = sum(r.delivery_status == DeliveryStatus.NOT_DELIVERED for r in accepted_rows)
-    receipts_fetched = any(r.fee is not None or r.delivery_status for r in accepted_rows)
-    billed = sum(r.fee or 0 for r in accepted_rows)
-    failures = _failure_groups(rows, retryable, on_list)
+    receipts = {status: rest for status, *rest in journal.receipt_totals(campaign_id)}
+    accepted = sum(numbers for numbers, _recorded, _fee, _parts in receipts.values())
+    delivered = receipts.get(DeliveryStatus.DELIVERED, (0, 0, 0, 0))[0]
+    not_delivered = receipts.get(DeliveryStatus.NOT_DELIVERED, (0, 0, 0, 0))[0]
+    receipts_fetched = any(recorded for _numbers, recorded, _fee, _parts in receipts.values()) or bool(
+        delivered or not_delivered)
+    billed = sum(fee for _numbers, _recorded, fee, _parts in receipts.values())
+    failures = _failure_groups(journal.failed_numbers(campaign_id), retryable, on_list)
     failed = sum(g.count for g in failures)
     blacklisted = sum(g.count for g in failures if g.action == SUPPRESS)
     retry = sum(g.count for g in failures if g.action in (RETRY_NOW, RETRY_LATER, SETTINGS))
     invalid = sum(r.kind == "invalid" for r in skipped)
     duplicate = sum(r.kind == "duplicate" for r in skipped)
-    accepted = len(accepted_rows)
     segments = (
         ("delivered", delivered),
         ("awaiting", accepted - delivered - not_delivered),
@@ -180,7 +177,7 @@ def campaign_report(
         state=info.state,
         created_at=info.created_at,
         first_sent_at=journal.first_started_at(campaign_id),
-        rows_in_file=len(rows) + len(skipped),
+        rows_in_file=sum(by_status.values()) + len(skipped),
         recipients=info.recipients,
         accepted=accepted,
         delivered=delivered,
@@ -194,14 +191,14 @@ def campaign_report(
         skipped_suppressed=dict(segments)["skipped_suppressed"],
         receipts_fetched=receipts_fetched,
         estimated_parts=info.total_parts,
-        accepted_parts=sum(r.parts or 0 for r in accepted_rows),
+        accepted_parts=sum(parts for _numbers, _recorded, _fee, parts in receipts.values()),
         billed_parts=billed,
         price_per_part=str(price),
         estimated_cost=_yuan(info.total_parts * price),
         billed_cost=_yuan(billed * price),
         delivery_rate=(delivered / accepted) if receipts_fetched and accepted else None,
         segments=segments,
-        delivery=_delivery_buckets(accepted_rows) if receipts_fetched else (),
+        delivery=_delivery_buckets(journal.delivery_buckets(campaign_id, DELIVERY_EDGES)) if receipts_fetched else (),
         failures=failures,
         skipped=skipped,
         counts=by_status,
@@ -228,15 +225,15 @@ def explain_code(code: str, platform_message: str = "") -> tuple[Explanation, st
 
 
 def _failure_groups(
-    rows: list[NumberRow], retryable: frozenset[str], on_list: frozenset[str]
+    failed: list[tuple[str, int, str, str]], retryable: frozenset[str], on_list: frozenset[str]
 ) -> tuple[FailureGroup, ...]:
-    members: dict[str, list[NumberRow]] = {}
-    for row in rows:
-        if row.status in (NumberStatus.FAILED, NumberStatus.RETRY_LATER):
-            members.setdefault(row.code or "unknown_code", []).append(row)
+    members: dict[str, list[tuple[str, int, str, str]]] = {}
+    for entry in failed:
+        members.setdefault(entry[2] or "unknown_code", []).append(entry)
     groups = []
     for code, group in members.items():
-        explanation, action = explain_code(code, group[0].platform_message)
+        explanation, action = explain_code(code, group[0][3])
+        numbers = tuple(number for number, _row, _code, _message in group)
         groups.append(FailureGroup(
             code=code,
             count=len(group),
@@ -245,31 +242,15 @@ def _failure_groups(
             advice_zh=explanation.action_zh,
             advice_en=explanation.action_en,
             action=action,
-            numbers=tuple(r.number for r in group),
-            rows=tuple(r.row for r in group),
-            retryable=sum(r.number in retryable for r in group),
-            on_suppression_list=sum(r.number in on_list for r in group),
+            numbers=numbers,
+            rows=tuple(row for _number, row, _code, _message in group),
+            retryable=sum(n in retryable for n in numbers),
+            on_suppression_list=sum(n in on_list for n in numbers),
         ))
     return tuple(sorted(groups, key=lambda g: (-g.count, g.code)))
 
 
-def _minutes_between(start: str, end: str) -> float | None:
-    try:
-        return (datetime.fromisoformat(end) - datetime.fromisoformat(start)).total_seconds() / 60
-    except ValueError:
-        return None
-
-
-def _delivery_buckets(accepted: list[NumberRow]) -> tuple[DeliveryBucket, ...]:
-    counts = [0] * (len(DELIVERY_EDGES) + 1)
-    for row in accepted:
-        if row.delivery_status != DeliveryStatus.DELIVERED or not row.delivery_time or not row.submit_time:
-            continue
-        minutes = _minutes_between(row.submit_time, row.delivery_time)
-        if minutes is None:
-            continue
-        index = next((i for i, edge in enumerate(DELIVERY_EDGES) if minutes < edge), len(DELIVERY_EDGES))
-        counts[index] += 1
+def _delivery_buckets(counts: dict[int, int]) -> tuple[DeliveryBucket, ...]:
     starts = (0, *DELIVERY_EDGES)
     ends: tuple[int | None, ...] = (*DELIVERY_EDGES, None)
-    return tuple(DeliveryBucket(s, e, c) for s, e, c in zip(starts, ends, counts, strict=True))
+    return tuple(DeliveryBucket(s, e, counts.get(i, 0)) for i, (s, e) in enumerate(zip(starts, ends, strict=True)))

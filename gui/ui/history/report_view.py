@@ -103,6 +103,7 @@ class ReportView(QWidget):
         self.failures_layout.setContentsMargins(0, 0, 0, 0)
         self.group_buttons: dict[str, QPushButton] = {}
         self.group_links: dict[str, QPushButton] = {}
+        self.group_retry: dict[str, QPushButton] = {}
 
         tools = QHBoxLayout()
         tools.addWidget(self.note, 1)
@@ -180,6 +181,7 @@ class ReportView(QWidget):
                 item.widget().deleteLater()
         self.group_buttons.clear()
         self.group_links.clear()
+        self.group_retry.clear()
         groups = report.failures if report else ()
         self.failures_title.setVisible(bool(groups))
         for group in groups:
@@ -213,6 +215,13 @@ class ReportView(QWidget):
             button.clicked.connect(lambda _=False, g=group: self.run_action(g))
             layout.addWidget(button)
             self.group_buttons[group.code] = button
+        if group.action == SETTINGS and group.retryable:
+            # After fixing 设置, the same numbers can go out again (the refused request billed nothing).
+            retry = QPushButton(self.tr("Retry now"), row)
+            retry.setObjectName("groupRetry_" + group.code)
+            retry.clicked.connect(lambda _=False, g=group: self.run_action(g, RETRY_NOW))
+            layout.addWidget(retry)
+            self.group_retry[group.code] = retry
         return row
 
     def _action_caption(self, group: FailureGroup) -> str:
@@ -236,22 +245,23 @@ class ReportView(QWidget):
         title = group.title_zh if current_language() == "zh" else group.title_en
         self.numbers_requested.emit(self.tr("Reason: {0}").format(title), (CODE_KEY + group.code,))
 
-    def run_action(self, group: FailureGroup) -> None:
-        """The group's one-click action: retry now / queue for later, keep on the 退订名单, or open 设置."""
+    def run_action(self, group: FailureGroup, action: str | None = None) -> None:
+        """The group's one-click action (or `action`): retry now / later, keep on the 退订名单, or open 设置."""
         if self.campaign_id is None:
             return
         engine, campaign_id, numbers = self.context.engine, self.campaign_id, group.numbers
-        if group.action == SETTINGS:
+        action = action or group.action
+        if action == SETTINGS:
             self.last_action = SETTINGS
             self.settings_requested.emit()
-        elif group.action in (RETRY_NOW, RETRY_LATER):
+        elif action in (RETRY_NOW, RETRY_LATER):
             if getattr(self.context, "busy", lambda: False)():
                 self.note.setText(self.tr("A campaign is being sent; try again when it has finished."))
                 return
-            now = group.action == RETRY_NOW
+            now = action == RETRY_NOW
             run_in_background(lambda: (campaign_id, now, engine.retry_failed(campaign_id, only=numbers)),
                               self._on_requeued, self._on_failed)
-        elif group.action == SUPPRESS:
+        elif action == SUPPRESS:
             run_in_background(lambda: engine.suppression.add(numbers, reason="平台退订/黑名单 (PhoneNumberInBlacklist)"),
                               self._on_suppressed, self._on_failed)
 
