@@ -85,8 +85,9 @@ def url_in_content(found: str, param: int | None = None) -> Message:
 
 def missing_signature() -> Message:
     return (
-        "小程序名称是空的。短信签名就是小程序名称，请在设置里填写。",
-        "The mini program name is empty. It is the SMS signature; fill it in under Settings.",
+        "小程序名称是空的。短信签名就是小程序名称，请在本页的“小程序名称”里填写（在“设置”里填写后会自动带出）。",
+        "The mini program name is empty. It is the SMS signature: fill in “Mini program name” on this page "
+        "(set it in Settings to have it filled in every time).",
     )
 
 

@@ -659,6 +659,10 @@
             <translation>粘贴的号码</translation>
         </message>
         <message>
+            <source>Technical detail: {0}</source>
+            <translation>技术细节：{0}</translation>
+        </message>
+        <message>
             <source>{0}: {1} numbers can be sent to.</source>
             <translation>{0}：可发送 {1} 个号码。</translation>
         </message>

@@ -49,3 +49,16 @@ def test_no_number_accepted_reads_all_failed(qtbot, simulator, tmp_path):  # noq
     qtbot.waitUntil(lambda: page.panel.last_result is not None and not page.is_sending(), timeout=8000)
     assert page.panel.state_label.text().startswith("全部失败")
     assert "已完成" not in page.panel.state_label.text()
+
+
+def test_a_path_with_a_domain_gets_no_landing_page_tick(qtbot, simulator, tmp_path):  # noqa: F811
+    window = sandbox_window(qtbot, simulator)
+    compose_marketing(window)
+    window.compose.marketing.path_edit.setText("https://haowu.com/index.html")
+    import_file(qtbot, window, write_workbook(tmp_path / "客户名单.xlsx", numbers(2)))
+    window.show_step(2)
+    page = window.review
+    qtbot.waitUntil(lambda: page.plan is not None, timeout=5000)
+    qtbot.wait(200)  # a landing check, were one started, would answer by now
+    text = page.checks_label.text()
+    assert page.landing is None and "落地页" not in text and not page.send_button.isEnabled()

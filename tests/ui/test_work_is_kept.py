@@ -103,3 +103,17 @@ def test_a_failed_import_leaves_no_stale_list(qtbot, tmp_path) -> None:
     assert not window.review.send_button.isEnabled()
     qtbot.mouseClick(window.review.send_button, Qt.MouseButton.LeftButton)
     assert window.context.engine.campaigns() == []
+
+
+def test_a_damaged_workbook_is_explained_in_chinese_with_the_library_words_behind_details(qtbot, tmp_path) -> None:
+    window = _window(qtbot)
+    page = window.recipients
+    broken = tmp_path / "客户名单.xlsx"
+    broken.write_bytes(b"PK\x03\x04 not really a workbook")
+    page.load(broken)
+    qtbot.waitUntil(lambda: not page.busy, timeout=5000)
+    text = page.summary.text()
+    assert "文件已损坏" in text and "Zip" not in text and "EOCD" not in text and "zip" not in text
+    assert page.details.isVisibleTo(page) and not page.details.text.isVisibleTo(page)
+    page.details.toggle.click()
+    assert page.details.text.isVisibleTo(page) and page.details.text.text().startswith("技术细节：")

@@ -23,15 +23,17 @@ def password_protected(path: Path | str) -> RecipientsFileError:
 
 
 def corrupt(path: Path | str, detail: str = "") -> RecipientsFileError:
-    extra = f"（{detail}）" if detail else ""
-    return RecipientsFileError(
-        f"文件已损坏或不是有效的表格文件，无法读取{extra}。",
+    """The library's own words (`detail`) stay out of the Chinese text; the window shows them under 详细信息."""
+    error = RecipientsFileError(
+        "文件已损坏或不是有效的表格文件，无法读取。",
         f"The file is damaged or is not a valid spreadsheet{f' ({detail})' if detail else ''}.",
         action_zh="请用 Excel 或 WPS 打开后另存为 .xlsx 再导入。",
         action_en="Open it in Excel or WPS, save it as .xlsx and import that copy.",
         where=_name(path),
         reason="corrupt",
     )
+    error.detail = detail
+    return error
 
 
 def empty(path: Path | str) -> RecipientsFileError:

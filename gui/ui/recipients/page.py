@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from gui.domain.errors import UserFacingError
 from gui.domain.recipients import ImportResult
 from gui.services.recipients.importer import import_pasted_text, import_recipients
+from gui.ui.details import DetailsExpander
 from gui.ui.i18n import current_language, pick
 from gui.ui.labels import page_hint, page_title
 from gui.ui.recipients.tools import MappingPanel, PasteDialog, SuppressionDialog
@@ -142,6 +143,8 @@ class RecipientsPage(QWidget):
         report_layout.setContentsMargins(0, 8, 0, 0)
         report_layout.setSpacing(10)
         report_layout.addWidget(self.summary)
+        self.details = DetailsExpander(self.report)
+        report_layout.addWidget(self.details)
         report_layout.addWidget(self.mapping)
         report_layout.addWidget(self.invalid_title)
         report_layout.addWidget(self.invalid_table, 1)
@@ -303,6 +306,7 @@ class RecipientsPage(QWidget):
     @Slot(object)
     def _on_imported(self, result: ImportResult) -> None:
         self.result = result
+        self.details.set_details("")
         self._stop()
         self.summary.setText(self._summary_text(result))
         table = self.invalid_table
@@ -345,6 +349,8 @@ class RecipientsPage(QWidget):
                 Path(previous.file).name or self.tr("pasted numbers"))
         self.summary.setStyleSheet(f"color: {ERROR};")
         self.summary.setText(note + "\n" + text)
+        detail = str(getattr(error, "detail", "") or "")
+        self.details.set_details(self.tr("Technical detail: {0}").format(detail) if detail else "")
         for widget in (self.invalid_title, self.invalid_table, self.duplicate_title, self.duplicate_table):
             widget.hide()
         self.imported.emit(None)

@@ -39,7 +39,9 @@ def check_lines(plan: Any, campaign: Any, *, repeat: Any, landing: Any, landing_
             lines.append((NOTE, QCoreApplication.translate(
                 "Preflight", "Outside the Marketing send window (08:00–22:00): sending waits until {0}.")
                 .format(opening)))
-        if not landing_known:
+        if any(problem.field == "path" for problem in plan.errors):
+            pass  # the path itself is wrong (said above): no landing-page line that could read as ✓
+        elif not landing_known:
             lines.append((NOTE, QCoreApplication.translate(
                 "Preflight", "Set the static-site domain in Settings to check the landing page.")))
         elif landing is None:

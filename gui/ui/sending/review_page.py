@@ -22,6 +22,7 @@ from gui.domain.campaign import Campaign
 from gui.domain.clock import beijing
 from gui.domain.errors import UserFacingError
 from gui.domain.sms_text import SmsType
+from gui.domain.text_rules import check_path
 from gui.services.sending.repeat_guard import RepeatError
 from gui.ui.compose.campaign import campaign_from_compose
 from gui.ui.i18n import current_language
@@ -176,7 +177,9 @@ class ReviewPage(QWidget):
             return generation, planned, None if planned.errors else engine.repeat_of(planned)
 
         run_in_background(plan, self._on_planned, self._on_plan_failed)
-        url = self.context.landing_url(campaign.path) if campaign.is_marketing and campaign.path else None
+        # A path with a scheme or domain in it is already an error: checking it would only show a misleading ✓.
+        usable = campaign.is_marketing and campaign.path and not check_path(campaign.path)
+        url = self.context.landing_url(campaign.path) if usable else None
         if url:
             from gui.services.api.landing_check import check_landing_page
 
