@@ -9,6 +9,7 @@ from typing import Any
 
 from gui.domain.campaign_rules import campaign_problems, strip_brackets
 from gui.domain.errors import UserFacingError
+from gui.domain.param_links import DEFAULT_PARAM_LINK_KEY
 from gui.domain.sms_text import MarketingDraft, NotificationDraft, SmsType
 from gui.domain.suffix_presets import DEFAULT_SUFFIX_KEY
 
@@ -83,6 +84,7 @@ class Campaign:
     template_text: str = ""
     template_params: tuple[ParamSource, ...] = field(default_factory=tuple)
     resource_appid: str = ""
+    param_link_key: str = DEFAULT_PARAM_LINK_KEY  # Notification only: how a path value is sent (param_links.py)
 
     def __post_init__(self) -> None:
         # The platform wraps the signature in 【】 itself: typed brackets would go out doubled.
@@ -122,6 +124,7 @@ class Campaign:
             short_name=self.short_name,
             use_short_name=self.use_short_name,
             template_id=self.template_id,
+            param_link_key=self.param_link_key,
         )
 
     def to_json(self) -> dict:
@@ -143,6 +146,8 @@ class Campaign:
                 template_text=self.template_text,
                 template_param_list=[p.to_json() for p in self.template_params],
             )
+            if self.param_link_key != DEFAULT_PARAM_LINK_KEY:
+                data["param_link_key"] = self.param_link_key
         data["resource_appid"] = self.resource_appid
         return data
 
@@ -195,6 +200,7 @@ class Campaign:
             template_text=_text(data, "template_text", strip=False),
             template_params=params,
             resource_appid=_text(data, "resource_appid", default=""),
+            param_link_key=_text(data, "param_link_key", default=DEFAULT_PARAM_LINK_KEY) or DEFAULT_PARAM_LINK_KEY,
         )
         problems = campaign_problems(campaign)
         if problems:

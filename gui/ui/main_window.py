@@ -231,6 +231,7 @@ class MainWindow(QMainWindow):
             short_name=getattr(settings, "short_name", ""),
             use_short_name=bool(getattr(settings, "use_short_name", False)),
             suffix_key=getattr(settings, "suffix_key", ""),
+            param_link_key=getattr(settings, "param_link_key", ""),
         )
 
     # -- sandbox offer --------------------------------------------------------------------------------------

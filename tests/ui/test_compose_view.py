@@ -161,3 +161,20 @@ def test_an_empty_template_value_is_an_error_not_a_pass(qtbot) -> None:
     assert not plan.ok and "empty_param" in {p.code for p in plan.errors}
     view.notification.set_params(["保温杯", "/pages/order/index"])
     assert "empty_param" not in view.problems.codes()
+
+
+def test_the_path_link_preset_is_configurable(qtbot) -> None:
+    from gui.domain.campaign import Campaign
+    from gui.ui.compose.campaign import campaign_from_compose
+
+    view = make_view(qtbot)
+    type_text(qtbot, view.signature_edit, "云开发")
+    qtbot.mouseClick(view.notification_button, Qt.MouseButton.LeftButton)
+    view.notification.template_id_edit.setText("923584")
+    view.notification.template_edit.setPlainText("您的{1}已发货，点击 {2} 查看")
+    view.notification.set_params(["商品", "/order.html"])
+    assert "https://tcbe.cn/XXXXXXXX" in view.preview.text()
+    view.apply_defaults(param_link_key="as_typed")  # 设置's param_link_key, if the platform sends paths as typed
+    assert view.preview.text() == "【云开发】您的商品已发货，点击 /order.html 查看"
+    campaign = campaign_from_compose(view, "env-1")
+    assert campaign.param_link_key == "as_typed" and Campaign.from_json(campaign.to_json()) == campaign

@@ -11,6 +11,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
+from gui.domain.param_links import DEFAULT_PARAM_LINK_KEY
 from gui.services.config.paths import config_dir
 
 SETTINGS_FILENAME = "settings.json"
@@ -37,6 +38,8 @@ class Settings:
     static_site_domain: str = ""
     language: str = "zh"
     token_mode: str = "stable"  # "stable" or "classic"
+    # How a Notification value that is a static-site path is sent (gui/domain/param_links.py); an inference.
+    param_link_key: str = DEFAULT_PARAM_LINK_KEY
     # Not saved: why the file could not be read, for the UI to show once.
     warning_zh: str = field(default="", compare=False)
     warning_en: str = field(default="", compare=False)

@@ -18,6 +18,7 @@ def campaign_from_compose(compose: Any, env: str, resource_appid: str = "", name
         sources = getattr(compose.notification, "param_sources", None)
         params = tuple(sources()) if callable(sources) else tuple(ParamSource(literal=v) for v in draft.params)
         return Campaign(sms_type=SmsType.NOTIFICATION, template_id=draft.template_id,
-                        template_text=draft.template_text, template_params=params, **common)
+                        template_text=draft.template_text, template_params=params,
+                        param_link_key=draft.param_link_key, **common)
     return Campaign(sms_type=SmsType.MARKETING, content=draft.content, path=draft.path,
                     suffix_key=draft.suffix_key, **common)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.domain.campaign import ParamSource
+from gui.domain.param_links import DEFAULT_PARAM_LINK_KEY
 from gui.domain.phone import national_digits
 from gui.domain.recipients import Recipient
 from gui.domain.sms_text import (
@@ -73,6 +74,7 @@ class ComposeView(QWidget):
 
     def __init__(self, parent: QWidget | None = None, *, library_path: Path | None = None) -> None:
         super().__init__(parent)
+        self.param_link_key = DEFAULT_PARAM_LINK_KEY  # from 设置 (apply_defaults)
         self.setObjectName("composeView")
         self._last: RenderedSms | None = None
         self._recipients: tuple[Recipient, ...] = ()
@@ -230,8 +232,11 @@ class ComposeView(QWidget):
         button.setChecked(True)
 
     def apply_defaults(self, *, signature: str = "", short_name: str = "", use_short_name: bool = False,
-                       suffix_key: str = "") -> None:
+                       suffix_key: str = "", param_link_key: str = "") -> None:
         """Fill the fields the settings provide (only where the user has not typed anything yet)."""
+        if param_link_key:
+            self.param_link_key = param_link_key
+            self.refresh()
         if signature and not self.signature_edit.text():
             self.signature_edit.setText(signature)
         if short_name and not self.short_name_edit.text():
@@ -256,6 +261,7 @@ class ComposeView(QWidget):
                 template_text=self.notification.template_edit.toPlainText(),
                 params=tuple(params),
                 template_id=self.notification.template_id_edit.text().strip(),
+                param_link_key=self.param_link_key,
                 **common,
             )
         return MarketingDraft(
