@@ -77,10 +77,14 @@ def main(argv: list[str] | None = None) -> int:
         print_error(error)
         return EXIT_BAD_INPUT
     except (sqlite3.OperationalError, OSError) as error:
-        from gui.services.config.paths import DATA_DIR_ENV as _ENV
-        from gui.services.config.paths import data_dir
+        import platformdirs
 
-        folder = Path(os.environ[_ENV]) if os.environ.get(_ENV) else data_dir()
+        from gui import APP_NAME
+
+        # Named without creating it: creating it may be what failed.
+        folder = Path(os.environ.get(DATA_DIR_ENV) or platformdirs.user_data_dir(APP_NAME, appauthor=False))
+        if isinstance(error, OSError) and error.filename:
+            folder = Path(error.filename).parent  # the folder the failed write was for
         problem = storage_error(error, folder)
         if problem is None:
             raise

@@ -87,3 +87,11 @@ def test_stale_temp_files_of_killed_writes_are_removed(tmp_path: Path) -> None:
     os.utime(settings, (past, past))
     assert remove_stale_temps([tmp_path]) == [settings]
 
+
+
+def test_a_data_folder_that_cannot_be_created_is_one_message(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    assert main(["--data-dir", str(blocker / "data"), "campaigns"]) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "错误" in err

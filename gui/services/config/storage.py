@@ -32,8 +32,17 @@ def storage_error(error: BaseException, folder: Path) -> StorageError | None:
     full = full or (isinstance(error, sqlite3.OperationalError) and any(m in text for m in _FULL))
     read_only = isinstance(error, OSError) and error.errno in (errno.EROFS, errno.EACCES, errno.EPERM)
     read_only = read_only or (isinstance(error, sqlite3.OperationalError) and any(m in text for m in _READ_ONLY))
-    if not (full or read_only):
+    unusable = isinstance(error, OSError) and error.errno in (errno.ENOTDIR, errno.EEXIST)
+    if not (full or read_only or unusable):
         return None
+    if unusable:
+        return StorageError(
+            f"数据文件夹 {folder} 无法使用：路径上有一个同名的文件，文件夹建不起来。",
+            f"The data folder {folder} cannot be used: a file stands where a folder is needed.",
+            action_zh="请用 --data-dir 指定另一个文件夹，或移走那个文件。",
+            action_en="Choose another folder with --data-dir, or move that file away.",
+            where=str(folder),
+        )
     try:
         free_mb = shutil.disk_usage(folder).free // (1024 * 1024)
     except OSError:

@@ -268,8 +268,14 @@ def _slow_path(value: object, row: list, row_number: int, invalid: list[InvalidR
     number, check = check_digits(value)
     if number is None and check is not None:
         problem = check.problem or PhoneProblem.NOT_A_NUMBER
-        invalid.append(InvalidRow(row_number, display(value), problem.value, check.message_zh, check.message_en))
+        invalid.append(InvalidRow(row_number, _shown(display(value)), problem.value, check.message_zh,
+                                  check.message_en))
     return number
+
+
+def _shown(text: str, limit: int = 100) -> str:
+    """A cell as quoted in the report: a 50 MB "number" is shown by its start, not copied whole."""
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 def _dedupe(digits: list[str | None], skip: int, valid: int

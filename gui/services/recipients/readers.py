@@ -73,7 +73,7 @@ def open_source(path: Path | str) -> Source:
     """Open any supported recipients file, or raise `RecipientsFileError` saying why it cannot be used."""
     path = Path(path)
     head = read_head(path)
-    if not head.strip():
+    if not head.strip() and len(head) < SNIFF_BYTES:  # the whole file is blank (a longer one may go on)
         raise errors.empty(path)
     suffix = path.suffix.lower()
     if head.startswith(OLE_MAGIC):
