@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.services.recipients.suppression import SuppressionList
-from gui.ui.recipients.tools import SuppressionDialog
+from gui.ui.recipients.tools import PasteDialog, SuppressionDialog
 from tests.support.simulator import simulator  # noqa: F401
 from tests.ui.send_support import (
     compose_marketing,
@@ -104,6 +104,14 @@ def test_every_page_and_dialog_reads_chinese(qtbot, simulator, tmp_path):  # noq
                       | QMessageBox.StandardButton.No, window)
     box.show()
     bad += [("确认框", *entry) for entry in english_words(box)]
+    # The column mapping (shown for a guessed column, or by 调整列) and the paste dialog.
+    window.show_step(1)
+    window.recipients.show_mapping()
+    bad += [("调整列", *entry) for entry in english_words(window.recipients.mapping)]
+    paste = PasteDialog(window)
+    paste.show()
+    bad += [("粘贴号码", *entry) for entry in english_words(paste)]
+    paste.close()
     files.close()
     box.close()
     dialog.close()

@@ -37,9 +37,18 @@ def _sideways(window: MainWindow) -> list[str]:
 
 @pytest.mark.parametrize("size", [(1024, 768), (1366, 768)])
 def test_every_page_fits_without_sideways_scrolling(qtbot, size) -> None:
+    from tools.layout_check import text_problems
+
     window = _window(qtbot, *size)
+    window.recipients.set_sandbox(True)  # every button of 收件人 shown
     assert window.width() <= size[0] and window.minimumWidth() <= 1024 and window.minimumHeight() <= 768
     assert _sideways(window) == []
+    cut = []
+    for index in range(window.pages.count()):
+        window.show_step(index)
+        qtbot.wait(10)
+        cut += [p for p in text_problems(window) if p["problem"].startswith("button text")]
+    assert cut == []
 
 
 def test_the_counters_stay_visible_at_the_minimum_window_size(qtbot) -> None:
