@@ -95,3 +95,22 @@ def test_a_data_folder_that_cannot_be_created_is_one_message(tmp_path: Path, cap
     assert main(["--data-dir", str(blocker / "data"), "campaigns"]) == 2
     err = capsys.readouterr().err
     assert "Traceback" not in err and "错误" in err
+
+
+
+def test_check_of_a_named_pipe_does_not_wait(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pipe = tmp_path / "名单.csv"
+    os.mkfifo(pipe)
+    assert main(["--data-dir", str(tmp_path / "data"), "check", str(pipe), "--json"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == "" and "不是一个普通文件" in captured.err
+
+@pytest.mark.parametrize("kind", ["fifo", "directory"])
+def test_a_campaign_path_that_is_not_a_file_is_refused_without_waiting(tmp_path: Path, kind: str) -> None:
+    from gui.domain.campaign import CampaignFileError
+    from gui.services.drafts.campaign_file import load_campaign
+
+    path = tmp_path / "c.json"
+    os.mkfifo(path) if kind == "fifo" else path.mkdir()
+    with pytest.raises(CampaignFileError, match="not a regular file"):
+        load_campaign(path)
