@@ -26,6 +26,10 @@ def _redirect_output() -> None:
 
 
 if __name__ == "__main__":
+    if sys.argv[1:2] == ["--probe-workbook"]:  # the trial read of an untrusted workbook (recipients/probe.py)
+        from gui.services.recipients.probe import run_child
+
+        run_child(sys.argv[2:])
     _redirect_output()
     from gui.cli.main import main
 

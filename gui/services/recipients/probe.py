@@ -16,10 +16,14 @@ TIME_LIMIT = 60.0  # seconds: a real workbook of 25 MB reads in a few
 # Runs with `python -I -c`: no site packages on the path beyond the interpreter's, no environment hooks.
 # Exit codes: 0 read, 3 password, 4 not a workbook calamine can read, 5 out of memory.
 _CHILD = """
-import resource, sys
+import sys
 limit = int(sys.argv[2])
-resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+try:
+    import resource
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+except (ImportError, ValueError, OSError):
+    pass  # Windows has no rlimits (and macOS may refuse RLIMIT_AS): the time limit and the separate process remain
 try:
     import python_calamine as calamine
     workbook = calamine.CalamineWorkbook.from_path(sys.argv[1])
@@ -37,13 +41,26 @@ except BaseException as error:  # PanicException derives from BaseException
 """
 
 
+PROBE_FLAG = "--probe-workbook"
+
+
+def run_child(arguments: list[str]) -> None:
+    """The child's side, for a frozen bundle started with `PROBE_FLAG PATH LIMIT` (see packaging/launcher.py)."""
+    sys.argv = [sys.argv[0], *arguments]
+    exec(compile(_CHILD, "<probe>", "exec"), {"__name__": "__main__"})  # our own constant code, not input
+    sys.exit(0)
+
+
 def trial_read(path: Path, *, memory_limit: int = MEMORY_LIMIT, time_limit: float = TIME_LIMIT) -> None:
     """Read every worksheet of `path` in a child process; raise `RecipientsFileError` unless it succeeds.
 
     Used for workbooks the pre-checks in `guard` cannot vouch for, so the app's own process never meets a
     file that makes calamine abort, allocate without bound or hang.
     """
-    command = [sys.executable, "-I", "-c", _CHILD, str(path), str(memory_limit)]
+    if getattr(sys, "frozen", False):  # the bundle's executable is the app: it runs the child on this flag
+        command = [sys.executable, PROBE_FLAG, str(path), str(memory_limit)]
+    else:
+        command = [sys.executable, "-I", "-c", _CHILD, str(path), str(memory_limit)]
     try:
         done = subprocess.run(command, capture_output=True, timeout=time_limit, check=False,
                               stdin=subprocess.DEVNULL)

@@ -362,3 +362,22 @@ def check(result: ImportResult, expected: object) -> None:
 def test_the_corpus_stayed_within_memory() -> None:
     # Runs after the corpus in this module: the whole process never came near the 1 GB a file may cost.
     assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss < 1024 * 1024
+
+
+def test_the_bundle_runs_the_trial_read_through_its_own_executable(tmp_path: Path) -> None:
+    # A frozen app has no `python -c`: the launcher takes the flag and runs the same child code.
+    import subprocess
+    import sys
+
+    from gui.services.recipients.probe import PROBE_FLAG
+
+    good = xls(tmp_path / "名单.xls", {"名单": numbers(3)})
+    broken = tmp_path / "broken.xls"
+    broken.write_bytes(good.read_bytes()[:600])
+    launcher = Path(__file__).resolve().parents[3] / "packaging" / "launcher.py"
+    ok = subprocess.run([sys.executable, str(launcher), PROBE_FLAG, str(good), str(640 << 20)], timeout=60,
+                        capture_output=True, check=False)
+    bad = subprocess.run([sys.executable, str(launcher), PROBE_FLAG, str(broken), str(640 << 20)], timeout=60,
+                         capture_output=True, check=False)
+    assert ok.returncode == 0, ok.stderr
+    assert bad.returncode == 4
