@@ -332,22 +332,6 @@
             <translation>密钥环：不可用</translation>
         </message>
         <message>
-            <source>Windows Credential Manager</source>
-            <translation>Windows 凭据管理器</translation>
-        </message>
-        <message>
-            <source>macOS Keychain</source>
-            <translation>macOS 钥匙串</translation>
-        </message>
-        <message>
-            <source>the desktop's password store</source>
-            <translation>系统密码库</translation>
-        </message>
-        <message>
-            <source>available</source>
-            <translation>可用</translation>
-        </message>
-        <message>
             <source>The sandbox is not available: {0}</source>
             <translation>练习模式不可用：{0}</translation>
         </message>
