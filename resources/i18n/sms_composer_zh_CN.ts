@@ -118,6 +118,41 @@
         </message>
     </context>
     <context>
+        <name>ErrorText</name>
+        <message>
+            <source>no permission: the file or folder is protected or open in another program</source>
+            <translation>没有权限：文件或文件夹受保护，或正被其他程序打开</translation>
+        </message>
+        <message>
+            <source>the file or folder does not exist</source>
+            <translation>文件或文件夹不存在</translation>
+        </message>
+        <message>
+            <source>the disk is full</source>
+            <translation>磁盘已满</translation>
+        </message>
+        <message>
+            <source>the network did not answer</source>
+            <translation>网络没有响应</translation>
+        </message>
+        <message>
+            <source>the local records could not be read or written</source>
+            <translation>本机的发送记录无法读取或写入</translation>
+        </message>
+        <message>
+            <source>not enough memory</source>
+            <translation>内存不足</translation>
+        </message>
+        <message>
+            <source>the file could not be read or written</source>
+            <translation>文件无法读取或写入</translation>
+        </message>
+        <message>
+            <source>an unexpected error</source>
+            <translation>意外的错误</translation>
+        </message>
+    </context>
+    <context>
         <name>HistoryPage</name>
         <message>
             <source>History</source>
@@ -222,8 +257,8 @@
             <translation>已作为新草稿载入“内容”。</translation>
         </message>
         <message>
-            <source>That did not work ({0}: {1}).</source>
-            <translation>操作没有成功（{0}：{1}）。</translation>
+            <source>That did not work ({0}).</source>
+            <translation>操作没有成功（{0}）。</translation>
         </message>
     </context>
     <context>
@@ -834,8 +869,8 @@
             <translation>报告已保存到 {0}</translation>
         </message>
         <message>
-            <source>That did not work ({0}: {1}).</source>
-            <translation>操作没有成功（{0}：{1}）。</translation>
+            <source>That did not work ({0}).</source>
+            <translation>操作没有成功（{0}）。</translation>
         </message>
     </context>
     <context>
@@ -1375,7 +1410,7 @@
         </message>
         <message>
             <source>That did not work ({0}).</source>
-            <translation>操作未完成（{0}）。</translation>
+            <translation>操作没有成功（{0}）。</translation>
         </message>
     </context>
 </TS>

@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.domain.errors import UserFacingError
 from gui.services.journal.types import CampaignState, NumberStatus, state_label
 from gui.services.results.file_names import alternative_results_path, suggested_results_path
 from gui.services.results.write_errors import ResultsNotWrittenError
+from gui.ui.error_text import explain
 from gui.ui.history.tabs import CampaignTabs
 from gui.ui.i18n import current_language
 from gui.ui.labels import page_hint, page_title
@@ -394,7 +394,4 @@ class HistoryPage(QWidget):
 
     @Slot(object)
     def _on_failed(self, error: Exception) -> None:
-        if isinstance(error, UserFacingError):
-            self.note.setText(error.text(current_language()))
-        else:
-            self.note.setText(self.tr("That did not work ({0}: {1}).").format(type(error).__name__, error))
+        explain(self.note, self.tr("That did not work ({0})."), error)

@@ -30,9 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from gui.domain.clock import beijing
-from gui.domain.errors import UserFacingError
 from gui.domain.recipients import ImportResult
-from gui.ui.i18n import current_language
+from gui.ui.error_text import explain
 from gui.ui.keyboard import keyboard_friendly
 from gui.ui.workers import run_in_background
 
@@ -256,7 +255,4 @@ class SuppressionDialog(QDialog):
     @Slot(object)
     def _on_failed(self, error: Exception) -> None:
         self.busy = False
-        if isinstance(error, UserFacingError):
-            self.note.setText(error.text(current_language()))
-        else:
-            self.note.setText(self.tr("That did not work ({0}).").format(type(error).__name__))
+        explain(self.note, self.tr("That did not work ({0})."), error)

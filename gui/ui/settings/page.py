@@ -27,6 +27,7 @@ from gui.services.config import credentials as creds
 from gui.services.config.keyring_status import keyring_info
 from gui.services.config.settings import Settings, load_settings, save_settings
 from gui.ui.details import DetailsExpander
+from gui.ui.error_text import plain_reason
 from gui.ui.i18n import current_language, pick
 from gui.ui.labels import field_hint, page_title
 from gui.ui.style import ACCENT, ERROR
@@ -309,7 +310,7 @@ class SettingsPage(QWidget):
     def _error_text(self, error: Exception) -> str:
         if isinstance(error, UserFacingError):
             return error.text(current_language())
-        return self.tr("Something went wrong ({0}).").format(type(error).__name__)
+        return self.tr("Something went wrong ({0}).").format(plain_reason(error))
 
     @staticmethod
     def _say(label: QLabel, text: str, *, ok: bool) -> None:
