@@ -28,6 +28,7 @@ from gui.services.config.keyring_status import KeyringInfo, keyring_info
 from gui.services.sending.engine import Engine
 from gui.services.sending.session import SendContext
 from gui.services.simulator.sandbox import SandboxSession, SandboxUnavailable, start_sandbox
+from gui.ui import dialogs
 from gui.ui.compose import ComposeView
 from gui.ui.history.page import HistoryPage
 from gui.ui.i18n import current_language, pick
@@ -313,12 +314,11 @@ class MainWindow(QMainWindow):
         self.show_step(0)
 
     def ask_close_during_send(self) -> bool:
-        answer = QMessageBox.question(
+        return dialogs.ask(
             self, self.tr("A send is in progress"),
             self.tr("Stop sending and close? The batch being sent finishes first; the campaign can be continued "
                     "later from History."),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
-        return answer == QMessageBox.StandardButton.Yes
+            self.tr("Stop and close"), self.tr("Keep sending"), icon=QMessageBox.Icon.Warning)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.review.is_sending():

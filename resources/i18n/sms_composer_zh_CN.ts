@@ -288,6 +288,10 @@
             <translation>删除模板“{0}”？删除后无法恢复。</translation>
         </message>
         <message>
+            <source>Keep it</source>
+            <translation>保留</translation>
+        </message>
+        <message>
             <source>The template library is not available: {0}</source>
             <translation>无法读取模板库：{0}</translation>
         </message>
@@ -377,6 +381,14 @@
         <message>
             <source>Stop sending and close? The batch being sent finishes first; the campaign can be continued later from History.</source>
             <translation>停止发送并关闭？正在发送的批次会先完成；之后可以在“发送记录”中继续发送。</translation>
+        </message>
+        <message>
+            <source>Stop and close</source>
+            <translation>停止并关闭</translation>
+        </message>
+        <message>
+            <source>Keep sending</source>
+            <translation>继续发送</translation>
         </message>
         <message>
             <source>Stopping after the current batch…</source>
