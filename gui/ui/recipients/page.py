@@ -139,7 +139,10 @@ class RecipientsPage(QWidget):
                                                         self.tr("Phone number")])
         self.duplicate_table.verticalHeader().setVisible(False)
         self.duplicate_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.duplicate_table.horizontalHeader().setStretchLastSection(True)
+        dup_header = self.duplicate_table.horizontalHeader()  # 重复的是第几行 whole, as the invalid table's headers
+        dup_header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        dup_header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        dup_header.setStretchLastSection(True)
         report_layout = QVBoxLayout(self.report)
         report_layout.setContentsMargins(0, 8, 0, 0)
         report_layout.setSpacing(10)
