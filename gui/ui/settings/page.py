@@ -179,7 +179,12 @@ class SettingsPage(QWidget):
         root.setSpacing(12)
         root.addWidget(title)
         root.addWidget(scroll, 1)
-        root.addLayout(save_row)  # outside the scroll area: 保存设置 is always on screen
+        # Outside the scroll area, so 保存设置 is always on screen; as wide as the form, so it sits under it.
+        save_bar = QWidget(self)
+        save_bar.setMaximumWidth(column.maximumWidth())
+        save_row.setContentsMargins(0, 0, 12, 0)
+        save_bar.setLayout(save_row)
+        root.addWidget(save_bar)
 
         self.save_button.clicked.connect(self.save)
         self.save_credentials_button.clicked.connect(self.save_credentials)
