@@ -76,11 +76,16 @@ def test_the_counters_stay_visible_at_the_minimum_window_size(qtbot) -> None:
     window.show_step(0)
     compose = window.compose
     compose.signature_edit.setText("云开发")
-    compose.marketing.content_edit.setPlainText("能力上新")
+    compose.marketing.content_edit.setPlainText("能力上新，限时免费体验云开发全新短信群发功能")  # too long: red counters
     qtbot.wait(20)
     for counter in (compose.content_counter, compose.total_counter):
         visible = counter.visibleRegion().boundingRect()
         assert counter.isVisible() and visible.width() >= counter.width() - 1, counter.text()
+    compose.set_sms_type(SmsType.NOTIFICATION)  # its 整条 counter sits under the template, below the fold or not
+    qtbot.wait(20)
+    assert (window.width(), window.height()) == (window.minimumWidth(), window.minimumHeight())
+    counter = compose.total_counter
+    assert counter.isVisible() and counter.visibleRegion().boundingRect().size() == counter.size(), counter.text()
 
 
 def _page_sideways(page) -> list[str]:
