@@ -1421,6 +1421,14 @@
             <translation>手动添加</translation>
         </message>
         <message>
+            <source>Unsubscribed or blacklisted (reported by the platform)</source>
+            <translation>平台退订/黑名单</translation>
+        </message>
+        <message>
+            <source>Imported from {0}</source>
+            <translation>导入自 {0}</translation>
+        </message>
+        <message>
             <source>That did not work ({0}).</source>
             <translation>操作没有成功（{0}）。</translation>
         </message>

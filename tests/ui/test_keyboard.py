@@ -101,10 +101,11 @@ def test_suppression_list_shows_plain_reasons_in_beijing_time(qtbot, tmp_path) -
     suppression = SuppressionList(tmp_path / "app.sqlite3")
     suppression.add(["13800000001"], reason="manual")  # as older versions stored it
     suppression.add(["13800000002"], reason="平台退订/黑名单 (PhoneNumberInBlacklist)")
+    suppression.add(["13800000003"], reason="导入自 老客户.xlsx")  # SuppressionList.import_file's reason
     dialog = SuppressionDialog(suppression)
     qtbot.addWidget(dialog)
-    qtbot.waitUntil(lambda: not dialog.busy and dialog.table.rowCount() == 2, timeout=5000)
-    reasons = {dialog.table.item(r, 1).text() for r in range(2)}
-    assert reasons == {"手动添加", "平台退订/黑名单"}
+    qtbot.waitUntil(lambda: not dialog.busy and dialog.table.rowCount() == 3, timeout=5000)
+    reasons = {dialog.table.item(r, 1).text() for r in range(3)}
+    assert reasons == {"手动添加", "平台退订/黑名单", "导入自 老客户.xlsx"}
     assert not dialog.table.tabKeyNavigation()
     assert beijing_text(datetime(2026, 11, 29, 2, 30, tzinfo=UTC).isoformat()) == "2026-11-29 10:30"

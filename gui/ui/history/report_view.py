@@ -262,7 +262,7 @@ class ReportView(QWidget):
             run_in_background(lambda: (campaign_id, now, engine.retry_failed(campaign_id, only=numbers)),
                               self._on_requeued, self._on_failed)
         elif action == SUPPRESS:
-            run_in_background(lambda: engine.suppression.add(numbers, reason="平台退订/黑名单 (PhoneNumberInBlacklist)"),
+            run_in_background(lambda: engine.suppression.add(numbers, reason="平台退订/黑名单"),
                               self._on_suppressed, self._on_failed)
 
     @Slot(object)

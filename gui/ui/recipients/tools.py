@@ -36,6 +36,8 @@ from gui.ui.keyboard import keyboard_friendly
 from gui.ui.workers import run_in_background
 
 MANUAL_REASON = "手动添加"
+BLACKLIST_REASON = "平台退订/黑名单"  # stored by the engine and the report (older versions added "(PhoneNumberInBlacklist)")
+IMPORTED_PREFIX = "导入自 "  # SuppressionList.import_file: "导入自 <file name>"
 
 
 def beijing_text(stamp: str) -> str:
@@ -250,6 +252,10 @@ class SuppressionDialog(QDialog):
         """Why a number is listed, in words (older lists stored the code word "manual" and an API status name)."""
         if reason in ("manual", MANUAL_REASON):
             return self.tr("Added by hand")
+        if reason.startswith(BLACKLIST_REASON):
+            return self.tr("Unsubscribed or blacklisted (reported by the platform)")
+        if reason.startswith(IMPORTED_PREFIX):
+            return self.tr("Imported from {0}").format(reason[len(IMPORTED_PREFIX):])
         return re.sub(r"\s*\([A-Za-z]+\)$", "", reason)
 
     @Slot(object)
