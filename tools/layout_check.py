@@ -82,11 +82,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.layout_check", description=__doc__)
     parser.add_argument("--shots", type=Path, help="also save one PNG per page into this folder")
     parser.add_argument("--lang", default="zh")
+    parser.add_argument("--size", default=f"{SCREEN[0]}x{SCREEN[1]}", help="window size, e.g. 1024x768")
     args = parser.parse_args(argv)
+    size = tuple(int(part) for part in args.size.lower().split("x"))
 
     from tools.screenshots import _wait, sample_window
 
-    app, window, simulator = sample_window(args.lang, size=SCREEN)
+    app, window, simulator = sample_window(args.lang, size=size)
     from gui.ui.workers import wait_for_background as drain
 
     pages = ("compose", "recipients", "review", "history", "settings")

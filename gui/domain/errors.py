@@ -20,6 +20,7 @@ class UserFacingError(Exception):
         action_zh: str = "",
         action_en: str = "",
         where: str = "",
+        detail: str = "",
     ) -> None:
         super().__init__(message_en)
         self.message_zh = message_zh
@@ -27,6 +28,8 @@ class UserFacingError(Exception):
         self.action_zh = action_zh
         self.action_en = action_en
         self.where = where
+        # Technical wording (a library's own error) for the 详细信息 expander, never in the message itself.
+        self.detail = detail
 
     def text(self, language: str = "zh") -> str:
         """One readable paragraph in the chosen language ('zh' or 'en')."""

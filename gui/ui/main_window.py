@@ -23,10 +23,12 @@ from PySide6.QtWidgets import (
 from gui import APP_DISPLAY_NAME
 from gui.domain.clock import Clock, SystemClock
 from gui.domain.sms_text import SmsType
-from gui.services.config.keyring_status import KeyringInfo, keyring_info, short_backend_name
+from gui.services.config.credentials import friendly_backend_name
+from gui.services.config.keyring_status import KeyringInfo, keyring_info
 from gui.services.sending.engine import Engine
 from gui.services.sending.session import SendContext
 from gui.services.simulator.sandbox import SandboxSession, SandboxUnavailable, start_sandbox
+from gui.ui import dialogs
 from gui.ui.compose import ComposeView
 from gui.ui.history.page import HistoryPage
 from gui.ui.i18n import current_language, pick
@@ -198,19 +200,11 @@ class MainWindow(QMainWindow):
         self.keyring = info
         self.keyring_label.setToolTip(pick(info.message_zh, info.message_en))
         if info.usable:
-            self.keyring_label.setText(self.tr("Keyring: {0}").format(self._keyring_words(info.name)))
+            self.keyring_label.setText(self.tr("Keyring: {0}").format(
+                friendly_backend_name(info.name, current_language())))
         else:
             self.keyring_label.setText(self.tr("Keyring: not available"))
             self.keyring_label.setStyleSheet(f"color: {ERROR};")
-
-    def _keyring_words(self, name: str) -> str:
-        """The store in the user's words; a backend's class name is for the tooltip and 设置's 详细信息 only."""
-        short = short_backend_name(name)
-        if current_language() == "en":
-            return short
-        return {"Windows": self.tr("Windows Credential Manager"), "macOS": self.tr("macOS Keychain"),
-                "SecretService": self.tr("the desktop's password store"), "kwallet": "KWallet",
-                "KWallet": "KWallet"}.get(short, self.tr("available"))
 
     @Slot(object)
     def _on_keyring_failed(self, error: Exception) -> None:
@@ -320,12 +314,11 @@ class MainWindow(QMainWindow):
         self.show_step(0)
 
     def ask_close_during_send(self) -> bool:
-        answer = QMessageBox.question(
+        return dialogs.ask(
             self, self.tr("A send is in progress"),
             self.tr("Stop sending and close? The batch being sent finishes first; the campaign can be continued "
                     "later from History."),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
-        return answer == QMessageBox.StandardButton.Yes
+            self.tr("Stop and close"), self.tr("Keep sending"), icon=QMessageBox.Icon.Warning)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.review.is_sending():

@@ -6,6 +6,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from gui.services.results.write_errors import ResultsNotWrittenError
+from gui.ui import dialogs
 
 RETRY = "retry"
 SAVE_AS = "save_as"
@@ -47,8 +48,7 @@ def ask_when_not_written(parent: QWidget, error: ResultsNotWrittenError) -> str:
     )
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(retry or save_as)
-    box.exec()
-    clicked = box.clickedButton()
+    clicked = dialogs.run(box)
     if retry is not None and clicked is retry:
         return RETRY
     return SAVE_AS if clicked is save_as else CANCEL

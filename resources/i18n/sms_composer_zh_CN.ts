@@ -118,6 +118,41 @@
         </message>
     </context>
     <context>
+        <name>ErrorText</name>
+        <message>
+            <source>no permission: the file or folder is protected or open in another program</source>
+            <translation>没有权限：文件或文件夹受保护，或正被其他程序打开</translation>
+        </message>
+        <message>
+            <source>the file or folder does not exist</source>
+            <translation>文件或文件夹不存在</translation>
+        </message>
+        <message>
+            <source>the disk is full</source>
+            <translation>磁盘已满</translation>
+        </message>
+        <message>
+            <source>the network did not answer</source>
+            <translation>网络没有响应</translation>
+        </message>
+        <message>
+            <source>the local records could not be read or written</source>
+            <translation>本机的发送记录无法读取或写入</translation>
+        </message>
+        <message>
+            <source>not enough memory</source>
+            <translation>内存不足</translation>
+        </message>
+        <message>
+            <source>the file could not be read or written</source>
+            <translation>文件无法读取或写入</translation>
+        </message>
+        <message>
+            <source>an unexpected error</source>
+            <translation>意外的错误</translation>
+        </message>
+    </context>
+    <context>
         <name>HistoryPage</name>
         <message>
             <source>History</source>
@@ -222,8 +257,8 @@
             <translation>已作为新草稿载入“内容”。</translation>
         </message>
         <message>
-            <source>That did not work ({0}: {1}).</source>
-            <translation>操作没有成功（{0}：{1}）。</translation>
+            <source>That did not work ({0}).</source>
+            <translation>操作没有成功（{0}）。</translation>
         </message>
     </context>
     <context>
@@ -251,6 +286,10 @@
         <message>
             <source>Delete the template “{0}”? This cannot be undone.</source>
             <translation>删除模板“{0}”？删除后无法恢复。</translation>
+        </message>
+        <message>
+            <source>Keep it</source>
+            <translation>保留</translation>
         </message>
         <message>
             <source>The template library is not available: {0}</source>
@@ -332,22 +371,6 @@
             <translation>密钥环：不可用</translation>
         </message>
         <message>
-            <source>Windows Credential Manager</source>
-            <translation>Windows 凭据管理器</translation>
-        </message>
-        <message>
-            <source>macOS Keychain</source>
-            <translation>macOS 钥匙串</translation>
-        </message>
-        <message>
-            <source>the desktop's password store</source>
-            <translation>系统密码库</translation>
-        </message>
-        <message>
-            <source>available</source>
-            <translation>可用</translation>
-        </message>
-        <message>
             <source>The sandbox is not available: {0}</source>
             <translation>练习模式不可用：{0}</translation>
         </message>
@@ -358,6 +381,14 @@
         <message>
             <source>Stop sending and close? The batch being sent finishes first; the campaign can be continued later from History.</source>
             <translation>停止发送并关闭？正在发送的批次会先完成；之后可以在“发送记录”中继续发送。</translation>
+        </message>
+        <message>
+            <source>Stop and close</source>
+            <translation>停止并关闭</translation>
+        </message>
+        <message>
+            <source>Keep sending</source>
+            <translation>继续发送</translation>
         </message>
         <message>
             <source>Stopping after the current batch…</source>
@@ -850,8 +881,8 @@
             <translation>报告已保存到 {0}</translation>
         </message>
         <message>
-            <source>That did not work ({0}: {1}).</source>
-            <translation>操作没有成功（{0}：{1}）。</translation>
+            <source>That did not work ({0}).</source>
+            <translation>操作没有成功（{0}）。</translation>
         </message>
     </context>
     <context>
@@ -1390,8 +1421,16 @@
             <translation>手动添加</translation>
         </message>
         <message>
+            <source>Unsubscribed or blacklisted (reported by the platform)</source>
+            <translation>平台退订/黑名单</translation>
+        </message>
+        <message>
+            <source>Imported from {0}</source>
+            <translation>导入自 {0}</translation>
+        </message>
+        <message>
             <source>That did not work ({0}).</source>
-            <translation>操作未完成（{0}）。</translation>
+            <translation>操作没有成功（{0}）。</translation>
         </message>
     </context>
 </TS>

@@ -9,9 +9,13 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QMessageBox, QPushButton
 
 from gui.services.recipients.suppression import SuppressionList
+from gui.services.results.write_errors import ResultsNotWrittenError
+from gui.ui import dialogs
 from gui.ui.main_window import MainWindow, WindowMode
 from gui.ui.recipients.tools import SuppressionDialog, beijing_text
+from gui.ui.results_file_dialog import RETRY, ask_when_not_written
 from gui.ui.sending import confirm
+from tests.support.ascii_words import foreign_words
 
 
 def _window(qtbot) -> MainWindow:
@@ -66,24 +70,42 @@ def test_confirmations_default_to_the_safe_answer(qtbot) -> None:
         if not isinstance(box, QMessageBox):
             QTimer.singleShot(20, check_and_close)
             return
+        assert box.escapeButton() is box.defaultButton()  # Esc gives the safe answer too
+        words = [w for b in box.buttons() for w in foreign_words(b.text())] + foreign_words(box.windowTitle())
+        assert words == [], words  # the buttons say what they do, in Chinese (not Yes / No)
         seen.append(box.defaultButton().text())
         qtbot.keyClick(box, Qt.Key.Key_Return)  # Enter takes the default
 
+    # All four go through gui.ui.dialogs.ask, so the rule is one function.
     for ask in (lambda: confirm.ask(window, "发送？"), lambda: confirm.ask_repeat(window, "再发一次？"),
                 lambda: window.compose.library.confirm_delete("双十二"), window.ask_close_during_send):
         QTimer.singleShot(0, check_and_close)
         assert ask() is False
-    assert seen[:2] == ["不发送", "不发送"] and len(seen) == 4
+    assert seen == ["不发送", "不发送", "保留", "继续发送"]
+
+
+def test_a_results_file_that_was_not_written_defaults_to_retry(qtbot, monkeypatch, tmp_path) -> None:
+    boxes: list[QMessageBox] = []
+
+    def enter(box: QMessageBox):
+        boxes.append(box)
+        return box.defaultButton()  # as if Enter were pressed
+
+    monkeypatch.setattr(dialogs, "run", enter)
+    window = _window(qtbot)
+    answer = ask_when_not_written(window, ResultsNotWrittenError(tmp_path / "结果.xlsx", locked=True))
+    assert answer == RETRY and boxes[0].defaultButton().text() == "重试"  # writes nothing twice, spends nothing
 
 
 def test_suppression_list_shows_plain_reasons_in_beijing_time(qtbot, tmp_path) -> None:
     suppression = SuppressionList(tmp_path / "app.sqlite3")
     suppression.add(["13800000001"], reason="manual")  # as older versions stored it
     suppression.add(["13800000002"], reason="平台退订/黑名单 (PhoneNumberInBlacklist)")
+    suppression.add(["13800000003"], reason="导入自 老客户.xlsx")  # SuppressionList.import_file's reason
     dialog = SuppressionDialog(suppression)
     qtbot.addWidget(dialog)
-    qtbot.waitUntil(lambda: not dialog.busy and dialog.table.rowCount() == 2, timeout=5000)
-    reasons = {dialog.table.item(r, 1).text() for r in range(2)}
-    assert reasons == {"手动添加", "平台退订/黑名单"}
+    qtbot.waitUntil(lambda: not dialog.busy and dialog.table.rowCount() == 3, timeout=5000)
+    reasons = {dialog.table.item(r, 1).text() for r in range(3)}
+    assert reasons == {"手动添加", "平台退订/黑名单", "导入自 老客户.xlsx"}
     assert not dialog.table.tabKeyNavigation()
     assert beijing_text(datetime(2026, 11, 29, 2, 30, tzinfo=UTC).isoformat()) == "2026-11-29 10:30"

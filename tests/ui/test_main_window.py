@@ -37,7 +37,7 @@ def test_keyring_backend_is_fetched_off_the_gui_thread(qtbot, monkeypatch) -> No
     assert threads and threads[0] is not threading.main_thread()
     assert window.keyring.usable
     assert window.keyring_label.text().startswith("密钥环：")
-    assert window.keyring_label.text() == "密钥环：可用"  # no class name in the Chinese status bar
+    assert window.keyring_label.text() == "密钥环：其他密码库"  # the test keyring: never its class name
     assert "MemoryKeyring" in window.keyring.name
     assert window.mode_label.text() == "正式发送 · 环境ID 未设置"
 

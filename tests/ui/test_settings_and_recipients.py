@@ -42,7 +42,7 @@ def test_credentials_saved_in_keyring_off_thread(qtbot, memory_keyring) -> None:
     qtbot.waitUntil(lambda: page.credential_result.text() == "接口凭证已保存到系统密钥环。", timeout=5000)
     loaded = credentials.load_credentials()
     assert loaded is not None and loaded.appid == "wx1234567890abcdef" and loaded.secret == "s3cret-value"
-    qtbot.waitUntil(lambda: page.backend_label.text() == "接口凭证保存在系统密码库中。", timeout=5000)
+    qtbot.waitUntil(lambda: page.backend_label.text() == "接口凭证保存在系统密码库中（其他密码库）。", timeout=5000)
     assert "MemoryKeyring" in page.backend_details.text.text()  # the class name only behind 详细信息
 
 

@@ -82,10 +82,32 @@ def _store_errors() -> tuple[type[BaseException], ...]:
     return (KeyringError, OSError, *extra)
 
 
+# Class names mean nothing to a user: the status bar and 设置 name the store as the system calls it.
+_FRIENDLY_NAMES = (
+    ("keyring.backends.Windows.", "Windows 凭据管理器", "Windows Credential Manager"),
+    ("keyring.backends.macOS.", "macOS 钥匙串", "macOS Keychain"),
+    ("keyring.backends.SecretService.", "Linux 系统密钥环", "Linux Secret Service"),
+    ("keyring.backends.libsecret.", "Linux 系统密钥环", "Linux Secret Service"),
+    ("keyring.backends.kwallet.", "KDE 钱包", "KWallet"),
+    ("keyring.backends.null.", "无", "none"),
+    ("keyring.backends.fail.", "无", "none"),
+)
+
+
+def friendly_backend_name(name: str, language: str = "zh") -> str:
+    """"Windows 凭据管理器" for keyring.backends.Windows.WinVaultKeyring; an unknown backend is "其他密码库"."""
+    for prefix, zh, en in _FRIENDLY_NAMES:
+        if name.startswith(prefix):
+            return zh if language == "zh" else en
+    return "其他密码库" if language == "zh" else "another keyring"
+
+
 def _unusable(name: str, detail: str) -> CredentialsError:
     return CredentialsError(
-        "没有可用的系统密码库，无法安全地保存或读取接口凭证。",  # the backend's class name: 详细信息 only
-        f"No usable system keyring (current: {name}); the credentials cannot be stored or read safely. ({detail})",
+        # The backend's class name only in English detail and 设置's 详细信息.
+        f"没有可用的系统密码库（当前：{friendly_backend_name(name, 'zh')}），无法安全地保存或读取接口凭证。",
+        f"No usable system keyring (current: {friendly_backend_name(name, 'en')}); the credentials cannot be "
+        f"stored or read safely. ({name}: {detail})",
         action_zh=_FIX_ZH,
         action_en=_FIX_EN,
     )
@@ -106,8 +128,8 @@ def backend_status() -> BackendStatus:
     return BackendStatus(
         name,
         True,
-        "接口凭证保存在系统密码库中。",
-        f"Credentials are kept in the system keyring ({name}).",
+        f"接口凭证保存在系统密码库中（{friendly_backend_name(name, 'zh')}）。",
+        f"Credentials are kept in the system keyring ({friendly_backend_name(name, 'en')}).",
     )
 
 

@@ -9,6 +9,7 @@ from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QInputDialog, QMessageBox, QPushButton, QWidget
 
 from gui.services.drafts.template_library import LibraryTemplate, TemplateLibrary
+from gui.ui import dialogs
 from gui.ui.workers import run_in_background
 
 
@@ -67,11 +68,9 @@ class LibraryBar(QWidget):
         return name.strip() if ok and name.strip() else None
 
     def confirm_delete(self, name: str) -> bool:
-        answer = QMessageBox.question(self, self.tr("Delete template"),
-                                      self.tr("Delete the template “{0}”? This cannot be undone.").format(name),
-                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                      QMessageBox.StandardButton.No)  # Enter keeps the template
-        return answer == QMessageBox.StandardButton.Yes
+        return dialogs.ask(self, self.tr("Delete template"),  # Enter and Esc keep the template
+                           self.tr("Delete the template “{0}”? This cannot be undone.").format(name),
+                           self.tr("Delete"), self.tr("Keep it"), icon=QMessageBox.Icon.Warning)
 
     # -- reading -----------------------------------------------------------------------------------------
     def set_sms_type(self, sms_type: str) -> None:

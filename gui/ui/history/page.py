@@ -23,10 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.domain.errors import UserFacingError
 from gui.services.journal.types import CampaignState, NumberStatus, state_label
 from gui.services.results.file_names import alternative_results_path, suggested_results_path
 from gui.services.results.write_errors import ResultsNotWrittenError
+from gui.ui.error_text import explain
+from gui.ui.flow_layout import FlowLayout
 from gui.ui.history.tabs import CampaignTabs
 from gui.ui.i18n import current_language
 from gui.ui.labels import page_hint, page_title
@@ -113,6 +114,7 @@ class HistoryPage(QWidget):
         self.buttons: dict[str, QPushButton] = {}
         row = QHBoxLayout()
         row.setSpacing(8)
+        actions = FlowLayout()  # wraps instead of cutting long (English) button texts
         for key, text, slot in (
             ("resumeButton", self.tr("Continue sending"), self.resume),
             ("retryButton", self.tr("Retry failed numbers"), self.retry_failed),
@@ -124,8 +126,8 @@ class HistoryPage(QWidget):
             button.setObjectName(key)
             button.clicked.connect(slot)
             self.buttons[key] = button
-            row.addWidget(button)
-        row.addStretch(1)
+            actions.addWidget(button)
+        row.addLayout(actions, 1)
         self.search = QLineEdit(self)
         self.search.setObjectName("historySearch")
         self.search.setPlaceholderText(self.tr("Search by name"))
@@ -135,7 +137,7 @@ class HistoryPage(QWidget):
         self.refresh_button = QPushButton(self.tr("Refresh"), self)
         self.refresh_button.setObjectName("refreshHistoryButton")
         self.refresh_button.clicked.connect(self.refresh)
-        row.addWidget(self.refresh_button)
+        row.addWidget(self.refresh_button, 0, Qt.AlignmentFlag.AlignTop)
         self.export_button = self.buttons["exportButton"]
         self.note = QLabel("", self)
         self.note.setObjectName("historyNote")
@@ -394,7 +396,4 @@ class HistoryPage(QWidget):
 
     @Slot(object)
     def _on_failed(self, error: Exception) -> None:
-        if isinstance(error, UserFacingError):
-            self.note.setText(error.text(current_language()))
-        else:
-            self.note.setText(self.tr("That did not work ({0}: {1}).").format(type(error).__name__, error))
+        explain(self.note, self.tr("That did not work ({0})."), error)

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 )
 
 from gui.domain.clock import beijing
-from gui.domain.errors import UserFacingError
 from gui.services.results.report import (
     NO_ACTION,
     RETRY_LATER,
@@ -32,6 +31,7 @@ from gui.services.results.report import (
     FailureGroup,
 )
 from gui.services.sending.receipts import RECORDS_KEPT_DAYS
+from gui.ui.error_text import explain
 from gui.ui.history.chart import DeliveryChart, OutcomeChart
 from gui.ui.history.report_render import headline_figures, render_report_file
 from gui.ui.i18n import current_language
@@ -262,7 +262,7 @@ class ReportView(QWidget):
             run_in_background(lambda: (campaign_id, now, engine.retry_failed(campaign_id, only=numbers)),
                               self._on_requeued, self._on_failed)
         elif action == SUPPRESS:
-            run_in_background(lambda: engine.suppression.add(numbers, reason="平台退订/黑名单 (PhoneNumberInBlacklist)"),
+            run_in_background(lambda: engine.suppression.add(numbers, reason="平台退订/黑名单"),
                               self._on_suppressed, self._on_failed)
 
     @Slot(object)
@@ -368,10 +368,7 @@ class ReportView(QWidget):
     @Slot(object)
     def _on_failed(self, error: Exception) -> None:
         self.loading = False
-        if isinstance(error, UserFacingError):
-            self.note.setText(error.text(current_language()))
-        else:
-            self.note.setText(self.tr("That did not work ({0}: {1}).").format(type(error).__name__, error))
+        explain(self.note, self.tr("That did not work ({0})."), error)
 
 
 FIGURE_KEYS = ("recipients", "accepted", "delivered", "delivery_rate", "failed", "pending_unknown",

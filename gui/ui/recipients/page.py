@@ -26,6 +26,7 @@ from gui.domain.errors import UserFacingError
 from gui.domain.recipients import ImportResult
 from gui.services.recipients.importer import import_pasted_text, import_recipients
 from gui.ui.details import DetailsExpander
+from gui.ui.error_text import plain_reason, technical
 from gui.ui.i18n import current_language, pick
 from gui.ui.labels import page_hint, page_title
 from gui.ui.recipients.tools import MappingPanel, PasteDialog, SuppressionDialog
@@ -138,7 +139,10 @@ class RecipientsPage(QWidget):
                                                         self.tr("Phone number")])
         self.duplicate_table.verticalHeader().setVisible(False)
         self.duplicate_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.duplicate_table.horizontalHeader().setStretchLastSection(True)
+        dup_header = self.duplicate_table.horizontalHeader()  # 重复的是第几行 whole, as the invalid table's headers
+        dup_header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        dup_header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        dup_header.setStretchLastSection(True)
         report_layout = QVBoxLayout(self.report)
         report_layout.setContentsMargins(0, 8, 0, 0)
         report_layout.setSpacing(10)
@@ -293,9 +297,11 @@ class RecipientsPage(QWidget):
     @Slot(object)
     def _on_sample_failed(self, error: Exception) -> None:
         text = error.text(current_language()) if isinstance(error, UserFacingError) else \
-            self.tr("The sample workbook could not be saved ({0}).").format(type(error).__name__)
+            self.tr("The sample workbook could not be saved ({0}).").format(plain_reason(error))
         self.summary.setStyleSheet(f"color: {ERROR};")
         self.summary.setText(text)
+        self.details.set_details("" if isinstance(error, UserFacingError)
+                                 else self.tr("Technical detail: {0}").format(technical(error)))
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         urls = event.mimeData().urls()
@@ -341,7 +347,7 @@ class RecipientsPage(QWidget):
             text = error.text(current_language())
         else:  # never a traceback in front of the user
             text = self.tr("The file could not be read ({0}). Check that it is a spreadsheet or text file.").format(
-                type(error).__name__)
+                plain_reason(error))
         # No stale list: what was loaded before is dropped, so nothing is sent to the previous file's numbers.
         previous = self.result
         self.result = None
@@ -353,7 +359,7 @@ class RecipientsPage(QWidget):
                 Path(previous.file).name or self.tr("pasted numbers"))
         self.summary.setStyleSheet(f"color: {ERROR};")
         self.summary.setText(note + "\n" + text)
-        detail = str(getattr(error, "detail", "") or "")
+        detail = error.detail if isinstance(error, UserFacingError) else technical(error)
         self.details.set_details(self.tr("Technical detail: {0}").format(detail) if detail else "")
         for widget in (self.invalid_title, self.invalid_table, self.duplicate_title, self.duplicate_table):
             widget.hide()

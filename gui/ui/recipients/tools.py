@@ -30,13 +30,14 @@ from PySide6.QtWidgets import (
 )
 
 from gui.domain.clock import beijing
-from gui.domain.errors import UserFacingError
 from gui.domain.recipients import ImportResult
-from gui.ui.i18n import current_language
+from gui.ui.error_text import explain
 from gui.ui.keyboard import keyboard_friendly
 from gui.ui.workers import run_in_background
 
 MANUAL_REASON = "手动添加"
+BLACKLIST_REASON = "平台退订/黑名单"  # stored by the engine and the report (older versions added "(PhoneNumberInBlacklist)")
+IMPORTED_PREFIX = "导入自 "  # SuppressionList.import_file: "导入自 <file name>"
 
 
 def beijing_text(stamp: str) -> str:
@@ -251,12 +252,13 @@ class SuppressionDialog(QDialog):
         """Why a number is listed, in words (older lists stored the code word "manual" and an API status name)."""
         if reason in ("manual", MANUAL_REASON):
             return self.tr("Added by hand")
+        if reason.startswith(BLACKLIST_REASON):
+            return self.tr("Unsubscribed or blacklisted (reported by the platform)")
+        if reason.startswith(IMPORTED_PREFIX):
+            return self.tr("Imported from {0}").format(reason[len(IMPORTED_PREFIX):])
         return re.sub(r"\s*\([A-Za-z]+\)$", "", reason)
 
     @Slot(object)
     def _on_failed(self, error: Exception) -> None:
         self.busy = False
-        if isinstance(error, UserFacingError):
-            self.note.setText(error.text(current_language()))
-        else:
-            self.note.setText(self.tr("That did not work ({0}).").format(type(error).__name__))
+        explain(self.note, self.tr("That did not work ({0})."), error)

@@ -10,6 +10,7 @@ from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPushButton, QWidget
 
 from gui.domain.errors import UserFacingError
+from gui.ui.error_text import plain_reason
 from gui.ui.i18n import current_language
 from gui.ui.workers import run_in_background
 
@@ -72,5 +73,5 @@ class AfterSendBar(QWidget):
     @Slot(object)
     def _on_failed(self, error: Exception) -> None:
         text = error.text(current_language()) if isinstance(error, UserFacingError) else \
-            self.tr("The results could not be written ({0}).").format(type(error).__name__)
+            self.tr("The results could not be written ({0}).").format(plain_reason(error))
         self.note.emit(text)

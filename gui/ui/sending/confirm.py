@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from gui.domain.clock import beijing
 from gui.domain.send_window import MARKETING_WINDOW
+from gui.ui import dialogs
 
 
 def source_name(imported: Any) -> str:
@@ -35,15 +36,10 @@ def confirmation_text(plan: Any, campaign: Any, imported: Any, *, now: Any, sand
 
 
 def ask(parent: QWidget, text: str) -> bool:
-    """Yes / No, No by default (Enter and Esc do not send)."""
-    box = QMessageBox(QMessageBox.Icon.Question, QCoreApplication.translate("SendConfirmation", "Confirm sending"), text, QMessageBox.StandardButton.NoButton,
-                      parent)
-    send = box.addButton(QCoreApplication.translate("SendConfirmation", "Send"), QMessageBox.ButtonRole.AcceptRole)
-    cancel = box.addButton(QCoreApplication.translate("SendConfirmation", "Do not send"), QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(cancel)
-    box.setEscapeButton(cancel)
-    box.exec()
-    return box.clickedButton() is send
+    """发送 / 不发送, 不发送 by default (Enter and Esc do not send)."""
+    return dialogs.ask(parent, QCoreApplication.translate("SendConfirmation", "Confirm sending"), text,
+                       QCoreApplication.translate("SendConfirmation", "Send"),
+                       QCoreApplication.translate("SendConfirmation", "Do not send"))
 
 
 def repeat_text(message: str) -> str:
@@ -52,11 +48,7 @@ def repeat_text(message: str) -> str:
 
 def ask_repeat(parent: QWidget, text: str) -> bool:
     """The separate repeat question: 不发送 is the default and the Esc answer."""
-    box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("SendConfirmation", "Send the same messages again?"), text,
-                      QMessageBox.StandardButton.NoButton, parent)
-    again = box.addButton(QCoreApplication.translate("SendConfirmation", "Send again anyway"), QMessageBox.ButtonRole.DestructiveRole)
-    cancel = box.addButton(QCoreApplication.translate("SendConfirmation", "Do not send"), QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(cancel)
-    box.setEscapeButton(cancel)
-    box.exec()
-    return box.clickedButton() is again
+    return dialogs.ask(parent, QCoreApplication.translate("SendConfirmation", "Send the same messages again?"), text,
+                       QCoreApplication.translate("SendConfirmation", "Send again anyway"),
+                       QCoreApplication.translate("SendConfirmation", "Do not send"),
+                       icon=QMessageBox.Icon.Warning, yes_role=QMessageBox.ButtonRole.DestructiveRole)

@@ -25,6 +25,7 @@ from gui.domain.sms_text import SmsType
 from gui.domain.text_rules import check_path
 from gui.services.sending.repeat_guard import RepeatError
 from gui.ui.compose.campaign import campaign_from_compose
+from gui.ui.error_text import plain_reason
 from gui.ui.i18n import current_language
 from gui.ui.labels import field_hint, page_hint, page_title
 from gui.ui.sending import confirm as confirmation
@@ -232,7 +233,7 @@ class ReviewPage(QWidget):
     @Slot(object)
     def _on_plan_failed(self, error: Exception) -> None:
         text = error.text(current_language()) if isinstance(error, UserFacingError) else \
-            self.tr("The campaign could not be checked ({0}).").format(type(error).__name__)
+            self.tr("The campaign could not be checked ({0}).").format(plain_reason(error))
         self._show_checks([(BAD, text)])
 
     @Slot(object)
@@ -373,7 +374,7 @@ class ReviewPage(QWidget):
                 self.action_note.setText(self.tr("Not sent again; nothing was sent."))
             return
         text = error.text(current_language()) if isinstance(error, UserFacingError) else \
-            self.tr("The campaign could not be stored ({0}).").format(type(error).__name__)
+            self.tr("The campaign could not be stored ({0}).").format(plain_reason(error))
         self.action_note.setText(text)
         self._update_buttons()
 

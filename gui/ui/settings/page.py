@@ -27,6 +27,7 @@ from gui.services.config import credentials as creds
 from gui.services.config.keyring_status import keyring_info
 from gui.services.config.settings import Settings, load_settings, save_settings
 from gui.ui.details import DetailsExpander
+from gui.ui.error_text import plain_reason
 from gui.ui.i18n import current_language, pick
 from gui.ui.labels import field_hint, page_title
 from gui.ui.style import ACCENT, ERROR
@@ -178,7 +179,12 @@ class SettingsPage(QWidget):
         root.setSpacing(12)
         root.addWidget(title)
         root.addWidget(scroll, 1)
-        root.addLayout(save_row)  # outside the scroll area: 保存设置 is always on screen
+        # Outside the scroll area, so 保存设置 is always on screen; as wide as the form, so it sits under it.
+        save_bar = QWidget(self)
+        save_bar.setMaximumWidth(column.maximumWidth())
+        save_row.setContentsMargins(0, 0, 12, 0)
+        save_bar.setLayout(save_row)
+        root.addWidget(save_bar)
 
         self.save_button.clicked.connect(self.save)
         self.save_credentials_button.clicked.connect(self.save_credentials)
@@ -309,7 +315,7 @@ class SettingsPage(QWidget):
     def _error_text(self, error: Exception) -> str:
         if isinstance(error, UserFacingError):
             return error.text(current_language())
-        return self.tr("Something went wrong ({0}).").format(type(error).__name__)
+        return self.tr("Something went wrong ({0}).").format(plain_reason(error))
 
     @staticmethod
     def _say(label: QLabel, text: str, *, ok: bool) -> None:

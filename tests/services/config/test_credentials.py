@@ -14,6 +14,7 @@ from gui.services.config.credentials import (
     CredentialsError,
     backend_status,
     delete_credentials,
+    friendly_backend_name,
     load_credentials,
     save_credentials,
 )
@@ -59,7 +60,22 @@ def test_backend_status_reports_the_memory_backend() -> None:
     status = backend_status()
     assert status.usable
     assert "MemoryKeyring" in status.name
-    assert "MemoryKeyring" not in status.message_zh and "MemoryKeyring" in status.message_en  # zh: no class names
+    assert "MemoryKeyring" not in status.message_zh  # the class name stays out of what the user reads
+    assert "其他密码库" in status.message_zh and "another keyring" in status.message_en
+
+
+@pytest.mark.parametrize(("name", "zh", "en"), [
+    ("keyring.backends.Windows.WinVaultKeyring", "Windows 凭据管理器", "Windows Credential Manager"),
+    ("keyring.backends.macOS.Keyring", "macOS 钥匙串", "macOS Keychain"),
+    ("keyring.backends.SecretService.Keyring", "Linux 系统密钥环", "Linux Secret Service"),
+    ("keyring.backends.libsecret.Keyring", "Linux 系统密钥环", "Linux Secret Service"),
+    ("keyring.backends.kwallet.DBusKeyring", "KDE 钱包", "KWallet"),
+    ("keyring.backends.null.Keyring", "无", "none"),
+    ("tests.support.memory_keyring.MemoryKeyring", "其他密码库", "another keyring"),
+])
+def test_backends_have_names_a_user_knows(name: str, zh: str, en: str) -> None:
+    assert friendly_backend_name(name, "zh") == zh
+    assert friendly_backend_name(name, "en") == en
 
 
 @pytest.fixture
