@@ -2,8 +2,8 @@
 
 calamine builds a whole sheet in memory: a dense grid from the first to the last row and the leftmost to the
 rightmost column (32 bytes a cell), every shared-string cell as its own copy, and it aborts the process when an
-allocation fails. So before it sees a file, one streaming pass over each worksheet's XML (constant memory, the
-decompression running beside the scan) finds the grid's real extent and anything unusual. A workbook of the
+allocation fails. So before it sees a file, one streaming pass over each worksheet's XML (constant memory,
+one regex that matches only rare things) finds the grid's real extent and anything unusual. A workbook of the
 usual shape (what Excel, WPS, openpyxl and XlsxWriter write) whose estimate fits the budget is read here; one
 whose estimate is far too large is refused; anything the scan cannot vouch for (an unusual XML shape, .xls,
 .xlsb, .ods) is first read in a child process with a memory and time limit (see `probe`).
@@ -13,12 +13,10 @@ from __future__ import annotations
 
 import html
 import re
-import threading
 import zipfile
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from queue import Queue
 
 from gui.services.recipients import errors
 
@@ -174,28 +172,6 @@ def _shared_longest(archive: zipfile.ZipFile, names: set[str]) -> tuple[int, int
     return size, max(longest, 1)
 
 
-def _inflate(archive: zipfile.ZipFile, name: str, out: Queue) -> None:
-    """Decompress on a second thread (zlib lets go of the GIL) while the caller scans the previous chunk."""
-    try:
-        with archive.open(name) as stream:
-            while chunk := stream.read(CHUNK):
-                out.put(chunk)
-        out.put(None)
-    except BaseException as error:  # handed to the scanning thread, which raises it
-        out.put(error)
-
-
-def _inflate(archive: zipfile.ZipFile, name: str, out: Queue) -> None:
-    """Decompress on a second thread (zlib lets go of the GIL) while the caller scans the previous chunk."""
-    try:
-        with archive.open(name) as stream:
-            while chunk := stream.read(CHUNK):
-                out.put(chunk)
-        out.put(None)
-    except BaseException as error:  # handed to the scanning thread, which raises it
-        out.put(error)
-
-
 _DIMENSION = re.compile(rb'<dimension\s+ref="[A-Z]+[0-9]+(?::([A-Z]+)([0-9]+))?"')
 
 
@@ -216,19 +192,11 @@ def _scan_sheet(archive: zipfile.ZipFile, name: str) -> _SheetScan:
     if archive.getinfo(name).file_size > FULL_SCAN_BYTES:
         return _scan_head(archive, name)
     scan = _SheetScan()
-    queue: Queue = Queue(maxsize=2)
-    worker = threading.Thread(target=_inflate, args=(archive, name, queue), daemon=True)
-    worker.start()
     pattern = scan.pattern()
     head = b""
     carry = b""
-    try:
-        while not scan.unusual:
-            chunk = queue.get()
-            if chunk is None:
-                break
-            if isinstance(chunk, BaseException):
-                raise chunk
+    with archive.open(name) as stream:
+        while not scan.unusual and (chunk := stream.read(CHUNK)):
             scan.size += len(chunk)
             if len(head) < EDGE:
                 head += chunk[:EDGE]
@@ -247,12 +215,6 @@ def _scan_sheet(archive: zipfile.ZipFile, name: str) -> _SheetScan:
                 for found in _UNCACHED_FORMULA.finditer(text, 0, limit):
                     scan.formulas.add((int(found.group(2)), column_number(found.group(1))))
             carry = text[max(limit, position):]
-    finally:
-        while worker.is_alive():  # unblock the worker (or let it finish) before the archive closes
-            item = queue.get()
-            if item is None or isinstance(item, BaseException):
-                break
-        worker.join()
     if not scan.unusual and (b"<sheetData" not in head or b"<worksheet" not in head):
         scan.unusual = True  # prefixed tags (x:c…) would slip past the scan: let the trial read decide
     return scan

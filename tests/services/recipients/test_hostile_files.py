@@ -381,3 +381,21 @@ def test_the_bundle_runs_the_trial_read_through_its_own_executable(tmp_path: Pat
                          capture_output=True, check=False)
     assert ok.returncode == 0, ok.stderr
     assert bad.returncode == 4
+
+
+@pytest.mark.parametrize(("dimension", "expected"), [("A1:A21", "safe"), (None, "not_safe"),
+                                                      ("A1:XFD1048576", "too_large")])
+def test_a_large_sheet_is_judged_by_its_declared_range(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                       dimension: str | None, expected: str) -> None:
+    from gui.services.recipients import guard
+
+    monkeypatch.setattr(guard, "FULL_SCAN_BYTES", 100)  # every sheet counts as large here
+    path = raw_xlsx(tmp_path / "big.xlsx", sheet_xml(phone_rows(20), dimension))
+    if expected == "too_large":
+        with pytest.raises(RecipientsFileError) as caught:
+            guard.check_zip(path)
+        assert caught.value.reason == "too_large"
+        return
+    verdict = guard.check_zip(path)
+    assert verdict.safe is (expected == "safe")
+    assert len(import_recipients(path).recipients) == 20  # read here, or after the trial read in the child
