@@ -9,7 +9,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from gui.domain import text_messages as msg
 from gui.domain.campaign import Campaign
-from gui.domain.campaign_rules import campaign_problems
+from gui.domain.campaign_rules import campaign_problems, describe_character, hidden_character
 from gui.domain.recipients import Recipient
 from gui.domain.sms_text import Problem, RenderedSms, Severity, render
 
@@ -109,6 +109,18 @@ def _empty_value_problem(column: str, rows: list[int]) -> Problem:
     )
 
 
+def _hidden_value_problem(column: str, char: str, row: int) -> Problem:
+    shown = describe_character(char)
+    return _problem(
+        "hidden_character",
+        "params",
+        f"收件人表格的“{column}”列在第 {row} 行含有看不见的控制字符或格式字符 {shown}（如换行、制表符、零宽空格、"
+        "文字方向控制符），会原样发进短信。请在表格里删掉它，然后重新导入。",
+        f"Column {column!r} holds an invisible control or format character {shown} on row {row} (a line break, "
+        "tab, zero-width space or direction mark); it would go into the SMS as it is. Delete it and import again.",
+    )
+
+
 def plan_campaign(
     campaign: Campaign,
     recipients: Sequence[Recipient],
@@ -170,6 +182,12 @@ def plan_campaign(
     for params, members in groups.items():
         rendered = render(campaign.draft(params))
         first_row = members[0].row
+        for index, value in enumerate(params):
+            # A cell holding ESC, a line break or a bidi control would go out inside the SMS as it is.
+            found = hidden_character(value)
+            if found is not None and ("hidden_character", str(index)) not in text_errors:
+                text_errors[("hidden_character", str(index))] = _hidden_value_problem(
+                    campaign.template_params[index].column or f"{{{index + 1}}}", found[1], first_row)
         for problem in rendered.errors:
             key = (problem.code, problem.message_en)
             if key not in text_errors:

@@ -141,3 +141,17 @@ def test_the_window_strips_brackets_around_the_signature() -> None:
     assert campaign.signature == "云开发"
     plan = plan_campaign(campaign, [Recipient(2, "+8613800000001")])
     assert plan.ok and "【【" not in plan.batches[0].rendered.text
+
+
+@pytest.mark.parametrize("char", ["\x1b", "\n", "\t", "\u200b", "\u202e", "\x00"])
+def test_a_recipients_cell_with_a_hidden_character_stops_the_plan(char: str) -> None:
+    from gui.domain.campaign import ParamSource
+
+    campaign = Campaign(name="发货", env="prod-1", sms_type=SmsType.NOTIFICATION, signature="云开发",
+                        template_id="923584", template_text="您购买的{1}已发货",
+                        template_params=(ParamSource(column="商品"),))
+    people = [Recipient(2, "+8613800000001", {"商品": "书"}), Recipient(3, "+8613800000002", {"商品": f"书{char}本"})]
+    plan = plan_campaign(campaign, people)
+    assert not plan.ok
+    (problem,) = [p for p in plan.errors if p.code == "hidden_character"]
+    assert "“商品”列在第 3 行" in problem.message_zh
