@@ -399,3 +399,14 @@ def test_a_large_sheet_is_judged_by_its_declared_range(tmp_path: Path, monkeypat
     verdict = guard.check_zip(path)
     assert verdict.safe is (expected == "safe")
     assert len(import_recipients(path).recipients) == 20  # read here, or after the trial read in the child
+
+
+def test_a_damaged_shared_strings_part_is_a_damaged_file(tmp_path: Path) -> None:
+    path = raw_xlsx(tmp_path / "s.xlsx", sheet_xml(phone_rows(3)), shared=["a" * 5000])
+    data = bytearray(path.read_bytes())
+    start = data.find(b"xl/sharedStrings.xml") + len("xl/sharedStrings.xml")  # its local header's name
+    data[start + 10:start + 40] = bytes(30)  # inside the packed text
+    path.write_bytes(bytes(data))
+    with pytest.raises(RecipientsFileError) as caught:
+        import_recipients(path)
+    assert caught.value.reason == "corrupt"
