@@ -29,6 +29,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     with Engine(recover=False) as engine:
         campaign_id = resolve_id(engine, args)
+        engine.remove_interrupted_exports()  # what a killed export left beside the recipients files
         path = engine.export(campaign_id, args.results)
     sys.stdout.write(pick(f"结果已写入 {path}\n", f"Results written to {path}\n"))
     return 0

@@ -114,3 +114,25 @@ def test_a_campaign_path_that_is_not_a_file_is_refused_without_waiting(tmp_path:
     os.mkfifo(path) if kind == "fifo" else path.mkdir()
     with pytest.raises(CampaignFileError, match="not a regular file"):
         load_campaign(path)
+
+
+def test_temp_files_of_killed_exports_beside_the_recipients_are_removed(tmp_path: Path) -> None:
+    from gui.services.recipients import import_recipients
+    from gui.services.sending.engine import Engine
+
+    source = tmp_path / "名单.csv"
+    source.write_text("手机号\n13800000001\n", encoding="utf-8")
+    campaign = Campaign(name="促销", env="prod-1", sms_type=SmsType.MARKETING, signature="云开发",
+                        content="春季新品", path="/index.html")
+    with Engine(tmp_path / "j.db") as engine:
+        imported = import_recipients(source)
+        engine.create_campaign(campaign, imported, engine.plan(campaign, imported))
+        stale = tmp_path / ".名单-结果-1-k3j9x0ab.xlsx"
+        stale.write_bytes(b"half")
+        other = tmp_path / ".名单备份.xlsx"
+        other.write_bytes(b"the user's own")
+        past = engine.clock.now().timestamp() - STALE_SECONDS - 60
+        os.utime(stale, (past, past))
+        os.utime(other, (past, past))
+        assert engine.remove_interrupted_exports() == [stale]
+    assert other.exists()

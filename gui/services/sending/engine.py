@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import glob
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -16,6 +17,7 @@ from gui.domain.errors import UserFacingError
 from gui.domain.plan import DEFAULT_BATCH_SIZE, Plan, fingerprint, plan_campaign
 from gui.domain.recipients import ImportResult
 from gui.domain.row_result import RowResult
+from gui.services.config.storage import remove_stale_temps
 from gui.services.journal.store import Journal
 from gui.services.journal.types import (
     CampaignInfo,
@@ -63,6 +65,19 @@ class Engine:
 
     def close(self) -> None:
         self.journal.close()
+
+    def remove_interrupted_exports(self) -> list[Path]:
+        """Hidden temp files that killed exports left beside the recipients files (under the default result
+        name, `<file>-结果-<id>`), older than a few minutes; returns what was removed."""
+        patterns: dict[Path, set[str]] = {}
+        for info in self.journal.campaigns():
+            if info.source.file:
+                source = Path(info.source.file)
+                patterns.setdefault(source.parent, set()).add(f".{glob.escape(source.stem)}-结果-*")
+        removed: list[Path] = []
+        for folder, names in patterns.items():
+            removed += remove_stale_temps([folder], patterns=sorted(names), clock=self.clock)
+        return removed
 
     def __enter__(self) -> Engine:
         return self
