@@ -72,7 +72,7 @@ class SessionKeeper(QObject):
         try:
             if state.draft:
                 with contextlib.suppress(UserFacingError):  # an unreadable draft: start empty, never fail to open
-                    window.load_campaign(Campaign.from_json(state.draft))
+                    window.load_campaign(Campaign.from_json(state.draft, validate=False))
             if state.name:
                 window.review.name_edit.setText(state.name)
                 window.review._name_edited = True

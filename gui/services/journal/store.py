@@ -177,7 +177,7 @@ class Journal(Maintenance, NumberQueries, RepeatQueries):
         rows = self._query("SELECT campaign_json FROM journal_campaigns WHERE id = ?", (campaign_id,))
         if not rows:
             raise KeyError(campaign_id)
-        return Campaign.from_json(json.loads(rows[0][0]))
+        return Campaign.from_json(json.loads(rows[0][0]), validate=False)
 
     def info(self, campaign_id: int) -> CampaignInfo:
         infos = self._infos("WHERE c.id = ?", (campaign_id,))
