@@ -108,7 +108,6 @@ def test_compose_import_review_send_pause_resume_export_history(qtbot, simulator
     assert window.pages.currentWidget() is window.compose
 
 
-@pytest.mark.qt_no_exception_capture
 def test_close_during_send_waits_for_the_worker_then_resume_sends_the_rest(qtbot, simulator, tmp_path) -> None:  # noqa: F811
     simulator.config.latency_ms = 80
     phones = numbers(24, start=100)

@@ -1,0 +1,49 @@
+"""StatusModel and StatusFilter obey Qt's model contract (QAbstractItemModelTester) through every change they make."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex
+
+from gui.services.journal.types import NumberStatus, NumberUpdate
+from gui.ui.sending.status_model import STATUS_ROLE, StatusFilter, StatusModel
+
+
+def filled_model(count: int = 12) -> StatusModel:
+    model = StatusModel(interval_ms=0)
+    model.reset_rows((row, f"+8613800000{row:03d}", NumberStatus.PENDING) for row in range(2, 2 + count))
+    return model
+
+
+def test_status_model_keeps_the_contract_while_filled_updated_and_reset(qtmodeltester) -> None:
+    model = filled_model()
+    qtmodeltester.check(model, force_py=False)
+    model.queue_updates([NumberUpdate(2, "+8613800000002", NumberStatus.ACCEPTED),
+                         NumberUpdate(5, "+8613800000005", NumberStatus.FAILED, message_zh="号码在黑名单里")])
+    model.flush()
+    assert model.status_of("+8613800000005") == NumberStatus.FAILED
+    assert model.data(model.index(3, 3)) == "号码在黑名单里"
+    assert model.data(model.index(0, 2), STATUS_ROLE) == NumberStatus.ACCEPTED
+    model.reset_rows([(9, "+8613900000009", NumberStatus.SUPPRESSED)])
+    assert model.rowCount() == 1 and model.rowCount(model.index(0, 0)) == 0
+    model.reset_rows([])
+    assert model.rowCount() == 0 and model.columnCount(QModelIndex()) == 5
+
+
+def test_status_filter_keeps_the_contract_while_its_filters_change(qtmodeltester) -> None:
+    model = filled_model()
+    model.queue_updates([NumberUpdate(3, "+8613800000003", NumberStatus.FAILED),
+                         NumberUpdate(4, "+8613800000004", NumberStatus.RETRY_LATER)])
+    model.flush()
+    proxy = StatusFilter()
+    proxy.setSourceModel(model)
+    qtmodeltester.check(proxy, force_py=False)
+    proxy.set_statuses([NumberStatus.FAILED, NumberStatus.RETRY_LATER])
+    assert proxy.active and proxy.rowCount() == 2
+    proxy.set_search("0004")
+    assert proxy.rowCount() == 1 and proxy.data(proxy.index(0, 1)) == "+8613800000004"
+    model.queue_updates([NumberUpdate(4, "+8613800000004", NumberStatus.ACCEPTED)])
+    model.flush()
+    assert proxy.rowCount() == 0
+    proxy.set_statuses(None)
+    proxy.set_search("")
+    assert not proxy.active and proxy.rowCount() == 12
