@@ -7,7 +7,7 @@ import sys
 
 from gui.cli.output import language, pick, print_json
 from gui.cli.run_output import counts_text
-from gui.services.journal.types import state_label
+from gui.domain.statuses import state_label
 from gui.services.sending.engine import Engine
 
 

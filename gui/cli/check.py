@@ -9,8 +9,8 @@ from gui.cli.output import pick, print_json, printable
 from gui.domain.recipients import ImportResult
 from gui.services.recipients.importer import import_recipients
 from gui.services.recipients.suppression import SuppressionList
+from gui.services.sending.types import EXIT_OK
 
-EXIT_OK = 0
 EXIT_NO_VALID = 1
 SHOWN_PROBLEMS = 20
 

@@ -14,14 +14,14 @@ from gui import __version__
 from gui.cli.output import pick, print_error, tolerate_console_encoding
 from gui.domain.errors import UserFacingError
 from gui.services.config.paths import DATA_DIR_ENV
+from gui.services.config.settings import API_BASE_ENV
 from gui.services.config.storage import remove_stale_temps, storage_error
+from gui.services.sending.types import EXIT_BAD_INPUT
 
 # Each name is a module in gui/cli/ exposing `register(subparsers)`; its parser sets `handler`.
 COMMAND_MODULES: tuple[str, ...] = ("preview", "simulator", "send", "resume", "campaigns", "receipts", "export", "check",
                                  "report")
 
-API_BASE_ENV = "SMS_COMPOSER_API_BASE"
-EXIT_BAD_INPUT = 2
 
 log = logging.getLogger(__name__)
 

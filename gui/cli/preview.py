@@ -23,8 +23,8 @@ from gui.domain.sms_text import (
     effective_use_short_name,
     render,
 )
+from gui.services.sending.types import EXIT_OK
 
-EXIT_OK = 0
 EXIT_PROBLEMS = 1
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from gui.cli.output import language, pick, print_json
 from gui.cli.resume import resolve_id
-from gui.services.journal.types import state_label
+from gui.domain.statuses import state_label
 from gui.services.results.report import CampaignReport, segment_label
 from gui.services.sending.engine import Engine
 

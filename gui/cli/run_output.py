@@ -13,25 +13,17 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from gui.cli.output import language, pick
+from gui.domain import statuses
 from gui.domain.clock import Clock, ManualClock, SystemClock
 from gui.domain.errors import UserFacingError
-from gui.services.journal.types import NumberStatus, state_label, status_label
+from gui.domain.statuses import state_label
 from gui.services.sending.engine import Engine
-from gui.services.sending.types import ProgressSnapshot, RetryPolicy, RunSummary
+from gui.services.sending.types import EXIT_OPEN, ProgressSnapshot, RetryPolicy, RunSummary
 
 # Test and demo hook, honoured only against the local simulator: run the commands as if it were this Beijing
 # time (the clock then moves on normally).
 CLOCK_ENV = "SMS_COMPOSER_CLOCK"
 DEFAULT_SETTLE = 60.0
-STATUS_ORDER = (
-    NumberStatus.ACCEPTED,
-    NumberStatus.FAILED,
-    NumberStatus.RETRY_LATER,
-    NumberStatus.UNKNOWN,
-    NumberStatus.RECONCILING,
-    NumberStatus.PENDING,
-    NumberStatus.SUPPRESSED,
-)
 
 
 def cli_clock() -> Clock:
@@ -56,10 +48,9 @@ def cli_clock() -> Clock:
 
 
 def _talks_to_local_simulator() -> bool:
-    from gui.services.api.client import API_BASE_ENV, DEFAULT_API_BASE
-    from gui.services.config.settings import load_settings
+    from gui.services.config.settings import effective_api_base, load_settings
 
-    base = os.environ.get(API_BASE_ENV) or load_settings().api_base or DEFAULT_API_BASE
+    base = effective_api_base(load_settings())
     return urlsplit(base).hostname in ("127.0.0.1", "localhost", "::1")
 
 
@@ -77,9 +68,7 @@ def add_run_options(parser: argparse.ArgumentParser) -> None:
 
 
 def counts_text(counts: dict[str, int]) -> str:
-    lang = language()
-    parts = [f"{status_label(s, lang)} {counts[s]}" for s in STATUS_ORDER if counts.get(s)]
-    return " · ".join(parts) or pick("没有号码", "no numbers")
+    return statuses.counts_text(counts, language(), empty=pick("没有号码", "no numbers"))
 
 
 class ProgressLine:
@@ -171,7 +160,7 @@ def print_summary(summary: RunSummary) -> None:
     message = summary.message_zh if lang == "zh" else summary.message_en
     if message:
         out.write(message + "\n")
-    if summary.exit_code == 3 and "resume" not in message:
+    if summary.exit_code == EXIT_OPEN and "resume" not in message:
         out.write(
             pick(
                 f"继续发送：sms-composer resume {summary.campaign_id}\n",

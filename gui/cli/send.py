@@ -12,8 +12,7 @@ from gui.domain.sms_text import Problem
 from gui.services.results.write_errors import ResultsNotWrittenError
 from gui.services.sending.engine import Engine
 from gui.services.sending.repeat_guard import RepeatError
-
-EXIT_BAD_INPUT = 2
+from gui.services.sending.types import EXIT_BAD_INPUT
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

@@ -126,6 +126,14 @@ def national_digits(number: str) -> str:
     return compact[2:] if compact.startswith("86") and len(compact) == 13 else compact
 
 
+def normalise_mobile(value: str) -> str:
+    """` 8613812345678`, `+86…`, `86…` or 11 digits → `+8613812345678`."""
+    if len(value) == 14 and value.startswith("+86") and value[3:].isdigit():
+        return value  # the form sendsms echoes back, once per number
+    digits = national_digits(str(value))
+    return "+86" + digits if len(digits) == 11 and digits.isdigit() else str(value).strip()
+
+
 @dataclass(frozen=True, slots=True)
 class Duplicate:
     """A number seen again: `index` of the repeat, `first_index` of the occurrence that is kept."""

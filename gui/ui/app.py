@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 from gui import APP_DISPLAY_NAME, APP_NAME, __version__
 from gui.services.config.keyring_status import KeyringInfo
 from gui.services.config.paths import resources_dir
+from gui.services.config.settings import API_BASE_ENV
 from gui.services.simulator.sandbox import SandboxSession, SandboxUnavailable, start_sandbox
 from gui.ui.i18n import ENGLISH, TranslatorStatus, install_translators, resolve_language
 from gui.ui.style import apply_fonts
@@ -61,7 +62,7 @@ def run_app(sandbox: bool, smoke_test: bool, language: str | None) -> int:
     mode = WindowMode(
         sandbox=sandbox,
         env_id=session.env_id if session else ("" if sandbox else _live_env_id()),
-        api_base=session.base_url if session else os.environ.get("SMS_COMPOSER_API_BASE", ""),
+        api_base=session.base_url if session else os.environ.get(API_BASE_ENV, ""),
         session=session,
     )
     try:

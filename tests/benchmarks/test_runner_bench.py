@@ -12,9 +12,9 @@ from gui.domain.clock import ManualClock
 from gui.domain.plan import plan_campaign
 from gui.domain.recipients import Recipient
 from gui.domain.sms_text import SmsType
+from gui.domain.statuses import NumberStatus
 from gui.services.api.client import CloudBaseClient
 from gui.services.journal.store import Journal
-from gui.services.journal.types import NumberStatus
 from gui.services.sending.runner import CampaignRunner
 from gui.services.simulator import DEFAULT_APPID, DEFAULT_ENV, DEFAULT_SECRET
 from tests.support.simulator_process import simulator_process

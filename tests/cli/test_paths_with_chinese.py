@@ -9,11 +9,11 @@ import openpyxl
 import pytest
 
 from gui.cli.main import main
+from gui.services.config import atomic_file
 from gui.services.config.paths import config_dir, data_dir, database_path
 from gui.services.config.settings import Settings, load_settings, save_settings, settings_path
 from gui.services.drafts.campaign_file import load_campaign
 from gui.services.journal.store import Journal
-from gui.services.results import rows as results_rows
 from gui.services.sending.run_lock import RunLock, lock_directory
 from tests.cli.cli_support import credentials_env, write_notification_campaign, write_recipients_csv
 from tests.services.results.test_locked_files import sharing_violation
@@ -82,7 +82,7 @@ def test_send_whose_results_file_is_held_open_keeps_everything_and_says_how_to_e
     def replace(src, dst):
         raise sharing_violation(str(dst))
 
-    monkeypatch.setattr(results_rows.os, "replace", replace)
+    monkeypatch.setattr(atomic_file.os, "replace", replace)
     code = main(["--api-base", simulator.base_url, "send", str(campaign), "--recipients", str(people), "--yes",
                  "--results", str(results)])
     err = capsys.readouterr().err

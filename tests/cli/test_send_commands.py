@@ -11,9 +11,9 @@ import pytest
 
 from gui.cli.main import main
 from gui.domain.clock import ManualClock
+from gui.domain.statuses import NumberStatus
 from gui.services.config.paths import database_path
 from gui.services.journal.store import Journal
-from gui.services.journal.types import NumberStatus
 from gui.services.sending.run_lock import RunLock
 from gui.services.simulator import Simulator, SimulatorConfig
 from tests.cli.cli_support import credentials_env, write_notification_campaign, write_recipients_csv

@@ -8,7 +8,7 @@ from types import SimpleNamespace
 import openpyxl
 
 from gui.cli.main import main
-from gui.services.results import rows as results_rows
+from gui.services.config import atomic_file
 from gui.services.results.write_errors import ResultsNotWrittenError
 from gui.services.sending.engine import Engine
 from gui.ui.history.page import HistoryPage
@@ -49,14 +49,14 @@ def test_excel_holds_the_workbook_then_retry_writes_it(qtbot, simulator, tmp_pat
     out = people.with_name("客户 名单 结果.xlsx")
     out.write_bytes(b"open in Excel")
     held = {"now": True}
-    real_replace = results_rows.os.replace
+    real_replace = atomic_file.os.replace
 
     def replace(src, dst):
         if held["now"]:
             raise sharing_violation(str(dst))
         return real_replace(src, dst)
 
-    monkeypatch.setattr(results_rows.os, "replace", replace)
+    monkeypatch.setattr(atomic_file.os, "replace", replace)
     asked: list[tuple[ResultsNotWrittenError, str]] = []
     suggestions: list[str] = []
     with Engine(recover=False) as engine:

@@ -11,8 +11,8 @@ from PySide6.QtGui import QImage, QPainter
 
 from gui.cli.main import main
 from gui.domain.clock import ManualClock
+from gui.domain.statuses import CampaignState, NumberStatus
 from gui.services.api.types import SendSmsRequest
-from gui.services.journal.types import CampaignState, NumberStatus
 from gui.services.recipients.importer import import_recipients
 from gui.services.results.export import write_results_workbook
 from gui.services.results.report import RETRY_LATER, SUPPRESS

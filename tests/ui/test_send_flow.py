@@ -4,10 +4,9 @@ export into the workbook, reopen from history, copy as a draft; and closing the 
 from __future__ import annotations
 
 import openpyxl
-import pytest
 from PySide6.QtCore import Qt
 
-from gui.services.journal.types import CampaignState, NumberStatus
+from gui.domain.statuses import CampaignState, NumberStatus
 from gui.services.sending.engine import Engine
 from gui.services.sending.run_lock import RunLock
 from tests.support.simulator import simulator  # noqa: F401

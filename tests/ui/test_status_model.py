@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex
 
-from gui.services.journal.types import NumberStatus, NumberUpdate
-from gui.ui.sending.status_model import STATUS_ROLE, StatusFilter, StatusModel
+from gui.domain.statuses import NumberStatus
+from gui.services.journal.types import NumberUpdate
+from gui.ui.sending.status_model import COLUMN_COUNT, STATUS_ROLE, StatusFilter, StatusModel
+
+REASON_COLUMN = 5  # row, number, status, 送达状态, 送达时间, reason, advice
 
 
 def filled_model(count: int = 12) -> StatusModel:
@@ -21,12 +24,12 @@ def test_status_model_keeps_the_contract_while_filled_updated_and_reset(qtmodelt
                          NumberUpdate(5, "+8613800000005", NumberStatus.FAILED, message_zh="号码在黑名单里")])
     model.flush()
     assert model.status_of("+8613800000005") == NumberStatus.FAILED
-    assert model.data(model.index(3, 3)) == "号码在黑名单里"
+    assert model.data(model.index(3, REASON_COLUMN)) == "号码在黑名单里"
     assert model.data(model.index(0, 2), STATUS_ROLE) == NumberStatus.ACCEPTED
     model.reset_rows([(9, "+8613900000009", NumberStatus.SUPPRESSED)])
     assert model.rowCount() == 1 and model.rowCount(model.index(0, 0)) == 0
     model.reset_rows([])
-    assert model.rowCount() == 0 and model.columnCount(QModelIndex()) == 5
+    assert model.rowCount() == 0 and model.columnCount(QModelIndex()) == COLUMN_COUNT
 
 
 def test_status_filter_keeps_the_contract_while_its_filters_change(qtmodeltester) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import logging
-import os
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from typing import Any
@@ -12,7 +11,7 @@ from typing import Any
 import httpx
 
 from gui.domain.clock import BEIJING, Clock, SystemClock
-from gui.domain.phone import national_digits
+from gui.domain.phone import normalise_mobile
 from gui.services.api.catalogue import (
     TOKEN_ERRCODES,
     classify_errcode,
@@ -43,9 +42,8 @@ from gui.services.api.types import (
     SendSmsRequest,
     SmsRecord,
 )
+from gui.services.config.settings import DEFAULT_API_BASE
 
-DEFAULT_API_BASE = "https://api.weixin.qq.com"
-API_BASE_ENV = "SMS_COMPOSER_API_BASE"
 TOKEN_MODES = ("stable", "classic", "pasted")
 MAX_RECORD_PAGES = 1000  # a guard against a server whose TotalCount never matches its pages
 
@@ -91,14 +89,6 @@ def _api_failure(errcode: int, errmsg: str) -> CallFailure:
         ip=parse_ip(errmsg),
         rid=parse_rid(errmsg),
     )
-
-
-def normalise_mobile(value: str) -> str:
-    """` 8613812345678`, `+86…`, `86…` or 11 digits → `+8613812345678`."""
-    if len(value) == 14 and value.startswith("+86") and value[3:].isdigit():
-        return value  # the form sendsms echoes back, once per number
-    digits = national_digits(str(value))
-    return "+86" + digits if len(digits) == 11 and digits.isdigit() else str(value).strip()
 
 
 class CloudBaseClient:
@@ -360,7 +350,7 @@ def _record(item: dict) -> SmsRecord:
 def client_from_environment(*, clock: Clock | None = None, timeout: float = 30.0) -> CloudBaseClient:
     """A client from the saved credentials (keyring, else env) and settings; the base from SMS_COMPOSER_API_BASE."""
     from gui.services.config.credentials import CredentialsError, load_credentials
-    from gui.services.config.settings import load_settings
+    from gui.services.config.settings import effective_api_base, load_settings
 
     settings = load_settings()
     credentials = load_credentials()
@@ -371,7 +361,7 @@ def client_from_environment(*, clock: Clock | None = None, timeout: float = 30.0
             action_zh="请在 设置 → 接口凭证 中填写，或设置环境变量 SMS_COMPOSER_APPID / SMS_COMPOSER_APPSECRET。",
             action_en="Enter them in Settings → Credentials, or set SMS_COMPOSER_APPID / SMS_COMPOSER_APPSECRET.",
         )
-    base = os.environ.get(API_BASE_ENV) or settings.api_base or DEFAULT_API_BASE
+    base = effective_api_base(settings)
     mode = settings.token_mode if settings.token_mode in ("stable", "classic") else "stable"
     log_filter().add_secret(credentials.secret)
     return CloudBaseClient(appid=credentials.appid, secret=credentials.secret, token_mode=mode,

@@ -5,17 +5,18 @@ from __future__ import annotations
 import json
 import logging
 import os
-import tempfile
 from dataclasses import dataclass, field, fields, replace
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
 from gui.domain.param_links import DEFAULT_PARAM_LINK_KEY
+from gui.services.config.atomic_file import write_text_atomically
 from gui.services.config.paths import config_dir
 
 SETTINGS_FILENAME = "settings.json"
 DEFAULT_API_BASE = "https://api.weixin.qq.com"
+API_BASE_ENV = "SMS_COMPOSER_API_BASE"  # overrides the saved base: the sandbox and `--api-base` set it
 # Keys that must never be written even if someone adds them to the dataclass by mistake.
 _FORBIDDEN_KEYS = {"secret", "appsecret", "access_token", "token"}
 
@@ -129,17 +130,10 @@ def load_settings(path: Path | None = None) -> Settings:
 
 def save_settings(settings: Settings, path: Path | None = None) -> Path:
     """Write the settings atomically (temp file in the same folder, then rename)."""
-    target = path or settings_path()
-    target.parent.mkdir(parents=True, exist_ok=True)
     payload = json.dumps(settings.to_json(), ensure_ascii=False, indent=2) + "\n"
-    handle, temp_name = tempfile.mkstemp(prefix=".settings-", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(payload)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temp_name, target)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
-    return target
+    return write_text_atomically(path or settings_path(), payload, suffix=".tmp")
+
+
+def effective_api_base(settings: Settings) -> str:
+    """Where requests go: $SMS_COMPOSER_API_BASE, else the saved base, else WeChat's."""
+    return os.environ.get(API_BASE_ENV) or settings.api_base or DEFAULT_API_BASE

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 from gui.domain.campaign import Campaign, CampaignFileError
+from gui.services.config.atomic_file import write_text_atomically
 
 MAX_CAMPAIGN_BYTES = 16 * 1024 * 1024  # a campaign file is a few KB; a field too long is named by the rules
 
@@ -81,12 +81,9 @@ def _not_json(path: Path, error: json.JSONDecodeError) -> CampaignFileError:
 def save_campaign(campaign: Campaign, path: str | Path) -> Path:
     """Write the campaign as readable UTF-8 JSON, atomically (a crash never leaves half a file)."""
     path = Path(path)
-    temporary = path.with_name(path.name + ".tmp")
     try:
-        temporary.write_text(
-            json.dumps(campaign.to_json(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
-        )
-        os.replace(temporary, path)
+        write_text_atomically(path, json.dumps(campaign.to_json(), ensure_ascii=False, indent=2) + "\n",
+                              suffix=path.suffix + ".tmp")
     except OSError as error:
         raise CampaignFileError(
             f"无法保存活动文件（{error.strerror or type(error).__name__}）。",

@@ -8,12 +8,11 @@ campaign file's JSON, the list is where it came from (not the numbers).
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from gui.services.config.atomic_file import write_text_atomically
 from gui.services.config.paths import database_path
 
 SESSION_FILENAME = "session.json"
@@ -74,17 +73,7 @@ def save_state(state: SessionState, path: Path | None = None) -> Path:
     data = {"version": FORMAT_VERSION, "draft": state.draft, "page": state.page, "name": state.name,
             "recipients": asdict(state.recipients) if state.recipients is not None else None}
     text = json.dumps(data, ensure_ascii=False, indent=1)
-    handle, temporary = tempfile.mkstemp(prefix=".session-", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return path
+    return write_text_atomically(path, text, suffix=".tmp")
 
 
 def load_state(path: Path | None = None) -> SessionState | None:

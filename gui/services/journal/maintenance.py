@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from contextlib import AbstractContextManager
 from pathlib import Path
 
-from gui.services.journal.types import BatchState, CampaignState, NumberStatus
+from gui.domain.statuses import BatchState, CampaignState, NumberStatus
 from gui.services.sending.run_lock import RunLock
 
 

@@ -6,8 +6,9 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from contextlib import AbstractContextManager
 
+from gui.domain.statuses import BatchState, NumberStatus
 from gui.services.journal.schema import NUMBER_COLUMNS
-from gui.services.journal.types import BatchState, NumberRow, NumberStatus, SkippedRow
+from gui.services.journal.types import NumberRow, SkippedRow
 
 
 class NumberQueries:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from gui.services.journal.types import NumberStatus
+from gui.domain.statuses import NumberStatus
 
 # A number in one of these statuses got the text, or may have (its outcome is not known yet).
 REACHED_STATUSES = (NumberStatus.ACCEPTED, NumberStatus.UNKNOWN, NumberStatus.RECONCILING)

@@ -7,7 +7,8 @@ import sqlite3
 from datetime import datetime
 
 from gui.domain.clock import beijing
-from gui.services.journal.types import BatchRow, BatchState, RecipientsSource
+from gui.domain.statuses import BatchState
+from gui.services.journal.types import BatchRow, RecipientsSource
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS journal_campaigns (

@@ -13,6 +13,7 @@ from pathlib import Path
 from gui.domain.campaign import Campaign
 from gui.domain.plan import Plan
 from gui.domain.recipients import Recipient
+from gui.domain.statuses import BatchState, CampaignState, NumberStatus
 from gui.services.config.paths import database_path
 from gui.services.journal.maintenance import Maintenance
 from gui.services.journal.numbers import NumberQueries
@@ -26,15 +27,7 @@ from gui.services.journal.schema import (
     source_json,
     timestamp,
 )
-from gui.services.journal.types import (
-    BatchRow,
-    BatchState,
-    CampaignInfo,
-    CampaignState,
-    NumberStatus,
-    NumberUpdate,
-    RecipientsSource,
-)
+from gui.services.journal.types import BatchRow, CampaignInfo, NumberUpdate, RecipientsSource
 
 __all__ = ["Journal", "timestamp"]
 

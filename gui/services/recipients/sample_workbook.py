@@ -11,8 +11,8 @@ from pathlib import Path
 import openpyxl
 from openpyxl.styles import Alignment, Font, PatternFill
 
+from gui.services.config.atomic_file import write_atomically
 from gui.services.config.paths import resources_dir
-from gui.services.results.rows import write_atomically
 
 SAMPLE_NAME = "收件人示例.xlsx"
 HEADERS = ("手机号", "姓名", "城市", "订单号", "备注")

@@ -7,6 +7,7 @@ from dataclasses import asdict, dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from gui.domain.statuses import DeliveryStatus, NumberStatus
 from gui.services.api.catalogue import (
     classify_errcode,
     classify_number_code,
@@ -16,7 +17,7 @@ from gui.services.api.catalogue import (
 )
 from gui.services.api.types import Explanation, NumberClass, OutcomeKind
 from gui.services.journal.store import Journal
-from gui.services.journal.types import DeliveryStatus, NumberStatus, SkippedRow
+from gui.services.journal.types import SkippedRow
 
 # What a failure group's one button does.
 RETRY_NOW = "retry_now"  # the request was refused as a whole (quota, busy…): send those numbers again

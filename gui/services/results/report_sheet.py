@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from gui.services.journal.types import state_label
+from gui.domain.statuses import state_label
 from gui.services.recipients.importer import REPORT_SHEET_NAME as REPORT_SHEET
 from gui.services.results.report import SEGMENTS, CampaignReport, segment_label
 

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import glob
-import os
-import tempfile
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from gui.domain.recipients import ImportResult, RecipientsFileError
 from gui.domain.row_result import RESULT_COLUMNS, RowResult
+from gui.services.config import atomic_file
+from gui.services.config.atomic_file import ReplaceRefused
 from gui.services.config.storage import remove_stale_temps
 from gui.services.results.write_errors import ResultsNotWrittenError, is_refused
 
@@ -60,35 +60,24 @@ def check_target(source: Path | None, out: Path) -> None:
 
 
 def write_atomically(out: Path, write: Callable[[Path], None]) -> Path:
-    """Write to a temporary file beside `out`, then replace `out` in one step: never a half-written file.
+    """`config.atomic_file.write_atomically`, with the system's refusals told as the user can act on them.
 
     Raises ResultsNotWrittenError when the folder refuses new files (read-only, no permission) or when
     another program holds `out` open (Excel locks an open workbook on Windows); `out` is then unchanged.
     """
-    out = Path(out)
     # A write killed last time left its hidden temp file here: the next write to this name clears it.
-    remove_stale_temps([out.parent], patterns=[f".{glob.escape(out.stem)}-*{glob.escape(out.suffix)}"])
+    remove_stale_temps([Path(out).parent], patterns=[f".{glob.escape(Path(out).stem)}-*{glob.escape(Path(out).suffix)}"])
     try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        handle, temp_name = tempfile.mkstemp(dir=out.parent, prefix=f".{out.stem}-", suffix=out.suffix)
+        return atomic_file.write_atomically(Path(out), write)
+    except ReplaceRefused as error:
+        cause = error.__cause__
+        if isinstance(cause, OSError) and is_refused(cause):
+            raise ResultsNotWrittenError(Path(out), locked=True) from cause
+        raise
     except OSError as error:
         if is_refused(error):
-            raise ResultsNotWrittenError(out, locked=False) from error
+            raise ResultsNotWrittenError(Path(out), locked=False) from error
         raise
-    os.close(handle)
-    temp = Path(temp_name)
-    try:
-        write(temp)
-        try:
-            os.replace(temp, out)
-        except OSError as error:
-            if is_refused(error):
-                raise ResultsNotWrittenError(out, locked=True) from error
-            raise
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
-    return out
 
 
 def csv_safe(text: str) -> str:

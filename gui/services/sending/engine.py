@@ -17,15 +17,10 @@ from gui.domain.errors import UserFacingError
 from gui.domain.plan import DEFAULT_BATCH_SIZE, Plan, fingerprint, plan_campaign
 from gui.domain.recipients import ImportResult
 from gui.domain.row_result import RowResult
+from gui.domain.statuses import status_label
 from gui.services.config.storage import remove_stale_temps
 from gui.services.journal.store import Journal
-from gui.services.journal.types import (
-    CampaignInfo,
-    NumberRow,
-    RecipientsSource,
-    SkippedRow,
-    status_label,
-)
+from gui.services.journal.types import CampaignInfo, NumberRow, RecipientsSource, SkippedRow
 from gui.services.recipients.suppression import SuppressionList
 from gui.services.sending.receipts import ReceiptSummary, fetch_receipts
 from gui.services.sending.repeat_guard import RepeatError, RepeatNotice, find_repeat

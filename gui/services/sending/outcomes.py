@@ -6,9 +6,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from gui.services.api.client import normalise_mobile
+from gui.domain.phone import normalise_mobile
+from gui.domain.statuses import BatchState, NumberStatus
 from gui.services.api.types import NumberClass, OutcomeKind, SendOutcome
-from gui.services.journal.types import BatchState, NumberStatus, NumberUpdate
+from gui.services.journal.types import NumberUpdate
 
 NUMBER_STATUS = {
     NumberClass.ACCEPTED: NumberStatus.ACCEPTED,

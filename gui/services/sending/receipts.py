@@ -5,12 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from gui.domain.campaign import Campaign
 from gui.domain.clock import beijing
+from gui.domain.statuses import DeliveryStatus, NumberStatus
 from gui.services.api.types import SmsRecord
 from gui.services.journal.store import Journal
-from gui.services.journal.types import DeliveryStatus, NumberStatus
-from gui.services.sending.reconcile import RecordSource, fetch_records, parse_record_time
+from gui.services.sending.reconcile import RecordSource, fetch_records, record_belongs
 
 DELIVERED_WORDS = frozenset({"sent", "success", "delivered", "ok"})
 NOT_DELIVERED_WORDS = frozenset({"error", "fail", "failed", "undelivered"})
@@ -38,13 +37,6 @@ def delivery_status(record: SmsRecord) -> str:
     return ""
 
 
-def _belongs(record: SmsRecord, campaign: Campaign, since: datetime) -> bool:
-    created = parse_record_time(record.create_time)
-    if created is None or created < since:
-        return False
-    return not (campaign.is_marketing and record.content and campaign.content not in record.content)
-
-
 def fetch_receipts(
     journal: Journal,
     client: RecordSource,
@@ -68,7 +60,7 @@ def fetch_receipts(
     receipts: list[tuple[str, str, str, int | None]] = []
     delivered = not_delivered = billed = 0
     for row in accepted:
-        mine = [r for r in records.get(row.number, ()) if _belongs(r, campaign, since)]
+        mine = [r for r in records.get(row.number, ()) if record_belongs(r, campaign, since)]
         if not mine:
             continue
         record = max(mine, key=lambda r: r.create_time)

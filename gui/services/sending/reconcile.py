@@ -9,9 +9,10 @@ from typing import Protocol
 
 from gui.domain.campaign import Campaign
 from gui.domain.clock import BEIJING
+from gui.domain.statuses import NumberStatus
 from gui.services.api.types import ApiError, SmsRecord
 from gui.services.journal.store import Journal
-from gui.services.journal.types import NumberStatus, NumberUpdate
+from gui.services.journal.types import NumberUpdate
 
 # Below this many numbers, one query per number is cheaper than paging through the whole day's records.
 PER_NUMBER_QUERY_LIMIT = 20
@@ -49,7 +50,8 @@ def parse_record_time(text: str) -> datetime | None:
         return None
 
 
-def _matches(record: SmsRecord, campaign: Campaign, since: datetime) -> bool:
+def record_belongs(record: SmsRecord, campaign: Campaign, since: datetime) -> bool:
+    """Whether a platform record is this campaign's send: made after `since`, and (Marketing) with its content."""
     created = parse_record_time(record.create_time)
     if created is None or created < since:
         return False
@@ -108,7 +110,7 @@ def reconcile(
     skew = timedelta(seconds=skew_seconds)
     for number, row, _batch, _started_at in unknown:
         started = starts[number]
-        matching = [r for r in records.get(number, ()) if _matches(r, campaign, started - skew)]
+        matching = [r for r in records.get(number, ()) if record_belongs(r, campaign, started - skew)]
         if matching:
             record = min(matching, key=lambda r: r.create_time)
             result.accepted.append(

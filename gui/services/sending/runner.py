@@ -12,15 +12,10 @@ from typing import Protocol
 from gui.domain.campaign import Campaign
 from gui.domain.clock import Clock, SystemClock
 from gui.domain.send_window import MARKETING_WINDOW, SendWindow
+from gui.domain.statuses import BatchState, CampaignState, NumberStatus
 from gui.services.api.types import OutcomeKind, SendOutcome, SendSmsRequest
 from gui.services.journal.store import Journal, timestamp
-from gui.services.journal.types import (
-    BatchRow,
-    BatchState,
-    CampaignState,
-    NumberStatus,
-    NumberUpdate,
-)
+from gui.services.journal.types import BatchRow, NumberUpdate
 from gui.services.sending.outcomes import (
     apply_outcome,
     cancelled_message,

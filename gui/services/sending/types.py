@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from gui.services.journal.types import FAILED_STATUSES, CampaignState, NumberStatus
+from gui.domain.statuses import FAILED_STATUSES, CampaignState, NumberStatus
 
 EXIT_OK = 0
 EXIT_FAILED = 1

@@ -7,8 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from gui.services.config.paths import DATA_DIR_ENV, data_dir
-
-API_BASE_ENV = "SMS_COMPOSER_API_BASE"
+from gui.services.config.settings import API_BASE_ENV
 
 
 @dataclass

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.services.journal.types import CampaignState, NumberStatus, state_label
+from gui.domain.statuses import CampaignState, NumberStatus, state_label
 from gui.services.results.file_names import alternative_results_path, suggested_results_path
 from gui.services.results.write_errors import ResultsNotWrittenError
 from gui.ui.error_text import explain

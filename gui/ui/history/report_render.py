@@ -17,7 +17,7 @@ from PySide6.QtGui import (
     QPdfWriter,
 )
 
-from gui.services.journal.types import state_label
+from gui.domain.statuses import state_label
 from gui.services.results.report import CampaignReport
 from gui.ui.history.chart import outcomes_height, paint_delivery, paint_outcomes
 from gui.ui.style import ERROR, MUTED, TEXT

@@ -22,14 +22,17 @@ from PySide6.QtWidgets import (
 )
 
 from gui.domain.clock import beijing
-from gui.services.journal.types import FAILED_STATUSES, CampaignState, NumberStatus, state_label, status_label
+from gui.domain.statuses import (
+    FAILED_STATUSES,
+    CampaignState,
+    NumberStatus,
+    counts_text,
+    state_label,
+)
 from gui.ui.i18n import current_language
 from gui.ui.sending.status_model import DELIVERY_COLUMNS, StatusFilter, StatusModel, status_filter_choices
 from gui.ui.sending.worker import RunResult, SendThread, SendWorker
 from gui.ui.workers import run_in_background
-
-COUNT_ORDER = (NumberStatus.ACCEPTED, NumberStatus.FAILED, NumberStatus.RETRY_LATER, NumberStatus.UNKNOWN,
-               NumberStatus.RECONCILING, NumberStatus.PENDING, NumberStatus.SUPPRESSED)
 
 
 def number_entries(engine: Any, campaign_id: int) -> list[tuple[int, str, str, str, str, str, str, str]]:
@@ -38,12 +41,6 @@ def number_entries(engine: Any, campaign_id: int) -> list[tuple[int, str, str, s
     return [(r.row, r.number, r.status, (r.message_en if english else "") or r.message_zh,
              (r.advice_en if english else "") or r.advice_zh, r.delivery_status, r.delivery_time,
              r.code if r.status in FAILED_STATUSES else "") for r in engine.numbers(campaign_id)]
-
-
-def counts_text(counts: dict[str, int]) -> str:
-    language = current_language()
-    parts = [f"{status_label(s, language)} {counts[s]}" for s in COUNT_ORDER if counts.get(s)]
-    return " · ".join(parts)
 
 
 class StatusTable(QWidget):
@@ -224,7 +221,7 @@ class SendPanel(QWidget):
         self.progress_bar.setValue(done)
         self._done_at_start = done
         self._started = time.monotonic()
-        self.counts_label.setText(counts_text(self.model.counts()))
+        self.counts_label.setText(counts_text(self.model.counts(), current_language()))
         settle = float(getattr(self.context, "settle_seconds", 60.0))
         worker = SendWorker(self.context, int(self.campaign_id or 0), settle_seconds=settle,
                             allow_resend=self._allow_resend)
@@ -294,7 +291,7 @@ class SendPanel(QWidget):
         done = total - counts.get(NumberStatus.PENDING, 0)
         self.progress_bar.setRange(0, total)
         self.progress_bar.setValue(done)
-        self.counts_label.setText(counts_text(counts) + "  ·  " + self.tr("Batches {0}/{1}").format(
+        self.counts_label.setText(counts_text(counts, current_language()) + "  ·  " + self.tr("Batches {0}/{1}").format(
             snapshot.batches_done, snapshot.batches_total))
         self.eta_label.setText(self._eta(done, total))
         language = current_language()
@@ -337,7 +334,7 @@ class SendPanel(QWidget):
                                                                  result.resent))
         self.state_label.setText(" · ".join(lines))
         if result.counts:
-            self.counts_label.setText(counts_text(result.counts))
+            self.counts_label.setText(counts_text(result.counts, current_language()))
             total = sum(result.counts.values())
             self.progress_bar.setRange(0, max(total, 1))
             self.progress_bar.setValue(total - result.counts.get(NumberStatus.PENDING, 0))

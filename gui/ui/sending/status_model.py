@@ -18,7 +18,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from gui.services.journal.types import DeliveryStatus, NumberStatus, status_label
+from gui.domain.statuses import DeliveryStatus, NumberStatus, status_label
 from gui.ui.i18n import current_language
 from gui.ui.style import ACCENT, ERROR, MUTED, WARNING
 

@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from gui.domain.errors import UserFacingError
-from gui.services.journal.types import NumberStatus
+from gui.domain.statuses import NumberStatus
 from gui.services.sending.run_lock import CampaignBusyError
 from gui.ui.i18n import current_language
 

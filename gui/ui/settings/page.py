@@ -25,7 +25,7 @@ from gui.domain.errors import UserFacingError
 from gui.domain.suffix_presets import SUFFIX_PRESETS
 from gui.services.config import credentials as creds
 from gui.services.config.keyring_status import keyring_info
-from gui.services.config.settings import Settings, load_settings, save_settings
+from gui.services.config.settings import DEFAULT_API_BASE, Settings, load_settings, save_settings
 from gui.ui.details import DetailsExpander
 from gui.ui.error_text import plain_reason
 from gui.ui.i18n import current_language, pick
@@ -117,7 +117,7 @@ class SettingsPage(QWidget):
         self.resource_appid_edit = QLineEdit(self)
         self.resource_appid_edit.setPlaceholderText(self.tr("Only for third-party development"))
         self.api_base_edit = QLineEdit(self)
-        self.api_base_edit.setPlaceholderText("https://api.weixin.qq.com")
+        self.api_base_edit.setPlaceholderText(DEFAULT_API_BASE)
         self.domain_edit = QLineEdit(self)
         self.domain_edit.setPlaceholderText(self.tr("e.g. your-env-1234.tcloudbaseapp.com"))
         account_box = QGroupBox(self.tr("Mini program and environment"), self)

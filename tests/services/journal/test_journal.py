@@ -5,8 +5,9 @@ from __future__ import annotations
 import sqlite3
 
 from gui.domain.plan import plan_campaign
+from gui.domain.statuses import BatchState, CampaignState, NumberStatus
 from gui.services.journal.store import Journal
-from gui.services.journal.types import BatchState, CampaignState, NumberStatus, RecipientsSource
+from gui.services.journal.types import RecipientsSource
 from gui.services.sending.runner import CampaignRunner
 from gui.services.simulator import DEFAULT_SECRET
 from tests.services.sending.conftest import marketing, recipients

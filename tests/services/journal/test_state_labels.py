@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gui.services.journal.types import CampaignState, NumberStatus, state_label
+from gui.domain.statuses import CampaignState, NumberStatus, state_label
 
 
 def test_a_finished_campaign_reads_by_its_numbers() -> None:

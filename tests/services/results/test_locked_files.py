@@ -11,8 +11,8 @@ import openpyxl
 import pytest
 
 from gui.domain.row_result import RowResult
+from gui.services.config import atomic_file
 from gui.services.recipients import import_recipients
-from gui.services.results import rows as results_rows
 from gui.services.results.export import write_results_csv, write_results_workbook
 from gui.services.results.write_errors import ResultsNotWrittenError
 from tests.services.recipients.builders import csv_bytes
@@ -48,7 +48,7 @@ def test_a_workbook_held_by_excel_gives_close_and_retry_and_keeps_the_old_file(t
             raise sharing_violation(str(dst))
         return real_replace(src, dst)
 
-    monkeypatch.setattr(results_rows.os, "replace", replace)
+    monkeypatch.setattr(atomic_file.os, "replace", replace)
     with pytest.raises(ResultsNotWrittenError) as caught:
         write_results_workbook(result, source, {2: ACCEPTED, 3: ACCEPTED}, out)
     error = caught.value
@@ -84,7 +84,7 @@ def test_a_csv_held_open_is_reported_the_same_way(tmp_path, recipients, monkeypa
     def replace(src, dst):
         raise sharing_violation(str(dst))
 
-    monkeypatch.setattr(results_rows.os, "replace", replace)
+    monkeypatch.setattr(atomic_file.os, "replace", replace)
     with pytest.raises(ResultsNotWrittenError, match="another program"):
         write_results_csv(result, source, {2: ACCEPTED}, out)
     assert not out.exists()
@@ -110,7 +110,7 @@ def test_other_os_errors_are_not_dressed_up_as_locks(tmp_path, recipients, monke
     def replace(src, dst):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(results_rows.os, "replace", replace)
+    monkeypatch.setattr(atomic_file.os, "replace", replace)
     with pytest.raises(OSError) as caught:
         write_results_csv(result, source, {2: ACCEPTED}, tmp_path / "结果.csv")
     assert not isinstance(caught.value, ResultsNotWrittenError)

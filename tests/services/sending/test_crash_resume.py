@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from gui.domain.statuses import NumberStatus
 from gui.services.journal.store import Journal
-from gui.services.journal.types import NumberStatus
 from gui.services.simulator import DEFAULT_APPID, DEFAULT_SECRET, Simulator, SimulatorConfig
 from tests.cli.cli_support import write_notification_campaign, write_recipients_csv
 

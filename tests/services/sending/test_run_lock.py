@@ -9,8 +9,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from gui.domain.plan import plan_campaign
+from gui.domain.statuses import BatchState, CampaignState
 from gui.services.journal.store import Journal
-from gui.services.journal.types import BatchState, CampaignState
 from gui.services.sending.run_lock import RunLock
 from tests.services.sending.conftest import marketing, recipients
 

@@ -8,8 +8,8 @@ import sys
 import pytest
 
 from gui.domain.plan import plan_campaign
+from gui.domain.statuses import BatchState, CampaignState
 from gui.services.journal.store import Journal
-from gui.services.journal.types import BatchState, CampaignState
 from gui.services.sending import run_lock
 from gui.services.sending.run_lock import CampaignBusyError, MsvcrtLocking, RunLock, platform_locking
 from tests.services.sending.conftest import marketing, recipients

@@ -10,9 +10,9 @@ import pytest
 
 from gui.domain.clock import BEIJING
 from gui.domain.plan import plan_campaign
+from gui.domain.statuses import BatchState, CampaignState, NumberStatus
 from gui.services.api.client import CloudBaseClient
 from gui.services.journal.store import Journal
-from gui.services.journal.types import BatchState, CampaignState, NumberStatus
 from gui.services.sending.run_lock import CampaignBusyError
 from gui.services.sending.runner import CampaignRunner, RetryPolicy
 from gui.services.simulator import DEFAULT_APPID, DEFAULT_SECRET
