@@ -59,3 +59,21 @@ class ManualClock:
 def beijing(moment: datetime) -> datetime:
     """The same instant in Beijing time (naive values are taken as Beijing time already)."""
     return moment.replace(tzinfo=BEIJING) if moment.tzinfo is None else moment.astimezone(BEIJING)
+
+
+# The one way the app writes a moment down (journal, suppression list, template library): Beijing time to the
+# second, as the platform writes its records, so stored and platform times compare and sort as text.
+TIMESTAMP_FORMAT = "%Y-%m-%d %H:%M:%S"
+
+
+def format_timestamp(moment: datetime) -> str:
+    """`2026-11-28 09:00:00`: the instant in Beijing time (naive values are taken as Beijing time)."""
+    return beijing(moment).strftime(TIMESTAMP_FORMAT)
+
+
+def parse_timestamp(text: str) -> datetime | None:
+    """The aware Beijing datetime of a stored or platform timestamp; None when `text` is not one."""
+    try:
+        return datetime.strptime(text.strip(), TIMESTAMP_FORMAT).replace(tzinfo=BEIJING)
+    except ValueError:
+        return None

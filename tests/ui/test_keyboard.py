@@ -109,3 +109,4 @@ def test_suppression_list_shows_plain_reasons_in_beijing_time(qtbot, tmp_path) -
     assert reasons == {"手动添加", "平台退订/黑名单", "导入自 老客户.xlsx"}
     assert not dialog.table.tabKeyNavigation()
     assert beijing_text(datetime(2026, 11, 29, 2, 30, tzinfo=UTC).isoformat()) == "2026-11-29 10:30"
+    assert beijing_text("2026-11-29 10:30:15") == "2026-11-29 10:30"  # the database keeps Beijing time

@@ -9,7 +9,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from gui.domain.clock import Clock, SystemClock, format_timestamp
 from gui.services.config.paths import database_path
+from gui.services.journal import database
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS library_templates (
@@ -20,7 +22,7 @@ CREATE TABLE IF NOT EXISTS library_templates (
     path TEXT NOT NULL DEFAULT '',
     suffix_key TEXT NOT NULL DEFAULT '',
     params_json TEXT NOT NULL DEFAULT '[]',
-    updated_at TEXT NOT NULL DEFAULT (datetime('now'))
+    updated_at TEXT NOT NULL DEFAULT ''  -- gui.domain.clock.TIMESTAMP_FORMAT (Beijing time)
 )
 """
 
@@ -41,16 +43,15 @@ class LibraryTemplate:
 class TemplateLibrary:
     """Templates in the app database (`library_templates`), one short connection per call."""
 
-    def __init__(self, db_path: Path | None = None) -> None:
+    def __init__(self, db_path: Path | None = None, *, clock: Clock | None = None) -> None:
         self.path = Path(db_path) if db_path else database_path()
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.clock = clock or SystemClock()
         with self._connect() as db:
-            db.execute("PRAGMA journal_mode=WAL")
             db.execute(SCHEMA)
 
     @contextmanager
     def _connect(self) -> Iterator[sqlite3.Connection]:
-        db = sqlite3.connect(self.path, timeout=30)
+        db = database.connect(self.path)
         try:
             with db:
                 yield db
@@ -64,12 +65,13 @@ class TemplateLibrary:
         with self._connect() as db:
             db.execute(
                 "INSERT INTO library_templates (name, sms_type, template_id, text, path, suffix_key, params_json, "
-                "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, datetime('now')) ON CONFLICT(name) DO UPDATE SET "
+                "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(name) DO UPDATE SET "
                 "sms_type=excluded.sms_type, template_id=excluded.template_id, text=excluded.text, "
                 "path=excluded.path, suffix_key=excluded.suffix_key, params_json=excluded.params_json, "
                 "updated_at=excluded.updated_at",
                 (template.name.strip(), template.sms_type, template.template_id, template.text, template.path,
-                 template.suffix_key, json.dumps(list(template.param_names), ensure_ascii=False)),
+                 template.suffix_key, json.dumps(list(template.param_names), ensure_ascii=False),
+                 format_timestamp(self.clock.now())),
             )
 
     def delete(self, name: str) -> bool:

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from datetime import datetime
 
-from gui.domain.clock import beijing
 from gui.domain.statuses import BatchState
 from gui.services.journal.types import BatchRow, RecipientsSource
 
@@ -91,8 +89,11 @@ ADDED_COLUMNS = (
 )
 
 
-def migrate(db: sqlite3.Connection) -> None:
-    """Bring a journal written by an older version up to the current schema (columns only ever added)."""
+def add_missing_columns(db: sqlite3.Connection) -> None:
+    """Bring the journal's tables written by an older version up to SCHEMA (columns only ever added).
+
+    Changes to the data itself are versioned migrations in `journal.database`.
+    """
     for table, column, definition in ADDED_COLUMNS:
         present = {row[1] for row in db.execute(f"PRAGMA table_info({table})")}
         if column not in present:
@@ -108,11 +109,6 @@ BATCH_COLUMNS = (
     "errmsg, outcome, origin"
 )
 OPEN_BATCH_STATES = (BatchState.PLANNED, BatchState.IN_FLIGHT, BatchState.UNKNOWN)
-
-
-def timestamp(moment: datetime) -> str:
-    """Beijing time as the platform writes it in its records: 'YYYY-MM-DD HH:MM:SS'."""
-    return beijing(moment).strftime("%Y-%m-%d %H:%M:%S")
 
 
 def source_json(source: RecipientsSource) -> dict:

@@ -11,10 +11,12 @@ from datetime import datetime
 from pathlib import Path
 
 from gui.domain.campaign import Campaign
+from gui.domain.clock import format_timestamp
 from gui.domain.plan import Plan
 from gui.domain.recipients import Recipient
 from gui.domain.statuses import BatchState, CampaignState, NumberStatus
 from gui.services.config.paths import database_path
+from gui.services.journal import database
 from gui.services.journal.maintenance import Maintenance
 from gui.services.journal.numbers import NumberQueries
 from gui.services.journal.repeats import RepeatQueries
@@ -22,14 +24,13 @@ from gui.services.journal.schema import (
     BATCH_COLUMNS,
     OPEN_BATCH_STATES,
     SCHEMA,
+    add_missing_columns,
     batch_row,
-    migrate,
     source_json,
-    timestamp,
 )
 from gui.services.journal.types import BatchRow, CampaignInfo, NumberUpdate, RecipientsSource
 
-__all__ = ["Journal", "timestamp"]
+__all__ = ["Journal"]
 
 
 class Journal(Maintenance, NumberQueries, RepeatQueries):
@@ -42,15 +43,14 @@ class Journal(Maintenance, NumberQueries, RepeatQueries):
     def __init__(self, path: Path | None = None, *, recover: bool = True) -> None:
         self.path = Path(path) if path else database_path()
         self._lock = threading.RLock()
-        self._db = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
-        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db = database.connect(self.path, autocommit=True, any_thread=True)
         # FULL: a batch marked in_flight must survive a power cut too, or it could be sent twice.
         self._db.execute("PRAGMA synchronous=FULL")
         # Checkpoints run after batch outcomes (on the runner's writer thread), not inside the commit
         # that marks the next batch in_flight just before its request leaves.
         self._db.execute("PRAGMA wal_autocheckpoint=0")
         self._db.executescript(SCHEMA)
-        migrate(self._db)
+        add_missing_columns(self._db)
         self.recovered_batches = self.recover() if recover else 0
 
     def close(self) -> None:
@@ -104,7 +104,7 @@ class Journal(Maintenance, NumberQueries, RepeatQueries):
         `guard` runs inside the write transaction, before anything is stored: it may raise to refuse (the repeat
         guard), and no other window or command can store a campaign between its check and this insert.
         """
-        now = timestamp(created_at)
+        now = format_timestamp(created_at)
         with self._transaction() as db:
             if guard is not None:
                 guard()
@@ -231,7 +231,7 @@ class Journal(Maintenance, NumberQueries, RepeatQueries):
         with self._transaction() as db:
             db.execute(
                 "UPDATE journal_campaigns SET state = ?, message_zh = ?, message_en = ?, updated_at = ? WHERE id = ?",
-                (state, message_zh, message_en, timestamp(at), campaign_id),
+                (state, message_zh, message_en, format_timestamp(at), campaign_id),
             )
 
     def counts(self, campaign_id: int) -> dict[str, int]:
@@ -282,7 +282,7 @@ class Journal(Maintenance, NumberQueries, RepeatQueries):
             cursor = db.execute(
                 "UPDATE journal_batches SET state = ?, started_at = ?, attempts = attempts + 1 "
                 "WHERE id = ? AND state = ?",
-                (BatchState.IN_FLIGHT, at.isoformat(), batch_id, BatchState.PLANNED),
+                (BatchState.IN_FLIGHT, format_timestamp(at), batch_id, BatchState.PLANNED),
             )
             return cursor.rowcount == 1
 
@@ -310,7 +310,7 @@ class Journal(Maintenance, NumberQueries, RepeatQueries):
             db.execute(
                 "UPDATE journal_batches SET state = ?, finished_at = ?, outcome = ?, errcode = ?, errmsg = ? "
                 "WHERE id = ?",
-                (state, at.isoformat(), outcome, errcode, errmsg, batch_id),
+                (state, format_timestamp(at), outcome, errcode, errmsg, batch_id),
             )
             campaign_id = db.execute("SELECT campaign_id FROM journal_batches WHERE id = ?", (batch_id,)).fetchone()[0]
             self._write_updates(db, campaign_id, updates)

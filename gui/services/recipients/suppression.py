@@ -6,26 +6,26 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC
 from pathlib import Path
 
-from gui.domain.clock import SystemClock
+from gui.domain.clock import Clock, SystemClock, format_timestamp
 from gui.domain.phone import clean_phone
 from gui.services.config.paths import database_path
+from gui.services.journal import database
 from gui.services.recipients.importer import import_recipients
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS suppression_numbers (
     number TEXT PRIMARY KEY,          -- "+86…", cleaned by the same rules as an import
     reason TEXT NOT NULL DEFAULT '',
-    added_at TEXT NOT NULL            -- UTC, ISO 8601
+    added_at TEXT NOT NULL            -- gui.domain.clock.TIMESTAMP_FORMAT (Beijing time)
 )
 """
 
 
 @dataclass(frozen=True)
 class SuppressionEntry:
-    """One suppressed number, why it is there and when it was added (UTC ISO text)."""
+    """One suppressed number, why it is there and when it was added (Beijing time, `YYYY-MM-DD HH:MM:SS`)."""
 
     number: str
     reason: str
@@ -45,17 +45,16 @@ def _cleaned(numbers: Iterable[object]) -> list[str]:
 class SuppressionList:
     """Add, remove, list and check suppressed numbers. Each call opens its own short connection."""
 
-    def __init__(self, db_path: Path | None = None) -> None:
+    def __init__(self, db_path: Path | None = None, *, clock: Clock | None = None) -> None:
         self.db_path = Path(db_path) if db_path is not None else database_path()
-        self.db_path.parent.mkdir(parents=True, exist_ok=True)
+        self.clock = clock or SystemClock()
         with self._connect() as db:
             db.execute(SCHEMA)
 
     @contextmanager
     def _connect(self) -> Iterator[sqlite3.Connection]:
-        db = sqlite3.connect(self.db_path, timeout=30)
+        db = database.connect(self.db_path)
         try:
-            db.execute("PRAGMA journal_mode=WAL")
             with db:  # one transaction: committed on success, rolled back on error
                 yield db
         finally:
@@ -64,7 +63,7 @@ class SuppressionList:
     def add(self, numbers: Iterable[object], reason: str = "") -> int:
         """Suppress these numbers (any spelling `clean_phone` accepts); returns how many were new."""
         cleaned = _cleaned(numbers)
-        now = SystemClock().now().astimezone(UTC).isoformat(timespec="seconds")
+        now = format_timestamp(self.clock.now())
         with self._connect() as db:
             before = db.total_changes
             db.executemany(

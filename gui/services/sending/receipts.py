@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from gui.domain.clock import beijing
+from gui.domain.clock import beijing, parse_timestamp
 from gui.domain.statuses import DeliveryStatus, NumberStatus
 from gui.services.api.types import SmsRecord
 from gui.services.journal.store import Journal
@@ -52,7 +52,7 @@ def fetch_receipts(
     first = journal.first_started_at(campaign_id)
     if not accepted or not first:
         return ReceiptSummary(len(accepted), 0, 0, len(accepted), 0)
-    since = beijing(datetime.fromisoformat(first)) - timedelta(seconds=skew_seconds)
+    since = (parse_timestamp(first) or now) - timedelta(seconds=skew_seconds)
     start = max(since.date(), (beijing(now) - timedelta(days=RECORDS_KEPT_DAYS)).date())
     records = fetch_records(
         client, campaign.env, [n.number for n in accepted], start, beijing(now).date(), page_size=page_size

@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 from typing import Protocol
 
 from gui.domain.campaign import Campaign
-from gui.domain.clock import BEIJING
+from gui.domain.clock import parse_timestamp
 from gui.domain.statuses import NumberStatus
 from gui.services.api.types import ApiError, SmsRecord
 from gui.services.journal.store import Journal
@@ -16,7 +16,6 @@ from gui.services.journal.types import NumberUpdate
 
 # Below this many numbers, one query per number is cheaper than paging through the whole day's records.
 PER_NUMBER_QUERY_LIMIT = 20
-RECORD_TIME_FORMAT = "%Y-%m-%d %H:%M:%S"
 
 
 class RecordSource(Protocol):
@@ -43,16 +42,9 @@ class ReconcileResult:
     error: ApiError | None = None
 
 
-def parse_record_time(text: str) -> datetime | None:
-    try:
-        return datetime.strptime(text.strip(), RECORD_TIME_FORMAT).replace(tzinfo=BEIJING)
-    except ValueError:
-        return None
-
-
 def record_belongs(record: SmsRecord, campaign: Campaign, since: datetime) -> bool:
     """Whether a platform record is this campaign's send: made after `since`, and (Marketing) with its content."""
-    created = parse_record_time(record.create_time)
+    created = parse_timestamp(record.create_time)
     if created is None or created < since:
         return False
     # Marketing records carry the custom content verbatim; use it to ignore other campaigns' sends.
@@ -149,8 +141,5 @@ def reconcile(
 
 
 def _started(started_at: str, now: datetime) -> datetime:
-    try:
-        moment = datetime.fromisoformat(started_at)
-    except ValueError:
-        return now  # never started: nothing can be in the records before now
-    return moment if moment.tzinfo else moment.replace(tzinfo=BEIJING)
+    # Never started: nothing can be in the records before now.
+    return parse_timestamp(started_at) or now

@@ -6,11 +6,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
 
-from gui.domain.clock import beijing
+from gui.domain.clock import beijing, format_timestamp
 from gui.domain.errors import UserFacingError
 from gui.domain.plan import Plan, estimate
 from gui.services.journal.repeats import EarlierCampaign
-from gui.services.journal.schema import timestamp
 
 REPEAT_WINDOW = timedelta(days=30)
 
@@ -66,7 +65,7 @@ class RepeatError(UserFacingError):
 
 def find_repeat(journal: object, plan: Plan, fingerprint: str, now: datetime) -> RepeatNotice | None:
     """The earlier campaign this plan would repeat, or None. `journal` is a `Journal`."""
-    since = timestamp(now - REPEAT_WINDOW)
+    since = format_timestamp(now - REPEAT_WINDOW)
     earlier = journal.campaign_with_fingerprint(fingerprint, since)  # type: ignore[attr-defined]
     if earlier is not None:
         return RepeatNotice(earlier, True, plan.recipients, plan.total_parts, plan.estimate_yuan)
@@ -75,7 +74,7 @@ def find_repeat(journal: object, plan: Plan, fingerprint: str, now: datetime) ->
     for batch in plan.batches:
         numbers_by_text.setdefault(batch.rendered.text, set()).update(batch.numbers)
         segments[batch.rendered.text] = batch.rendered.segments
-    today = timestamp(beijing(now).replace(hour=0, minute=0, second=0, microsecond=0))
+    today = format_timestamp(beijing(now).replace(hour=0, minute=0, second=0, microsecond=0))
     hits, earlier = journal.already_texted(numbers_by_text, today)  # type: ignore[attr-defined]
     if earlier is None:
         return None

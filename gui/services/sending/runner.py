@@ -10,11 +10,11 @@ from datetime import datetime, timedelta
 from typing import Protocol
 
 from gui.domain.campaign import Campaign
-from gui.domain.clock import Clock, SystemClock
+from gui.domain.clock import Clock, SystemClock, format_timestamp
 from gui.domain.send_window import MARKETING_WINDOW, SendWindow
 from gui.domain.statuses import BatchState, CampaignState, NumberStatus
 from gui.services.api.types import OutcomeKind, SendOutcome, SendSmsRequest
-from gui.services.journal.store import Journal, timestamp
+from gui.services.journal.store import Journal
 from gui.services.journal.types import BatchRow, NumberUpdate
 from gui.services.sending.outcomes import (
     apply_outcome,
@@ -244,7 +244,7 @@ class CampaignRunner:
 
     def _record(self, batch: BatchRow, members: Members, outcome: SendOutcome, now: datetime) -> None:
         """On the writer thread: per-number results, the journal (one transaction), suppression, callbacks."""
-        verdict = apply_outcome(outcome, members, segments=batch.segments, submit_time=timestamp(now))
+        verdict = apply_outcome(outcome, members, segments=batch.segments, submit_time=format_timestamp(now))
         self.journal.finish_batch(
             batch.id,
             verdict.batch_state,

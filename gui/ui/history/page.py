@@ -210,7 +210,7 @@ class HistoryPage(QWidget):
             counts = info.counts
             failed = counts.get(NumberStatus.FAILED, 0) + counts.get(NumberStatus.RETRY_LATER, 0)
             unknown = counts.get(NumberStatus.UNKNOWN, 0) + counts.get(NumberStatus.RECONCILING, 0)
-            cells = (info.id, info.name, info.created_at[:16].replace("T", " "), state_label(info.state, language, info.counts),
+            cells = (info.id, info.name, info.created_at[:16], state_label(info.state, language, info.counts),
                      info.recipients, counts.get(NumberStatus.ACCEPTED, 0), failed, unknown)
             for column, value in enumerate(cells):
                 item = QTableWidgetItem(str(value))

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.domain.clock import beijing
+from gui.domain.clock import beijing, parse_timestamp
 from gui.domain.recipients import ImportResult
 from gui.ui.error_text import explain
 from gui.ui.keyboard import keyboard_friendly
@@ -41,13 +41,16 @@ IMPORTED_PREFIX = "导入自 "  # SuppressionList.import_file: "导入自 <file 
 
 
 def beijing_text(stamp: str) -> str:
-    """A stored UTC ISO time as Beijing time, 'YYYY-MM-DD HH:MM' (unreadable values as they are)."""
-    try:
-        moment = datetime.fromisoformat(stamp)
-    except ValueError:
-        return stamp[:16].replace("T", " ")
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
+    """A stored time as Beijing time, 'YYYY-MM-DD HH:MM': the database's format (already Beijing time), or an
+    ISO time with its offset (UTC when it has none); unreadable values as they are."""
+    moment = parse_timestamp(stamp)
+    if moment is None:
+        try:
+            moment = datetime.fromisoformat(stamp)
+        except ValueError:
+            return stamp[:16].replace("T", " ")
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=UTC)
     return beijing(moment).strftime("%Y-%m-%d %H:%M")
 
 

@@ -1,0 +1,77 @@
+"""The app's SQLite file: every connection to it opens here, and its schema version and migrations live here."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+from gui.domain.clock import format_timestamp
+
+# PRAGMA user_version. 0: tables from before versioning, timestamps in four formats. 1: one timestamp format
+# (gui.domain.clock.TIMESTAMP_FORMAT) in every table.
+SCHEMA_VERSION = 1
+
+
+def connect(path: Path, *, autocommit: bool = False, any_thread: bool = False) -> sqlite3.Connection:
+    """A connection in WAL mode to the app database, migrated to SCHEMA_VERSION first.
+
+    `autocommit`: no implicit transactions (the caller issues BEGIN); `any_thread`: the caller serialises use.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    db = sqlite3.connect(path, timeout=30, isolation_level=None if autocommit else "DEFERRED",
+                         check_same_thread=not any_thread)
+    db.execute("PRAGMA journal_mode=WAL")
+    migrate(db)
+    return db
+
+
+def schema_version(db: sqlite3.Connection) -> int:
+    return int(db.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(db: sqlite3.Connection) -> None:
+    """Bring an older file up to SCHEMA_VERSION, in one transaction (another process may be doing the same)."""
+    if schema_version(db) >= SCHEMA_VERSION:
+        return
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        version = schema_version(db)  # re-read under the write lock: someone may have migrated meanwhile
+        if version < 1:
+            _one_timestamp_format(db)
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    db.execute("COMMIT")
+
+
+def _tables(db: sqlite3.Connection) -> set[str]:
+    return {name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+
+
+def _from_iso(text: str) -> str:
+    """An ISO 8601 moment as version 0 wrote it (batches: with offset; suppression list: UTC) → TIMESTAMP_FORMAT."""
+    return format_timestamp(datetime.fromisoformat(text)) if "T" in text else text
+
+
+def _one_timestamp_format(db: sqlite3.Connection) -> None:
+    tables = _tables(db)
+    if "journal_batches" in tables:
+        rows = db.execute(
+            "SELECT id, started_at, finished_at FROM journal_batches WHERE started_at LIKE '%T%' "
+            "OR finished_at LIKE '%T%'"
+        ).fetchall()
+        db.executemany(
+            "UPDATE journal_batches SET started_at = ?, finished_at = ? WHERE id = ?",
+            [(_from_iso(started), _from_iso(finished), batch_id) for batch_id, started, finished in rows],
+        )
+    if "suppression_numbers" in tables:
+        rows = db.execute("SELECT number, added_at FROM suppression_numbers WHERE added_at LIKE '%T%'").fetchall()
+        db.executemany(
+            "UPDATE suppression_numbers SET added_at = ? WHERE number = ?",
+            [(_from_iso(added), number) for number, added in rows],
+        )
+    if "library_templates" in tables:
+        # Version 0 wrote SQLite's datetime('now'): UTC without an offset.
+        db.execute("UPDATE library_templates SET updated_at = datetime(updated_at, '+8 hours')")
