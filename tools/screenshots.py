@@ -64,12 +64,12 @@ def _report_shot(app: Any, window: Any, simulator: Any, shoot: Any, name: str) -
     before = review.panel.campaign_id
     review.send()
     _wait(app, lambda: review.panel.campaign_id not in (None, before) and review.panel.last_result is not None
-          and not review.is_sending(), 20.0)
+          and not review.panel.is_sending(), 20.0)
     view = window.history.report_view
     campaign_id = review.panel.campaign_id
     window.show_campaign(campaign_id)
     _wait(app, lambda: view.report is not None and not view.loading and view.report.campaign_id == campaign_id)
-    window.context.clock.advance(600)
+    window.session.clock.advance(600)
     view.fetch_receipts()
     _wait(app, lambda: not view.fetching and not view.loading and view.report is not None
           and view.report.receipts_fetched)

@@ -160,6 +160,15 @@ def print_summary(summary: RunSummary) -> None:
     message = summary.message_zh if lang == "zh" else summary.message_en
     if message:
         out.write(message + "\n")
+    if summary.unknown_before:
+        out.write(
+            pick(
+                f"核对了 {summary.unknown_before} 个结果未知的号码：平台记录中找到 {summary.found_in_records} 个，"
+                f"重新发送 {summary.resent} 个。\n",
+                f"Checked {summary.unknown_before} numbers with an unknown outcome: {summary.found_in_records} found "
+                f"in the platform's records, {summary.resent} re-sent.\n",
+            )
+        )
     if summary.exit_code == EXIT_OPEN and "resume" not in message:
         out.write(
             pick(

@@ -26,7 +26,7 @@ from gui.domain.sms_text import SmsType
 from gui.services.config.credentials import friendly_backend_name
 from gui.services.config.keyring_status import KeyringInfo, keyring_info
 from gui.services.sending.engine import Engine
-from gui.services.sending.session import SendContext
+from gui.services.sending.session import DEFAULT_SETTLE_SECONDS, AppSession
 from gui.services.simulator.sandbox import SandboxSession, SandboxUnavailable, start_sandbox
 from gui.ui import dialogs
 from gui.ui.compose import ComposeView
@@ -35,6 +35,7 @@ from gui.ui.i18n import current_language, pick
 from gui.ui.keyboard import keyboard_friendly
 from gui.ui.recipients.page import RecipientsPage
 from gui.ui.sending.review_page import ReviewPage
+from gui.ui.sending.worker import RunResult
 from gui.ui.session_keeper import SessionKeeper
 from gui.ui.settings.page import SettingsPage
 from gui.ui.style import ERROR, STYLESHEET
@@ -50,7 +51,7 @@ class WindowMode:
     api_base: str = ""
     session: SandboxSession | None = None  # the running simulator and its credentials, in sandbox mode
     clock: Clock | None = None  # the engine's clock (tests pass the simulator's)
-    settle_seconds: float = 60.0  # wait before re-sending numbers the platform's records do not show
+    settle_seconds: float = DEFAULT_SETTLE_SECONDS  # wait before re-sending numbers the records do not show
     offer_sandbox: bool = True  # live mode without credentials: offer 练习模式
 
 
@@ -73,19 +74,20 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget(self)
         self.pages.setObjectName("pages")
 
-        self.context = SendContext(engine=Engine(clock=self.mode.clock), clock=self.mode.clock or SystemClock(),
-                                   session=self.mode.session, env_id=self.mode.env_id)
-        self.context.settle_seconds = self.mode.settle_seconds  # type: ignore[attr-defined]
+        self.session = AppSession(engine=Engine(clock=self.mode.clock), clock=self.mode.clock or SystemClock(),
+                                  sandbox=self.mode.session, env_id=self.mode.env_id,
+                                  settle_seconds=self.mode.settle_seconds)
         self._own_session: SandboxSession | None = None
         self.compose = ComposeView(self)
         self.recipients = RecipientsPage(self)
         # Parameters may read the imported columns; the preview picks a row.
         self.recipients.imported.connect(self.compose.set_recipients)
         self.recipients.set_sandbox(self.mode.sandbox)
-        self.review = ReviewPage(self.context, self.compose, lambda: self.recipients.result, self)
-        self.history = HistoryPage(self.context, self)
-        self.context.busy = self.review.is_sending  # type: ignore[attr-defined]
+        self.review = ReviewPage(self.session, self.compose, lambda: self.recipients.result, self)
+        self.history = HistoryPage(self.session, self)
+        self.session.busy = self.review.panel.is_sending
         self.review.campaign_created.connect(self._on_campaign_changed)
+        self.review.panel.run_finished.connect(self._on_run_finished)
         self.review.history_requested.connect(self.show_campaign)
         self.history.run_requested.connect(self.run_campaign)
         self.history.copy_requested.connect(self.load_campaign)
@@ -233,13 +235,13 @@ class MainWindow(QMainWindow):
     # -- sandbox offer --------------------------------------------------------------------------------------
     @Slot(object)
     def _on_credentials_known(self, present: bool) -> None:
-        if not present and not self.context.sandbox:
+        if not present and not self.session.is_sandbox:
             self.offer.show()
 
     @Slot()
     def enter_sandbox(self) -> None:
         """Start the simulator in this process and send to it from now on (own data folder, own history)."""
-        if self.review.is_sending():
+        if self.review.panel.is_sending():
             return
         try:
             session = start_sandbox()
@@ -247,9 +249,9 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("The sandbox is not available: {0}").format(error), 10000)
             return
         wait_for_background(5000)
-        self.context.engine.close()
-        self.context.engine = Engine(clock=self.mode.clock)
-        self.context.session = session
+        self.session.engine.close()
+        self.session.engine = Engine(clock=self.mode.clock)
+        self.session.sandbox = session
         self._own_session = session
         self.mode = replace(self.mode, sandbox=True, env_id=session.env_id, api_base=session.base_url,
                             session=session)
@@ -264,7 +266,7 @@ class MainWindow(QMainWindow):
     @Slot(int)
     def _on_step(self, index: int) -> None:
         page = self.pages.widget(index)
-        if page is self.review and not self.review.is_sending():
+        if page is self.review and not self.review.panel.is_sending():
             self.review.refresh()
         elif page is self.history:
             self.history.refresh()
@@ -282,10 +284,14 @@ class MainWindow(QMainWindow):
         self.history.tabs.show_report()
         self.show_step(3)
 
+    @Slot(object)
+    def _on_run_finished(self, result: RunResult) -> None:
+        self._on_campaign_changed(result.campaign_id)
+
     @Slot(int, bool)
     def run_campaign(self, campaign_id: int, allow_resend: bool = True) -> None:
         """Continue a stored campaign on the 检查并发送 page, where the progress shows."""
-        if self.review.is_sending():
+        if self.review.panel.is_sending():
             return
         self.sidebar.blockSignals(True)
         self.sidebar.setCurrentRow(2)
@@ -323,16 +329,16 @@ class MainWindow(QMainWindow):
             self.tr("Stop and close"), self.tr("Keep sending"), icon=QMessageBox.Icon.Warning)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.review.is_sending():
+        if self.review.panel.is_sending():
             if not self.ask_close_during_send():
                 event.ignore()
                 return
             self.statusBar().showMessage(self.tr("Stopping after the current batch…"))
-            self.review.stop_and_wait()
+            self.review.panel.stop_and_wait()
         self.keeper.save()
         # Pool tasks emit into this window's slots: let them finish before the widgets go away.
         wait_for_background(5000)
-        self.context.engine.close()
+        self.session.engine.close()
         if self._own_session is not None:
             self._own_session.stop()
             self._own_session = None

@@ -34,6 +34,8 @@ def sandbox_window(qtbot, simulator, *, settle: float = 0.5) -> MainWindow:
     mode = WindowMode(sandbox=True, env_id=session.env_id, api_base=session.base_url, session=session,
                       clock=simulator.config.clock, settle_seconds=settle)
     window = MainWindow(mode)
+    # A test that fails mid-send must not leave pytest-qt's teardown close waiting on the "stop sending?" dialog.
+    window.ask_close_during_send = lambda: True
     qtbot.addWidget(window)
     window.show()
     return window

@@ -79,7 +79,7 @@ def test_first_marketing_campaign_takes_at_most_12_clicks(qtbot, simulator, tmp_
     QTimer.singleShot(0, answer)
     clicks.click(page.send_button, "发送…")
     assert answered and "收件人示例.xlsx" in answered[0]
-    qtbot.waitUntil(lambda: page.panel.last_result is not None and not page.is_sending(), timeout=8000)
+    qtbot.waitUntil(lambda: page.panel.last_result is not None and not page.panel.is_sending(), timeout=8000)
 
     out = tmp_path / "结果.xlsx"
 

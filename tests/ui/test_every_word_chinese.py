@@ -64,7 +64,7 @@ def test_every_page_and_dialog_reads_chinese(qtbot, simulator, tmp_path: Path) -
     box.close()
     page.confirm = lambda text: True
     page.send_button.click()
-    qtbot.waitUntil(lambda: page.panel.last_result is not None and not page.is_sending(), timeout=10000)
+    qtbot.waitUntil(lambda: page.panel.last_result is not None and not page.panel.is_sending(), timeout=10000)
     _look(window, "send finished", found)
     window.show_step(3)
     history = window.history

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from types import SimpleNamespace
 
 import openpyxl
 
@@ -11,6 +10,7 @@ from gui.cli.main import main
 from gui.services.config import atomic_file
 from gui.services.results.write_errors import ResultsNotWrittenError
 from gui.services.sending.engine import Engine
+from gui.services.sending.session import AppSession
 from gui.ui.history.page import HistoryPage
 from gui.ui.results_file_dialog import RETRY, SAVE_AS
 from tests.cli.cli_support import credentials_env, write_notification_campaign, write_recipients_csv
@@ -31,7 +31,7 @@ def sent_campaign(simulator, folder: Path, monkeypatch) -> Path:  # noqa: F811
 
 
 def history_page(qtbot, engine: Engine) -> HistoryPage:
-    page = HistoryPage(SimpleNamespace(engine=engine))
+    page = HistoryPage(AppSession(engine=engine))
     qtbot.addWidget(page)
     page.show()
     qtbot.waitUntil(lambda: not page.loading and page.table.rowCount() == 1, timeout=5000)

@@ -19,7 +19,7 @@ from tests.ui.send_support import (
 
 def test_a_held_marketing_send_names_its_start_date_and_cancel_reads_cancelled(qtbot, simulator, tmp_path):  # noqa: F811
     window = sandbox_window(qtbot, simulator)
-    window.context.clock.set(datetime(2026, 11, 27, 22, 30, tzinfo=BEIJING))
+    window.session.clock.set(datetime(2026, 11, 27, 22, 30, tzinfo=BEIJING))
     compose_marketing(window)
     import_file(qtbot, window, write_workbook(tmp_path / "客户名单.xlsx", numbers(3)))
     review(qtbot, window)
@@ -31,7 +31,7 @@ def test_a_held_marketing_send_names_its_start_date_and_cancel_reads_cancelled(q
     panel = page.panel
     qtbot.waitUntil(lambda: "2026-11-28 08:00" in panel.state_label.text(), timeout=5000)
     panel.cancel_button.click()
-    qtbot.waitUntil(lambda: panel.last_result is not None and not page.is_sending(), timeout=8000)
+    qtbot.waitUntil(lambda: panel.last_result is not None and not page.panel.is_sending(), timeout=8000)
     assert panel.state_label.text().startswith("已取消")
     assert simulator.accepted() == []
 
@@ -46,7 +46,7 @@ def test_no_number_accepted_reads_all_failed(qtbot, simulator, tmp_path):  # noq
     page = window.review
     page.confirm = lambda text: True
     page.send_button.click()
-    qtbot.waitUntil(lambda: page.panel.last_result is not None and not page.is_sending(), timeout=8000)
+    qtbot.waitUntil(lambda: page.panel.last_result is not None and not page.panel.is_sending(), timeout=8000)
     assert page.panel.state_label.text().startswith("全部失败")
     assert "已完成" not in page.panel.state_label.text()
 

@@ -23,7 +23,7 @@ def _sent_once(simulator) -> Counter:  # noqa: F811
 
 
 def _finished(qtbot, page) -> None:
-    qtbot.waitUntil(lambda: page.panel.last_result is not None and not page.is_sending(), timeout=8000)
+    qtbot.waitUntil(lambda: page.panel.last_result is not None and not page.panel.is_sending(), timeout=8000)
 
 
 def test_double_click_sends_once_and_then_send_becomes_results_and_export(qtbot, simulator, tmp_path):  # noqa: F811
@@ -40,14 +40,14 @@ def test_double_click_sends_once_and_then_send_becomes_results_and_export(qtbot,
     page.send()  # and a third press for good measure
     _finished(qtbot, page)
     assert len(asked) == 1 and "客户名单.xlsx" in asked[0]
-    assert len(window.context.engine.campaigns()) == 1 and _sent_once(simulator) == Counter({1: 24})
+    assert len(window.session.engine.campaigns()) == 1 and _sent_once(simulator) == Counter({1: 24})
 
     # Finished: the same campaign cannot be started again from here, even after re-checking.
     page.refresh()
     qtbot.waitUntil(lambda: page.plan is not None, timeout=5000)
     assert page.send_button.isHidden() and page.history_button.isVisible() and page.export_button.isEnabled()
     page.send()
-    assert len(asked) == 1 and len(window.context.engine.campaigns()) == 1
+    assert len(asked) == 1 and len(window.session.engine.campaigns()) == 1
     out = tmp_path / "结果.xlsx"
     page.after_send.export_path = lambda suggested: str(out)
     page.export_button.click()
@@ -73,7 +73,7 @@ def test_a_repeat_of_an_earlier_campaign_asks_separately_and_not_sending_is_the_
     page.confirm = lambda text: True
     page.send_button.click()
     _finished(qtbot, page)
-    first = window.context.engine.campaigns()[0]
+    first = window.session.engine.campaigns()[0]
     page._sent_id = None  # as after reopening the app the next day: the page no longer remembers the send
     page.refresh()
     qtbot.waitUntil(lambda: page.plan is not None and page.landing is not None, timeout=5000)
@@ -85,14 +85,14 @@ def test_a_repeat_of_an_earlier_campaign_asks_separately_and_not_sending_is_the_
     assert first.name in questions[0] and first.created_at[:16] in questions[0]
     assert "6 个号码" in questions[0] and "¥0.30" in questions[0]
     assert "没有发出任何短信" in page.action_note.text()
-    assert len(window.context.engine.campaigns()) == 1 and _sent_once(simulator) == Counter({1: 6})
+    assert len(window.session.engine.campaigns()) == 1 and _sent_once(simulator) == Counter({1: 6})
 
     page.confirm_repeat = lambda text: True
     page.send_button.click()
-    qtbot.waitUntil(lambda: len(window.context.engine.campaigns()) == 2, timeout=5000)
-    second = window.context.engine.campaigns()[0].id
+    qtbot.waitUntil(lambda: len(window.session.engine.campaigns()) == 2, timeout=5000)
+    second = window.session.engine.campaigns()[0].id
     qtbot.waitUntil(lambda: page.panel.last_result is not None and page.panel.last_result.campaign_id == second
-                    and not page.is_sending(), timeout=8000)
+                    and not page.panel.is_sending(), timeout=8000)
 
 
 def test_enter_on_the_focused_send_button_sends(qtbot, simulator, tmp_path):  # noqa: F811

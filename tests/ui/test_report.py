@@ -44,8 +44,8 @@ def _wait_report(qtbot, view):
 
 
 def _wait_run(qtbot, window, campaign_id, state):
-    engine = window.context.engine
-    qtbot.waitUntil(lambda: not window.review.is_sending() and engine.info(campaign_id).state == state, timeout=8000)
+    engine = window.session.engine
+    qtbot.waitUntil(lambda: not window.review.panel.is_sending() and engine.info(campaign_id).state == state, timeout=8000)
 
 
 def test_report_of_a_mixed_campaign_matches_the_platform_records(qtbot, simulator, tmp_path, capsys):  # noqa: F811
@@ -58,10 +58,10 @@ def test_report_of_a_mixed_campaign_matches_the_platform_records(qtbot, simulato
     workbook = write_workbook(tmp_path / "名单.xlsx", phones,
                               extra=[["坏号码", "12345", "北京"], ["重复", phones[0], "北京"]])
     window = sandbox_window(qtbot, simulator, settle=0.2)
-    window.context.clock = clock
+    window.session.clock = clock
     window.ask_close_during_send = lambda: True  # a failing assertion mid-send must not leave a dialog open
-    window.context.engine.clock = clock
-    engine = window.context.engine
+    window.session.engine.clock = clock
+    engine = window.session.engine
     engine.suppression.add([SUPPRESSED], reason="test")
     compose_marketing(window)
     import_file(qtbot, window, workbook)
@@ -99,7 +99,7 @@ def test_report_of_a_mixed_campaign_matches_the_platform_records(qtbot, simulato
     assert info.counts == {NumberStatus.PENDING: 11, NumberStatus.SUPPRESSED: 1} and "资源包" in info.message_zh
 
     # Someone sends LIMITED the same text right now: the campaign's send to it hits the 30-second rule.
-    client = window.context.make_client()
+    client = window.session.make_client()
     try:
         client.send_sms(SendSmsRequest(env=simulator.config.env, phone_number_list=("+86" + LIMITED,),
                                        sms_type="Marketing", content="能力上新", path="/index.html"))
@@ -131,7 +131,7 @@ def test_report_of_a_mixed_campaign_matches_the_platform_records(qtbot, simulato
     clock.advance(31)
     qtbot.waitUntil(lambda: not history.loading and history.buttons["resumeButton"].isEnabled(), timeout=5000)
     history.buttons["resumeButton"].click()
-    qtbot.waitUntil(lambda: not window.review.is_sending()
+    qtbot.waitUntil(lambda: not window.review.panel.is_sending()
                     and engine.info(campaign_id).counts.get(NumberStatus.ACCEPTED) == 10, timeout=8000)
 
     # The blacklisted number: the run put it on the 退订名单; taken off by mistake, one click puts it back.

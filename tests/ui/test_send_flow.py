@@ -58,9 +58,9 @@ def test_compose_import_review_send_pause_resume_export_history(qtbot, simulator
 
     panel.pause_button.click()
     campaign_id = panel.campaign_id
-    qtbot.waitUntil(lambda: window.context.engine.info(campaign_id).state == CampaignState.PAUSED, timeout=5000)
+    qtbot.waitUntil(lambda: window.session.engine.info(campaign_id).state == CampaignState.PAUSED, timeout=5000)
     assert panel.pause_button.text() == "继续"
-    paused_counts = window.context.engine.info(campaign_id).counts
+    paused_counts = window.session.engine.info(campaign_id).counts
     assert paused_counts.get(NumberStatus.PENDING, 0) > 0  # it really stopped part-way
     panel.pause_button.click()
     qtbot.waitUntil(lambda: not panel.is_sending(), timeout=8000)
@@ -120,7 +120,7 @@ def test_close_during_send_waits_for_the_worker_then_resume_sends_the_rest(qtbot
     page.send_button.click()
     panel = page.panel
     qtbot.waitUntil(lambda: panel.is_sending() and panel.progress_bar.value() >= 2, timeout=5000)
-    thread = panel.send_thread.thread
+    thread = panel.send_thread.qthread
     campaign_id = panel.campaign_id
 
     asked = []
@@ -150,7 +150,7 @@ def test_close_during_send_waits_for_the_worker_then_resume_sends_the_rest(qtbot
     assert history.buttons["resumeButton"].isEnabled()
     # While `sms-composer resume` is sending it in a terminal, 继续发送 here is refused and sends nothing.
     sent_before = len(simulator.accepted())
-    with RunLock(window.context.engine.journal.path, campaign_id):
+    with RunLock(window.session.engine.journal.path, campaign_id):
         history.buttons["resumeButton"].click()
         panel = window.review.panel
         qtbot.waitUntil(lambda: panel.last_result is not None, timeout=8000)

@@ -102,7 +102,7 @@ def test_a_failed_import_leaves_no_stale_list(qtbot, tmp_path) -> None:
     assert "请先导入收件人" in window.review.checks_label.text() or "导入" in window.review.checks_label.text()
     assert not window.review.send_button.isEnabled()
     qtbot.mouseClick(window.review.send_button, Qt.MouseButton.LeftButton)
-    assert window.context.engine.campaigns() == []
+    assert window.session.engine.campaigns() == []
 
 
 def test_a_damaged_workbook_is_explained_in_chinese_with_the_library_words_behind_details(qtbot, tmp_path) -> None:

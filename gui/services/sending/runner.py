@@ -87,6 +87,8 @@ class CampaignRunner:
         self.on_wait = on_wait
         self.campaign: Campaign = journal.campaign(campaign_id)
         self._counts: Counter[str] = Counter()
+        self._unknown_before = 0  # numbers with an unknown outcome when the run began
+        self._resent: set[str] = set()  # numbers re-sent this run because the records did not show them
         self._batches_done = 0
         self._batches_total = 0
         self._state: str = CampaignState.PLANNED
@@ -127,6 +129,8 @@ class CampaignRunner:
     def _run_locked(self) -> RunSummary:
         # Holding the lock, anything still in flight was left by a run that ended without its answer.
         self.journal.recover_campaign(self.campaign_id)
+        self._unknown_before = len(self.journal.unknown_numbers(self.campaign_id))
+        self._resent.clear()
         self._refresh_counts()
         self._set_state(CampaignState.RUNNING)
         # What is in memory now (recipients, plan, rows) lives as long as the send; frozen, the collector
@@ -171,6 +175,7 @@ class CampaignRunner:
                 return self._end(CampaignState.INTERRUPTED, error.message_zh, error.message_en)
             if result.resendable and self.allow_resend and resend_rounds < self.retry.resend_rounds:
                 resend_rounds += 1
+                self._resent.update(result.resendable)
                 self.journal.requeue(
                     self.campaign_id, result.resendable, origin="resend", batch_size=self.resend_batch_size
                 )
@@ -354,7 +359,11 @@ class CampaignRunner:
         self._set_state(state, message_zh, message_en)
         self._refresh_counts()
         counts = self.journal.counts(self.campaign_id)
-        return RunSummary(self.campaign_id, state, counts, message_zh, message_en, resume_at)
+        resent = len(self._resent)
+        still = counts.get(NumberStatus.UNKNOWN, 0) + counts.get(NumberStatus.RECONCILING, 0)
+        found = max(0, self._unknown_before - resent - still)
+        return RunSummary(self.campaign_id, state, counts, message_zh, message_en, resume_at,
+                          unknown_before=self._unknown_before, found_in_records=found, resent=resent)
 
     def _notify_wait(self, until: datetime, reason: str) -> None:
         if self.on_wait is not None:

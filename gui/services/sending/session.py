@@ -1,59 +1,62 @@
-"""What the send pages share: the engine, the clock, the mode (sandbox or live) and how to build a client."""
+"""The app session the window's pages share: the engine, the clock, sandbox or live, and how to build a client."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
 
 from gui.domain.clock import Clock, SystemClock
+from gui.services.api.client import CloudBaseClient, client_from_environment
+from gui.services.config.settings import Settings, load_settings
 from gui.services.sending.engine import Engine
+from gui.services.simulator.sandbox import SandboxSession
+
+DEFAULT_SETTLE_SECONDS = 60.0
+
+
+def _never_busy() -> bool:
+    return False
 
 
 @dataclass
-class SendContext:
-    """Owned by the main window and handed to the pages; `switch_to_sandbox` replaces its fields in place.
+class AppSession:
+    """Owned by the main window and handed to the pages; entering the sandbox replaces `engine` and `sandbox`.
 
-    `session` is the running sandbox (base_url, appid, secret, env_id) or None for live sends.
+    `sandbox` is the running simulator with its credentials, or None for live sends. `busy` answers whether
+    this window is sending right now (the main window points it at the send panel once that exists).
     """
 
     engine: Engine
     clock: Clock = field(default_factory=SystemClock)
-    session: Any = None
+    sandbox: SandboxSession | None = None
     env_id: str = ""
+    settle_seconds: float = DEFAULT_SETTLE_SECONDS  # wait before re-sending numbers the records do not show
+    busy: Callable[[], bool] = _never_busy
 
     @property
-    def sandbox(self) -> bool:
-        return self.session is not None
+    def is_sandbox(self) -> bool:
+        return self.sandbox is not None
 
-    def settings(self) -> Any:
-        from gui.services.config.settings import Settings, load_settings
-
-        try:
-            return load_settings()
-        except Exception:  # an unreadable settings file must not block sending pages
-            return Settings()
+    def settings(self) -> Settings:
+        """settings.json as it is now (the 设置 page may have changed it); defaults if it cannot be read."""
+        return load_settings()
 
     def campaign_env(self) -> str:
-        if self.session is not None:
-            return self.session.env_id
+        if self.sandbox is not None:
+            return self.sandbox.env_id
         return self.settings().env_id or self.env_id
 
-    def make_client(self) -> Any:
+    def make_client(self) -> CloudBaseClient:
         """A fresh API client; call it on the worker thread (the keyring may block) and close it there."""
-        from gui.services.api.client import CloudBaseClient, client_from_environment
-
-        if self.session is not None:
-            return CloudBaseClient(appid=self.session.appid, secret=self.session.secret,
-                                   base_url=self.session.base_url, clock=self.clock)
+        if self.sandbox is not None:
+            return CloudBaseClient(appid=self.sandbox.appid, secret=self.sandbox.secret,
+                                   base_url=self.sandbox.base_url, clock=self.clock)
         return client_from_environment(clock=self.clock)
 
     def landing_url(self, path: str) -> str | None:
         """The static site's URL for `path`, or None when the domain is not set (live only)."""
-        if self.session is not None:
-            simulator = getattr(self.session, "simulator", None)
-            if simulator is not None:
-                return str(simulator.site_url(path))
-            return f"{self.session.base_url}/{path.lstrip('/')}"
+        if self.sandbox is not None:
+            return f"{self.sandbox.base_url}/{path.lstrip('/')}"  # the simulator serves the static site
         domain = self.settings().static_site_domain.strip().rstrip("/")
         if not domain:
             return None

@@ -55,6 +55,10 @@ class RunSummary:
     message_zh: str = ""
     message_en: str = ""
     resume_at: datetime | None = None
+    # What checking the platform's records did for numbers whose outcome was unknown when the run began.
+    unknown_before: int = 0
+    found_in_records: int = 0
+    resent: int = 0
 
     @property
     def open_numbers(self) -> int:

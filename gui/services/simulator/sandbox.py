@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from typing import Any
 
 from gui.services.config.paths import DATA_DIR_ENV, data_dir
 from gui.services.config.settings import API_BASE_ENV
+from gui.services.simulator.config import SimulatorConfig
+from gui.services.simulator.server import Simulator
 
 
 @dataclass
@@ -18,7 +19,7 @@ class SandboxSession:
     appid: str
     secret: str = field(repr=False)
     env_id: str
-    simulator: Any = field(repr=False, default=None)
+    simulator: Simulator | None = field(repr=False, default=None)
 
     def stop(self) -> None:
         if self.simulator is not None:
@@ -27,7 +28,7 @@ class SandboxSession:
 
 
 class SandboxUnavailable(RuntimeError):
-    """The simulator package is not part of this build."""
+    """The simulator could not start (no free local port, or the data folder cannot be written)."""
 
 
 def start_sandbox() -> SandboxSession:
@@ -36,16 +37,15 @@ def start_sandbox() -> SandboxSession:
     Sets `SMS_COMPOSER_DATA_DIR` (journal and history stay apart from real sends) and
     `SMS_COMPOSER_API_BASE` (every client in this process talks to the simulator).
     """
-    try:
-        from gui.services.simulator import Simulator, SimulatorConfig
-    except ImportError as error:
-        raise SandboxUnavailable(str(error)) from error
     sandbox_dir = data_dir() / "sandbox"
-    sandbox_dir.mkdir(parents=True, exist_ok=True)
-    os.environ[DATA_DIR_ENV] = str(sandbox_dir)
     config = SimulatorConfig()
     simulator = Simulator(config, port=0)
-    base_url = simulator.start()
+    try:
+        sandbox_dir.mkdir(parents=True, exist_ok=True)
+        base_url = simulator.start()
+    except OSError as error:
+        raise SandboxUnavailable(f"{type(error).__name__}: {error}") from error
+    os.environ[DATA_DIR_ENV] = str(sandbox_dir)
     os.environ[API_BASE_ENV] = base_url
     return SandboxSession(base_url=base_url, appid=config.appid, secret=config.secret, env_id=config.env,
                           simulator=simulator)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from gui.domain.statuses import CampaignState, NumberStatus, state_label
 from gui.services.results.file_names import alternative_results_path, suggested_results_path
 from gui.services.results.write_errors import ResultsNotWrittenError
+from gui.services.sending.session import AppSession
 from gui.ui.error_text import explain
 from gui.ui.flow_layout import FlowLayout
 from gui.ui.history.tabs import CampaignTabs
@@ -71,10 +72,10 @@ class HistoryPage(QWidget):
     copy_requested = Signal(object)
     settings_requested = Signal()
 
-    def __init__(self, context: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("historyPage")
-        self.context = context
+        self.session = session
         self.infos: list[Any] = []
         self.selected_id: int | None = None
         self.last_export: Path | None = None
@@ -144,7 +145,7 @@ class HistoryPage(QWidget):
         self.note.setWordWrap(True)
         self.note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.numbers = StatusTable("historyNumbers", self)
-        self.tabs = CampaignTabs(context, self.numbers, self)
+        self.tabs = CampaignTabs(session, self.numbers, self)
         self.report_view = self.tabs.report_view
         self.report_view.run_requested.connect(self.run_requested)
         self.report_view.settings_requested.connect(self.settings_requested)
@@ -181,7 +182,7 @@ class HistoryPage(QWidget):
         self._list_generation += 1
         generation = self._list_generation
         self.loading = True
-        engine = self.context.engine
+        engine = self.session.engine
         run_in_background(lambda: (generation, engine.campaigns()), self._on_campaigns, self._on_list_failed)
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -263,7 +264,7 @@ class HistoryPage(QWidget):
         self._numbers_generation += 1
         generation = self._numbers_generation
         self.numbers_loading = True
-        engine = self.context.engine
+        engine = self.session.engine
         run_in_background(lambda: (generation, number_entries(engine, campaign_id)), self._on_numbers,
                           self._on_numbers_failed)
         self.report_view.load(campaign_id)
@@ -283,7 +284,7 @@ class HistoryPage(QWidget):
 
     def _update_buttons(self) -> None:
         info = self.info()
-        sending = bool(getattr(self.context, "busy", lambda: False)())
+        sending = self.session.busy()
         counts = info.counts if info else {}
         # A finished campaign with numbers queued for later (a report's failure group) can be continued too.
         self.buttons["resumeButton"].setEnabled(bool(info) and not sending and (
@@ -303,7 +304,7 @@ class HistoryPage(QWidget):
     def retry_failed(self) -> None:
         if self.selected_id is None:
             return
-        engine, campaign_id = self.context.engine, self.selected_id
+        engine, campaign_id = self.session.engine, self.selected_id
         run_in_background(lambda: (campaign_id, engine.retry_failed(campaign_id)), self._on_requeued, self._on_failed)
 
     @Slot(object)
@@ -317,13 +318,13 @@ class HistoryPage(QWidget):
     def fetch_receipts(self) -> None:
         if self.selected_id is None:
             return
-        context, campaign_id = self.context, self.selected_id
+        session, campaign_id = self.session, self.selected_id
         self.note.setText(self.tr("Fetching the delivery receipts…"))
 
         def fetch() -> Any:
-            client = context.make_client()
+            client = session.make_client()
             try:
-                return context.engine.fetch_receipts(campaign_id, client)
+                return session.engine.fetch_receipts(campaign_id, client)
             finally:
                 client.close()
 
@@ -353,7 +354,7 @@ class HistoryPage(QWidget):
             self._start_export(info.id, Path(path))
 
     def _start_export(self, campaign_id: int, path: Path) -> None:
-        engine = self.context.engine
+        engine = self.session.engine
         self._exporting_id = campaign_id  # 重试 / 另存为… write this campaign, whatever is selected by then
         self.note.setText(self.tr("Writing the results…"))
         run_in_background(lambda: export_results(engine, campaign_id, path), self._on_exported,
@@ -386,7 +387,7 @@ class HistoryPage(QWidget):
     def copy_as_draft(self) -> None:
         if self.selected_id is None:
             return
-        engine, campaign_id = self.context.engine, self.selected_id
+        engine, campaign_id = self.session.engine, self.selected_id
         run_in_background(lambda: engine.journal.campaign(campaign_id), self._on_campaign, self._on_failed)
 
     @Slot(object)

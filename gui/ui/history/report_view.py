@@ -31,6 +31,7 @@ from gui.services.results.report import (
     FailureGroup,
 )
 from gui.services.sending.receipts import RECORDS_KEPT_DAYS
+from gui.services.sending.session import AppSession
 from gui.ui.error_text import explain
 from gui.ui.history.chart import DeliveryChart, OutcomeChart
 from gui.ui.history.report_render import headline_figures, render_report_file
@@ -57,10 +58,10 @@ class ReportView(QWidget):
     settings_requested = Signal()
     changed = Signal()
 
-    def __init__(self, context: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("reportView")
-        self.context = context
+        self.session = session
         self.report: CampaignReport | None = None
         self.campaign_id: int | None = None
         self.loading = False
@@ -142,7 +143,7 @@ class ReportView(QWidget):
         self._generation += 1
         generation = self._generation
         self.loading = True
-        engine = self.context.engine
+        engine = self.session.engine
         run_in_background(lambda: (generation, engine.report(campaign_id)), self._on_report, self._on_failed)
 
     @Slot(object)
@@ -233,7 +234,7 @@ class ReportView(QWidget):
         }.get(group.action, "")
 
     def _action_possible(self, group: FailureGroup) -> bool:
-        sending = bool(getattr(self.context, "busy", lambda: False)())
+        sending = bool(self.session.busy())
         if group.action in (RETRY_NOW, RETRY_LATER):
             return group.retryable > 0 and not sending
         if group.action == SUPPRESS:
@@ -249,13 +250,13 @@ class ReportView(QWidget):
         """The group's one-click action (or `action`): retry now / later, keep on the 退订名单, or open 设置."""
         if self.campaign_id is None:
             return
-        engine, campaign_id, numbers = self.context.engine, self.campaign_id, group.numbers
+        engine, campaign_id, numbers = self.session.engine, self.campaign_id, group.numbers
         action = action or group.action
         if action == SETTINGS:
             self.last_action = SETTINGS
             self.settings_requested.emit()
         elif action in (RETRY_NOW, RETRY_LATER):
-            if getattr(self.context, "busy", lambda: False)():
+            if self.session.busy():
                 self.note.setText(self.tr("A campaign is being sent; try again when it has finished."))
                 return
             now = action == RETRY_NOW
@@ -291,14 +292,14 @@ class ReportView(QWidget):
     def fetch_receipts(self) -> None:
         if self.campaign_id is None or self.fetching:
             return
-        context, campaign_id = self.context, self.campaign_id
+        session, campaign_id = self.session, self.campaign_id
         self.fetching = True
         self.note.setText(self.tr("Fetching the delivery receipts…"))
 
         def fetch() -> Any:
-            client = context.make_client()
+            client = session.make_client()
             try:
-                return campaign_id, context.engine.fetch_receipts(campaign_id, client)
+                return campaign_id, session.engine.fetch_receipts(campaign_id, client)
             finally:
                 client.close()
 
@@ -325,7 +326,7 @@ class ReportView(QWidget):
         if report.receipts_fetched and not report.awaiting_receipt:
             return False
         sent = beijing(datetime.fromisoformat(report.first_sent_at))
-        return beijing(self.context.engine.clock.now()) - sent < timedelta(days=RECORDS_KEPT_DAYS)
+        return beijing(self.session.engine.clock.now()) - sent < timedelta(days=RECORDS_KEPT_DAYS)
 
     def _update_timer(self) -> None:
         if self.isVisible() and self.receipts_wanted():

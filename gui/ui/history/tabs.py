@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QTabWidget, QWidget
 
+from gui.services.sending.session import AppSession
 from gui.ui.history.report_view import ReportView
 from gui.ui.sending.panel import StatusTable
 
@@ -14,10 +13,10 @@ from gui.ui.sending.panel import StatusTable
 class CampaignTabs(QTabWidget):
     """The report (first) and the per-number table; a report's link opens the table filtered to its numbers."""
 
-    def __init__(self, context: Any, numbers: StatusTable, parent: QWidget | None = None) -> None:
+    def __init__(self, session: AppSession, numbers: StatusTable, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("historyTabs")
-        self.report_view = ReportView(context, self)
+        self.report_view = ReportView(session, self)
         self.numbers = numbers
         self.report_view.numbers_requested.connect(self.show_numbers)
         self.addTab(self.report_view, self.tr("Report"))

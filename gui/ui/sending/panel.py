@@ -29,6 +29,7 @@ from gui.domain.statuses import (
     counts_text,
     state_label,
 )
+from gui.services.sending.session import AppSession
 from gui.ui.i18n import current_language
 from gui.ui.sending.status_model import DELIVERY_COLUMNS, StatusFilter, StatusModel, status_filter_choices
 from gui.ui.sending.worker import RunResult, SendThread, SendWorker
@@ -133,9 +134,9 @@ class SendPanel(QWidget):
 
     run_finished = Signal(object)
 
-    def __init__(self, context: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.context = context
+        self.session = session
         self.send_thread: SendThread | None = None
         self.last_result: RunResult | None = None
         self.campaign_id: int | None = None
@@ -202,7 +203,7 @@ class SendPanel(QWidget):
         self._allow_resend = allow_resend
         self._set_controls(True)
         self.pause_button.setEnabled(False)
-        engine = self.context.engine
+        engine = self.session.engine
         run_in_background(lambda: number_entries(engine, campaign_id), self._on_entries, self._on_entries_failed)
 
     @Slot(object)
@@ -222,13 +223,11 @@ class SendPanel(QWidget):
         self._done_at_start = done
         self._started = time.monotonic()
         self.counts_label.setText(counts_text(self.model.counts(), current_language()))
-        settle = float(getattr(self.context, "settle_seconds", 60.0))
-        worker = SendWorker(self.context, int(self.campaign_id or 0), settle_seconds=settle,
-                            allow_resend=self._allow_resend)
+        worker = SendWorker(self.session, int(self.campaign_id or 0), allow_resend=self._allow_resend)
         self.send_thread = SendThread(worker, self)
-        self.send_thread.batch_result.connect(self._on_batch)
-        self.send_thread.progress.connect(self._on_progress)
-        self.send_thread.finished.connect(self._on_finished)
+        worker.batch_result.connect(self._on_batch)
+        worker.progress.connect(self._on_progress)
+        worker.finished.connect(self._on_finished)
         self.pause_button.setEnabled(True)
         self.state_label.setText(state_label(CampaignState.RUNNING, current_language()))
         self.send_thread.start()

@@ -24,6 +24,7 @@ from gui.domain.errors import UserFacingError
 from gui.domain.sms_text import SmsType
 from gui.domain.text_rules import check_path
 from gui.services.sending.repeat_guard import RepeatError
+from gui.services.sending.session import AppSession
 from gui.ui.compose.campaign import campaign_from_compose
 from gui.ui.error_text import plain_reason
 from gui.ui.i18n import current_language
@@ -49,10 +50,10 @@ class ReviewPage(QWidget):
     campaign_created = Signal(int)
     history_requested = Signal(int)
 
-    def __init__(self, context: Any, compose: Any, imported: Callable[[], Any], parent: QWidget | None = None) -> None:
+    def __init__(self, session: AppSession, compose: Any, imported: Callable[[], Any], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("reviewPage")
-        self.context = context
+        self.session = session
         self.compose = compose
         self.imported = imported
         self.batch_size = 1000
@@ -116,14 +117,14 @@ class ReviewPage(QWidget):
         self.send_button.clicked.connect(self.send)
         self.send_button.setAutoDefault(True)  # Enter on the focused button presses it
         self.test_button.setAutoDefault(True)
-        self.after_send = AfterSendBar(lambda: self.context.engine, self)
+        self.after_send = AfterSendBar(lambda: self.session.engine, self)
         self.after_send.history_requested.connect(self.history_requested)
         self.after_send.note.connect(self.action_note_text)
         self.history_button = self.after_send.history_button
         self.export_button = self.after_send.export_button
         self.action_note = field_hint("", self)
 
-        self.panel = SendPanel(context, self)
+        self.panel = SendPanel(session, self)
         self.panel.run_finished.connect(self._on_run_finished)
 
         top = QHBoxLayout()
@@ -152,9 +153,9 @@ class ReviewPage(QWidget):
         self._generation += 1
         generation = self._generation
         imported = self.imported()
-        settings = self.context.settings()
+        settings = self.session.settings()
         try:
-            self.campaign = campaign_from_compose(self.compose, self.context.campaign_env(), settings.resource_appid,
+            self.campaign = campaign_from_compose(self.compose, self.session.campaign_env(), settings.resource_appid,
                                                   name=self._campaign_name())
         except UserFacingError as error:
             self.campaign = None
@@ -170,7 +171,7 @@ class ReviewPage(QWidget):
             self._show_checks([(BAD, self.tr("Import the recipients first (step Recipients)."))])
             return
         self._show_checks([(NOTE, self.tr("Checking…"))])
-        engine, campaign, batch = self.context.engine, self.campaign, self.batch_size
+        engine, campaign, batch = self.session.engine, self.campaign, self.batch_size
         price = settings.pack_price_per_sms
 
         def plan() -> tuple[int, Any, Any]:
@@ -180,7 +181,7 @@ class ReviewPage(QWidget):
         run_in_background(plan, self._on_planned, self._on_plan_failed)
         # A path with a scheme or domain in it is already an error: checking it would only show a misleading ✓.
         usable = campaign.is_marketing and campaign.path and not check_path(campaign.path)
-        url = self.context.landing_url(campaign.path) if usable else None
+        url = self.session.landing_url(campaign.path) if usable else None
         if url:
             from gui.services.api.landing_check import check_landing_page
 
@@ -190,7 +191,7 @@ class ReviewPage(QWidget):
         """Type · time · file, e.g. 营销短信 · 11-29 10:00 · 客户名单.xlsx."""
         kind = self.tr("Notification SMS") if self.compose.sms_type() == SmsType.NOTIFICATION \
             else self.tr("Marketing SMS")
-        parts = [kind, f"{beijing(self.context.clock.now()):%m-%d %H:%M}"]
+        parts = [kind, f"{beijing(self.session.clock.now()):%m-%d %H:%M}"]
         imported = self.imported()
         if imported is not None:
             parts.append(confirmation.source_name(imported))
@@ -247,10 +248,10 @@ class ReviewPage(QWidget):
     def _rerun_checks(self) -> None:
         campaign = self.campaign
         known = campaign is None or not campaign.is_marketing or \
-            self.context.landing_url(campaign.path or "/") is not None
+            self.session.landing_url(campaign.path or "/") is not None
         self._show_checks(check_lines(self.plan, campaign, repeat=self.repeat, landing=self.landing,
-                                      landing_known=known, now=self.context.clock.now(),
-                                      has_test_numbers=bool(self.context.settings().test_numbers)))
+                                      landing_known=known, now=self.session.clock.now(),
+                                      has_test_numbers=bool(self.session.settings().test_numbers)))
 
     def blocking_problems(self) -> bool:
         if self.plan is None or self.plan.errors or self.plan.recipients == 0:
@@ -269,7 +270,7 @@ class ReviewPage(QWidget):
         """True while what is on screen is the campaign already started here (running or finished)."""
         if self._sent_id is None:
             return False
-        if self._creating or self.is_sending() or self.plan is None:
+        if self._creating or self.panel.is_sending() or self.plan is None:
             return True
         return self.plan.fingerprint == self._sent_fingerprint
 
@@ -289,11 +290,11 @@ class ReviewPage(QWidget):
     # -- sending -------------------------------------------------------------------------------------------
     def confirmation_text(self) -> str:
         return confirmation.confirmation_text(self.plan, self.campaign, self.imported(),
-                                              now=self.context.clock.now(), sandbox=self.context.sandbox)
+                                              now=self.session.clock.now(), sandbox=self.session.is_sandbox)
 
     @Slot()
     def send(self) -> None:
-        if self._creating or self.sent_mode() or self.blocking_problems() or self.is_sending() \
+        if self._creating or self.sent_mode() or self.blocking_problems() or self.panel.is_sending() \
                 or self.campaign is None:
             return
         self._creating = True  # a second press (or a double click) while the question is open does nothing
@@ -315,13 +316,13 @@ class ReviewPage(QWidget):
         self._create(again)
 
     def _create(self, again: bool) -> None:
-        engine, campaign, imported, plan = self.context.engine, self.campaign, self.imported(), self.plan
+        engine, campaign, imported, plan = self.session.engine, self.campaign, self.imported(), self.plan
         self._sent_fingerprint = plan.fingerprint
         self._start_creating(lambda: engine.create_campaign(campaign, imported, plan, again=again))
 
     @Slot()
     def send_test(self) -> None:
-        numbers = tuple(self.context.settings().test_numbers)
+        numbers = tuple(self.session.settings().test_numbers)
         if not numbers:
             self.action_note.setText(self.tr("No test numbers yet: add your own numbers in Settings first."))
             return
@@ -329,9 +330,9 @@ class ReviewPage(QWidget):
             return
         from gui.services.recipients.importer import import_pasted_text
 
-        engine, batch = self.context.engine, self.batch_size
+        engine, batch = self.session.engine, self.batch_size
         campaign = replace(self.campaign, name=self.tr("Test send") + " " + self.campaign.name)
-        price = self.context.settings().pack_price_per_sms
+        price = self.session.settings().pack_price_per_sms
 
         def create() -> int:
             imported = import_pasted_text("\n".join(numbers))
@@ -386,11 +387,4 @@ class ReviewPage(QWidget):
     def _on_run_finished(self, _result: object) -> None:
         self.action_note.setText("")
         self._update_buttons()
-        self.campaign_created.emit(self.panel.campaign_id or 0)
-
-    def is_sending(self) -> bool:
-        return self.panel.is_sending()
-
-    def stop_and_wait(self, timeout_ms: int = 120_000) -> bool:
-        return self.panel.stop_and_wait(timeout_ms)
 

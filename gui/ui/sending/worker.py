@@ -8,22 +8,24 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
-from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from gui.domain.errors import UserFacingError
-from gui.domain.statuses import NumberStatus
+from gui.domain.statuses import CampaignState
+from gui.services.journal.store import Journal
 from gui.services.sending.run_lock import CampaignBusyError
+from gui.services.sending.runner import CampaignRunner
+from gui.services.sending.session import AppSession
 from gui.ui.i18n import current_language
 
 
 @dataclass(frozen=True)
 class RunResult:
-    """How one run ended, plus what the reconciliation of unknown outcomes found (for resumed campaigns)."""
+    """How one run ended, plus what the reconciliation of unknown outcomes found (the runner's RunSummary figures)."""
 
     campaign_id: int
-    state: str
+    state: CampaignState
     counts: dict[str, int]
     message: str = ""
     error: str = ""
@@ -45,15 +47,13 @@ class SendWorker(QObject):
     progress = Signal(object)
     finished = Signal(object)
 
-    def __init__(self, context: Any, campaign_id: int, *, settle_seconds: float = 60.0,
-                 allow_resend: bool = True) -> None:
+    def __init__(self, session: AppSession, campaign_id: int, *, allow_resend: bool = True) -> None:
         super().__init__()
-        self._context = context
+        self._session = session
         self.campaign_id = campaign_id
-        self._settle = settle_seconds
         self._allow_resend = allow_resend
         self._lock = threading.Lock()
-        self._runner: Any = None
+        self._runner: CampaignRunner | None = None
         self._cancelled = False
         self._by_user = True
         self._paused = False
@@ -81,17 +81,16 @@ class SendWorker(QObject):
     # -- the run, on the worker thread ----------------------------------------------------------------------
     @Slot()
     def run(self) -> None:
-        engine = self._context.engine
+        engine = self._session.engine
         journal = engine.journal
-        result = RunResult(self.campaign_id, "interrupted", {})
+        result = RunResult(self.campaign_id, CampaignState.INTERRUPTED, {})
         client = None
         try:
-            unknown_before = len(journal.unknown_numbers(self.campaign_id))
-            resend_before = {b.id for b in journal.batches(self.campaign_id) if b.origin == "resend"}
-            client = self._context.make_client()  # the worker owns its client (and its HTTP connections)
+            client = self._session.make_client()  # the worker owns its client (and its HTTP connections)
             runner = engine.runner(
-                self.campaign_id, client, settle_seconds=self._settle, allow_resend=self._allow_resend,
-                on_batch_result=self.batch_result.emit, on_progress=self.progress.emit,
+                self.campaign_id, client, settle_seconds=self._session.settle_seconds,
+                allow_resend=self._allow_resend, on_batch_result=self.batch_result.emit,
+                on_progress=self.progress.emit,
             )
             with self._lock:
                 self._runner = runner
@@ -100,26 +99,23 @@ class SendWorker(QObject):
                 elif self._paused:
                     runner.pause()
             summary = runner.run()
-            resent = sum(len(journal.batch_numbers(b.id)) for b in journal.batches(self.campaign_id)
-                         if b.origin == "resend" and b.id not in resend_before)
-            still = summary.counts.get(NumberStatus.UNKNOWN, 0) + summary.counts.get(NumberStatus.RECONCILING, 0)
             english = current_language() == "en"
             result = RunResult(
-                self.campaign_id, str(summary.state), dict(summary.counts),
+                self.campaign_id, CampaignState(summary.state), dict(summary.counts),
                 message=(summary.message_en if english else summary.message_zh) or "",
-                unknown_before=unknown_before,
-                found_in_records=max(0, unknown_before - resent - still) if unknown_before else 0,
-                resent=resent,
+                unknown_before=summary.unknown_before,
+                found_in_records=summary.found_in_records,
+                resent=summary.resent,
             )
         except CampaignBusyError as error:
             # Not interrupted: it is running elsewhere. Say so, with the state the journal shows.
             result = RunResult(self.campaign_id, _safe_state(journal, self.campaign_id),
                                _safe_counts(journal, self.campaign_id), error=error.text(current_language()))
         except UserFacingError as error:
-            result = RunResult(self.campaign_id, "interrupted", _safe_counts(journal, self.campaign_id),
+            result = RunResult(self.campaign_id, CampaignState.INTERRUPTED, _safe_counts(journal, self.campaign_id),
                                error=error.text(current_language()))
         except Exception as error:  # never a traceback in front of the user; the journal keeps the state
-            result = RunResult(self.campaign_id, "interrupted", _safe_counts(journal, self.campaign_id),
+            result = RunResult(self.campaign_id, CampaignState.INTERRUPTED, _safe_counts(journal, self.campaign_id),
                                error=f"{type(error).__name__}: {error}")
         finally:
             if client is not None:
@@ -129,14 +125,14 @@ class SendWorker(QObject):
             QThread.currentThread().quit()
 
 
-def _safe_state(journal: Any, campaign_id: int) -> str:
+def _safe_state(journal: Journal, campaign_id: int) -> CampaignState:
     try:
-        return str(journal.info(campaign_id).state)
+        return CampaignState(journal.info(campaign_id).state)
     except Exception:
-        return "interrupted"
+        return CampaignState.INTERRUPTED
 
 
-def _safe_counts(journal: Any, campaign_id: int) -> dict[str, int]:
+def _safe_counts(journal: Journal, campaign_id: int) -> dict[str, int]:
     try:
         return dict(journal.counts(campaign_id))
     except Exception:
@@ -146,31 +142,25 @@ def _safe_counts(journal: Any, campaign_id: int) -> dict[str, int]:
 class SendThread(QObject):
     """One worker on one QThread: start it, control it, and wait for it before anything is torn down.
 
-    Signals:
-        batch_result(object), progress(object), finished(object): the worker's, re-emitted on the GUI thread.
+    Connect to `worker`'s signals directly (queued onto the receiver's thread); connect them before `start`.
     """
-
-    batch_result = Signal(object)
-    progress = Signal(object)
-    finished = Signal(object)
 
     def __init__(self, worker: SendWorker, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.worker = worker
-        self.thread = QThread(self)
-        self.thread.setObjectName(f"send-{worker.campaign_id}")
-        worker.moveToThread(self.thread)
-        self.thread.started.connect(worker.run)
-        worker.batch_result.connect(self._on_batch)
-        worker.progress.connect(self._on_progress)
+        self.qthread = QThread(self)
+        self.qthread.setObjectName(f"send-{worker.campaign_id}")
+        worker.moveToThread(self.qthread)
+        self.qthread.started.connect(worker.run)
+        # Connected first, so `done` is set before any other receiver hears the run has finished.
         worker.finished.connect(self._on_finished)
         self.done = False
 
     def start(self) -> None:
-        self.thread.start()
+        self.qthread.start()
 
     def is_running(self) -> bool:
-        return not self.done or self.thread.isRunning()
+        return not self.done or self.qthread.isRunning()
 
     def stop_and_wait(self, timeout_ms: int = 120_000) -> bool:
         """Cancel (the current batch finishes first) and block until the thread has ended."""
@@ -178,17 +168,8 @@ class SendThread(QObject):
         return self.wait(timeout_ms)
 
     def wait(self, timeout_ms: int = 120_000) -> bool:
-        return bool(self.thread.wait(timeout_ms))
+        return bool(self.qthread.wait(timeout_ms))
 
     @Slot(object)
-    def _on_batch(self, updates: object) -> None:
-        self.batch_result.emit(updates)
-
-    @Slot(object)
-    def _on_progress(self, snapshot: object) -> None:
-        self.progress.emit(snapshot)
-
-    @Slot(object)
-    def _on_finished(self, result: object) -> None:
+    def _on_finished(self, _result: object) -> None:
         self.done = True
-        self.finished.emit(result)

@@ -191,6 +191,23 @@ def test_crash_in_flight_becomes_unknown_and_is_resent_only_after_settling(tmp_p
         assert summary.exit_code == 0 and sent_once(simulator) == Counter({1: 30})
         assert waits == ["settle"] and (simulator.clock.now() - started).total_seconds() >= 59
         assert [b.origin for b in journal.batches(campaign_id)] == ["plan", "resend"]
+        assert (held.unknown_before, held.found_in_records, held.resent) == (30, 0, 0)
+        assert (summary.unknown_before, summary.found_in_records, summary.resent) == (30, 0, 30)
+
+
+def test_a_resumed_run_reports_what_the_records_showed_and_what_it_re_sent(tmp_path, client, simulator):
+    """The figures the window and the CLI both print come from the runner's summary."""
+    with Journal(tmp_path / "j.db") as journal:
+        campaign_id = start(journal, simulator, marketing(), recipients(10), batch_size=5)
+        first, second = journal.batches(campaign_id)
+        # The first batch reached the platform, the second never left; the process died with both in flight.
+        planned = runner(journal, client, simulator, campaign_id)
+        client.send_sms(planned._request(first, [n for n, _row in journal.batch_numbers(first.id)]))
+        journal.mark_in_flight(first.id, at=simulator.clock.now())
+        journal.mark_in_flight(second.id, at=simulator.clock.now())
+        summary = runner(journal, client, simulator, campaign_id).run()
+        assert summary.counts == {NumberStatus.ACCEPTED: 10} and sent_once(simulator) == Counter({1: 10})
+        assert (summary.unknown_before, summary.found_in_records, summary.resent) == (10, 5, 5)
 
 
 def test_retry_later_is_not_retried_in_the_same_run_but_by_retry_failed(journal, client, simulator):
