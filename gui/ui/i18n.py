@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from gui.services.config.paths import resources_dir
+from gui.services.config.settings import load_settings
 
 APP_CATALOGUE = "sms_composer"
 LANG_ENV = "SMS_COMPOSER_LANG"
@@ -41,14 +42,8 @@ def resolve_language(requested: str | None) -> str:
 
 
 def _language_from_settings() -> str | None:
-    try:
-        from gui.services.config.settings import load_settings
-    except ImportError:
-        return None
-    try:
-        return getattr(load_settings(), "language", None) or None
-    except Exception:  # a broken settings file must not stop the window from opening
-        return None
+    # load_settings answers defaults (with a warning) for a missing or broken file: it never stops the window.
+    return load_settings().language or None
 
 
 def current_language() -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Any
 
 from PySide6.QtCore import QSize, Qt, Slot
 from PySide6.QtGui import QCloseEvent
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui import APP_DISPLAY_NAME
+from gui.domain.campaign import Campaign
 from gui.domain.clock import Clock, SystemClock
 from gui.domain.sms_text import SmsType
 from gui.services.config.credentials import friendly_backend_name
@@ -300,7 +300,7 @@ class MainWindow(QMainWindow):
         self.review.start_run(campaign_id, allow_resend=allow_resend)
 
     @Slot(object)
-    def load_campaign(self, campaign: Any) -> None:
+    def load_campaign(self, campaign: Campaign) -> None:
         """Put a stored campaign's text into 内容 as a new draft."""
         compose = self.compose
         compose.set_sms_type(campaign.sms_type)

@@ -42,8 +42,7 @@ class UnknownCampaignError(UserFacingError):
 class Engine:
     """Owns the journal connection; everything that sends or reads results goes through here.
 
-    `suppression` is anything with `numbers()` and `add(numbers, reason=...)` (the app's `SuppressionList`
-    by default, opened on the same database).
+    `suppression` is the app's `SuppressionList`, opened on the same database unless one is given.
     """
 
     def __init__(
@@ -52,7 +51,7 @@ class Engine:
         *,
         clock: Clock | None = None,
         recover: bool = True,
-        suppression: Any = None,
+        suppression: SuppressionList | None = None,
     ) -> None:
         self.journal = Journal(db_path, recover=recover)
         self.clock = clock or SystemClock()
@@ -81,7 +80,7 @@ class Engine:
         self.close()
 
     @property
-    def suppression(self) -> Any:
+    def suppression(self) -> SuppressionList:
         if self._suppression is None:
             # Never send without the suppression list: a number that unsubscribed must not be billed again.
             self._suppression = SuppressionList(self.journal.path)

@@ -24,8 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from gui.domain.statuses import CampaignState, NumberStatus, state_label
+from gui.services.journal.types import CampaignInfo
 from gui.services.results.file_names import alternative_results_path, suggested_results_path
 from gui.services.results.write_errors import ResultsNotWrittenError
+from gui.services.sending.engine import Engine
+from gui.services.sending.receipts import ReceiptSummary
 from gui.services.sending.session import AppSession
 from gui.ui.error_text import explain
 from gui.ui.flow_layout import FlowLayout
@@ -40,23 +43,9 @@ RESUMABLE = {CampaignState.INTERRUPTED, CampaignState.CANCELLED, CampaignState.H
              CampaignState.PLANNED}
 
 
-def export_results(engine: Any, campaign_id: int, out: Path) -> Path:
+def export_results(engine: Engine, campaign_id: int, out: Path) -> Path:
     """Write the results into a copy of the recipients workbook (or CSV); blocking, run it on the pool."""
-    try:
-        return Path(engine.export(campaign_id, out))
-    except ModuleNotFoundError as error:
-        if "results_export" not in str(error):
-            raise
-    # Until gui.services.results.export exists, write the copy with the module it will wrap.
-    from gui.services.recipients.importer import import_recipients
-    from gui.services.results.rows import row_results
-    from gui.services.results.workbook_copy import write_copy
-
-    source = engine.info(campaign_id).source
-    imported = import_recipients(source.file, sheet=source.sheet, header_row=source.header_row,
-                                 phone_column=source.phone_column or None)
-    write_copy(imported, Path(source.file), row_results(imported, engine.row_results(campaign_id)), Path(out))
-    return Path(out)
+    return Path(engine.export(campaign_id, out))
 
 
 class HistoryPage(QWidget):
@@ -246,7 +235,7 @@ class HistoryPage(QWidget):
         for index, info in enumerate(self.infos):
             self.table.setRowHidden(index, bool(wanted) and wanted not in (info.name or "").casefold())
 
-    def info(self) -> Any:
+    def info(self) -> CampaignInfo | None:
         return next((i for i in self.infos if i.id == self.selected_id), None)
 
     @Slot()
@@ -321,7 +310,7 @@ class HistoryPage(QWidget):
         session, campaign_id = self.session, self.selected_id
         self.note.setText(self.tr("Fetching the delivery receipts…"))
 
-        def fetch() -> Any:
+        def fetch() -> ReceiptSummary:
             client = session.make_client()
             try:
                 return session.engine.fetch_receipts(campaign_id, client)
@@ -331,7 +320,7 @@ class HistoryPage(QWidget):
         run_in_background(fetch, self._on_receipts, self._on_failed)
 
     @Slot(object)
-    def _on_receipts(self, summary: Any) -> None:
+    def _on_receipts(self, summary: ReceiptSummary) -> None:
         self.note.setText(self.tr("Receipts: {0} checked · {1} delivered · {2} not delivered · {3} not known "
                                   "yet.").format(summary.checked, summary.delivered, summary.not_delivered,
                                                  summary.waiting))

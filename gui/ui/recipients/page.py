@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from gui.domain.errors import UserFacingError
 from gui.domain.recipients import ImportResult
 from gui.services.recipients.importer import import_pasted_text, import_recipients
+from gui.services.recipients.suppression import SuppressionList
 from gui.ui.details import DetailsExpander
 from gui.ui.error_text import plain_reason, technical
 from gui.ui.i18n import current_language, pick
@@ -37,11 +38,7 @@ FILE_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".csv", ".txt")
 
 
 def _suppressed_numbers() -> frozenset[str]:
-    """The 退订名单 (suppression list) if that service is present; blocking I/O, called in the worker."""
-    try:
-        from gui.services.recipients.suppression import SuppressionList
-    except ImportError:
-        return frozenset()
+    """The 退订名单 (suppression list); blocking I/O, called in the worker."""
     return SuppressionList().numbers()
 
 
@@ -255,8 +252,6 @@ class RecipientsPage(QWidget):
 
     @Slot()
     def open_suppression(self) -> None:
-        from gui.services.recipients.suppression import SuppressionList
-
         if self.suppression_dialog is None:
             self.suppression_dialog = SuppressionDialog(SuppressionList(), self)
         else:

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from gui.domain.clock import beijing, parse_timestamp
 from gui.domain.recipients import ImportResult
+from gui.services.recipients.suppression import SuppressionList
 from gui.ui.error_text import explain
 from gui.ui.keyboard import keyboard_friendly
 from gui.ui.workers import run_in_background
@@ -143,7 +144,7 @@ class MappingPanel(QGroupBox):
 class SuppressionDialog(QDialog):
     """The 退订名单: numbers never sent to. Add, remove, or import them from a file; all I/O off the GUI thread."""
 
-    def __init__(self, suppression: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, suppression: SuppressionList, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("suppressionDialog")
         self.setWindowTitle(self.tr("Suppression list"))

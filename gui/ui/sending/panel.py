@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gc
 import time
-from typing import Any
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
@@ -29,14 +28,16 @@ from gui.domain.statuses import (
     counts_text,
     state_label,
 )
+from gui.services.sending.engine import Engine
 from gui.services.sending.session import AppSession
+from gui.services.sending.types import ProgressSnapshot
 from gui.ui.i18n import current_language
 from gui.ui.sending.status_model import DELIVERY_COLUMNS, StatusFilter, StatusModel, status_filter_choices
 from gui.ui.sending.worker import RunResult, SendThread, SendWorker
 from gui.ui.workers import run_in_background
 
 
-def number_entries(engine: Any, campaign_id: int) -> list[tuple[int, str, str, str, str, str, str, str]]:
+def number_entries(engine: Engine, campaign_id: int) -> list[tuple[int, str, str, str, str, str, str, str]]:
     """The campaign's rows for the status table (blocking: run it on the pool)."""
     english = current_language() == "en"
     return [(r.row, r.number, r.status, (r.message_en if english else "") or r.message_zh,
@@ -280,7 +281,7 @@ class SendPanel(QWidget):
         self.model.queue_updates(updates)
 
     @Slot(object)
-    def _on_progress(self, snapshot: Any) -> None:
+    def _on_progress(self, snapshot: ProgressSnapshot) -> None:
         if not self._frozen_after_start:
             # The runner loads the campaign's rows on its own thread after `_on_entries`: freeze those too.
             self._frozen_after_start = True

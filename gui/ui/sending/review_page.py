@@ -21,9 +21,11 @@ from PySide6.QtWidgets import (
 from gui.domain.campaign import Campaign
 from gui.domain.clock import beijing
 from gui.domain.errors import UserFacingError
+from gui.domain.plan import Plan
 from gui.domain.sms_text import SmsType
 from gui.domain.text_rules import check_path
-from gui.services.sending.repeat_guard import RepeatError
+from gui.services.api.landing_check import LandingCheck
+from gui.services.sending.repeat_guard import RepeatError, RepeatNotice
 from gui.services.sending.session import AppSession
 from gui.ui.compose.campaign import campaign_from_compose
 from gui.ui.error_text import plain_reason
@@ -57,11 +59,11 @@ class ReviewPage(QWidget):
         self.compose = compose
         self.imported = imported
         self.batch_size = 1000
-        self.plan: Any = None
+        self.plan: Plan | None = None
         self.campaign: Campaign | None = None
-        self.landing: Any = None
+        self.landing: LandingCheck | None = None
         self._generation = 0
-        self.repeat: Any = None  # the engine's RepeatNotice for the current plan, if it repeats an earlier one
+        self.repeat: RepeatNotice | None = None  # the engine's RepeatNotice for the current plan, if it repeats an earlier one
         self._creating = False
         self._sent_id: int | None = None  # the campaign started from this page, and what it sent
         self._sent_fingerprint = ""
