@@ -72,8 +72,9 @@ def step_install() -> None:
 
 
 def step_test() -> None:
-    """What `make test` runs: ruff, then the whole suite with Qt offscreen."""
+    """What `make test` runs: ruff, mypy, then the whole suite with Qt offscreen."""
     run(sys.executable, "-m", "ruff", "check", "gui", "tests", "packaging", "tools")
+    run(sys.executable, "-m", "mypy")
     run(sys.executable, "-m", "pytest", "-q", env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
 
 

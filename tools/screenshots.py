@@ -6,8 +6,12 @@ import argparse
 import os
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QCoreApplication
 
 PAGES = ("compose", "recipients", "review", "history", "settings")
 NOTIFICATION_TEMPLATE = "{1}您好，您预约的{2}活动将于明天开始，详情见小程序"
@@ -77,12 +81,12 @@ def _report_shot(app: Any, window: Any, simulator: Any, shoot: Any, name: str) -
     shoot(3, name)
 
 
-def _wait(app: object, condition: object, seconds: float = 10.0) -> None:
+def _wait(app: QCoreApplication, condition: Callable[[], bool], seconds: float = 10.0) -> None:
     import time
 
     deadline = time.monotonic() + seconds
-    while not condition() and time.monotonic() < deadline:  # type: ignore[operator]
-        app.processEvents()  # type: ignore[attr-defined]
+    while not condition() and time.monotonic() < deadline:
+        app.processEvents()
         time.sleep(0.01)
 
 

@@ -104,7 +104,7 @@ class Campaign:
         if self.is_marketing:
             return ()
         values = tuple(source.value_for(fields) for source in self.template_params)
-        return None if any(v is None for v in values) else values  # type: ignore[return-value]
+        return None if any(v is None for v in values) else values  # type: ignore[return-value]  # no None left here
 
     def draft(self, params: tuple[str, ...] = ()) -> MarketingDraft | NotificationDraft:
         """The text engine's input for one distinct parameter set."""
@@ -127,7 +127,7 @@ class Campaign:
             param_link_key=self.param_link_key,
         )
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         """The campaign file's JSON object (only the fields of its SMS type)."""
         data: dict[str, Any] = {
             "version": FORMAT_VERSION,
@@ -227,7 +227,7 @@ def _wrong_type(key: str, kind_zh: str, kind_en: str) -> CampaignFileError:
     )
 
 
-def _text(data: Mapping, key: str, *, default: str = "", strip: bool = True) -> str:
+def _text(data: Mapping[str, Any], key: str, *, default: str = "", strip: bool = True) -> str:
     value = data.get(key)
     if value is None:
         return default
@@ -236,7 +236,7 @@ def _text(data: Mapping, key: str, *, default: str = "", strip: bool = True) -> 
     return str(value).strip() if strip else str(value)
 
 
-def _flag(data: Mapping, key: str) -> bool:
+def _flag(data: Mapping[str, Any], key: str) -> bool:
     value = data.get(key, False)
     if not isinstance(value, bool):
         raise _wrong_type(key, " true 或 false", "true or false")

@@ -69,7 +69,8 @@ class ImportResult:
 class RecipientsFileError(UserFacingError):
     """A recipients file that cannot be used at all (corrupt, encrypted, empty, no phone column…).
 
-    `reason` is a stable code for the problem (`corrupt`, `too_large`, `not_a_file`…), for JSON and tests.
+    `reason` is a stable code for the problem (`corrupt`, `too_large`, `not_a_file`…), for JSON and tests;
+    `detail` the reading library's own words, if any (shown only under 详细信息).
     """
 
     code = "recipients_file"
@@ -77,3 +78,4 @@ class RecipientsFileError(UserFacingError):
     def __init__(self, message_zh: str, message_en: str, *, reason: str = "unusable", **kwargs: str) -> None:
         super().__init__(message_zh, message_en, **kwargs)
         self.reason = reason
+        self.detail = ""

@@ -30,7 +30,7 @@ def _application() -> QApplication:
     # Matches the installed cn.smscomposer.SmsComposer.desktop, so Wayland docks show the right icon and name.
     app.setDesktopFileName("cn.smscomposer.SmsComposer")
     apply_fonts(app)
-    return app  # type: ignore[return-value]
+    return app  # type: ignore[return-value]  # instance() is the QApplication made above
 
 
 def _live_env_id() -> str:

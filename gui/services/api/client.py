@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import logging
 from collections.abc import Iterable, Iterator, Sequence
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 import httpx
@@ -136,7 +136,7 @@ class CloudBaseClient:
 
     # --- plumbing ---------------------------------------------------------------------------------
 
-    def _post_once(self, path: str, body: dict) -> dict:
+    def _post_once(self, path: str, body: dict[str, Any]) -> dict[str, Any]:
         try:
             token = self._tokens.token()
         except TokenError as error:
@@ -158,7 +158,7 @@ class CloudBaseClient:
             raise _CallFailed(CallFailure(kind, None, f"HTTP {response.status_code}", explain_transport(key)))
         return data
 
-    def _post(self, path: str, body: dict) -> dict:
+    def _post(self, path: str, body: dict[str, Any]) -> dict[str, Any]:
         """POST with the token; on 40001/40014/42001 fetch a new token once and retry the call once."""
         data = self._post_once(path, body)
         if _errcode(data) in TOKEN_ERRCODES:
@@ -258,7 +258,7 @@ class CloudBaseClient:
         self.close()
 
 
-def _errcode(data: dict) -> int:
+def _errcode(data: dict[str, Any]) -> int:
     value = data.get("errcode", 0)
     try:
         return int(value)
@@ -268,8 +268,8 @@ def _errcode(data: dict) -> int:
 
 def _beijing_date(day: date) -> str:
     # A datetime is a date too: convert aware datetimes to the Beijing calendar day first.
-    if hasattr(day, "astimezone") and getattr(day, "tzinfo", None) is not None:
-        day = day.astimezone(BEIJING).date()  # type: ignore[union-attr]
+    if isinstance(day, datetime) and day.tzinfo is not None:
+        day = day.astimezone(BEIJING).date()
     return f"{day.year:04d}-{day.month:02d}-{day.day:02d}"
 
 
@@ -290,7 +290,7 @@ class NumberResults(Sequence[NumberResult]):
             self._items = ()
         return self._results
 
-    def __getitem__(self, index):  # type: ignore[no-untyped-def, override]
+    def __getitem__(self, index):  # type: ignore[no-untyped-def]  # Sequence overloads int and slice; _all() answers both
         return self._all()[index]
 
     def __len__(self) -> int:
@@ -309,7 +309,7 @@ class NumberResults(Sequence[NumberResult]):
         return repr(self._all())
 
 
-def _number_result(item: dict) -> NumberResult:
+def _number_result(item: dict[str, Any]) -> NumberResult:
     code = str(item.get("code", ""))
     number_class, explanation = _classified(code)
     return NumberResult(
@@ -328,10 +328,10 @@ def _classified(code: str) -> tuple[NumberClass, Explanation]:
     return classify_number_code(code), explain_number_code(code)
 
 
-def _record(item: dict) -> SmsRecord:
+def _record(item: dict[str, Any]) -> SmsRecord:
     def as_int(value: object) -> int:
         try:
-            return int(value)  # type: ignore[call-overload]
+            return int(value) if isinstance(value, str | int | float) else 0
         except (TypeError, ValueError):
             return 0
 

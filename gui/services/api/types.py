@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from gui.domain.errors import UserFacingError
 
@@ -70,9 +70,9 @@ class SendSmsRequest:
     use_short_name: bool = False
     resource_appid: str = ""
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         """The snake_case body of the HTTPS API page, with only the fields that apply to the type."""
-        body: dict = {
+        body: dict[str, Any] = {
             "env": self.env,
             "phone_number_list": list(self.phone_number_list),
             "sms_type": self.sms_type,
@@ -149,7 +149,7 @@ class CallFailure:
     explanation: Explanation
     ip: str | None = None
     rid: str | None = None
-    extra: dict = field(default_factory=dict, compare=False, repr=False)
+    extra: dict[str, Any] = field(default_factory=dict[str, Any], compare=False, repr=False)
 
 
 class ApiError(UserFacingError):

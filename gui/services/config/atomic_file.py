@@ -45,4 +45,8 @@ def write_atomically(out: Path, write: Callable[[Path], None], *, suffix: str | 
 
 def write_text_atomically(out: Path, text: str, *, suffix: str | None = None) -> Path:
     """`write_atomically` for UTF-8 text."""
-    return write_atomically(out, lambda temp: temp.write_text(text, encoding="utf-8"), suffix=suffix)
+
+    def write(temp: Path) -> None:
+        temp.write_text(text, encoding="utf-8")
+
+    return write_atomically(out, write, suffix=suffix)

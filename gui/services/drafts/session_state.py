@@ -57,7 +57,7 @@ class ListSource:
 class SessionState:
     """`draft` is a campaign file's JSON object (type, every field, template and parameter sources)."""
 
-    draft: dict
+    draft: dict[str, Any]
     recipients: ListSource | None = None
     page: int = 0
     name: str = ""

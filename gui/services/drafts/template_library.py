@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from gui.domain.clock import Clock, SystemClock, format_timestamp
 from gui.services.config.paths import database_path
@@ -84,7 +85,7 @@ class TemplateLibrary:
     def all(self, sms_type: str | None = None) -> list[LibraryTemplate]:
         """Every template (optionally of one type), by name."""
         sql = "SELECT name, sms_type, text, template_id, path, suffix_key, params_json FROM library_templates"
-        params: tuple = ()
+        params: tuple[Any, ...] = ()
         if sms_type:
             sql, params = sql + " WHERE sms_type = ?", (sms_type,)
         with self._connect() as db:

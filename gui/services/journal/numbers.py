@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Sequence
 from contextlib import AbstractContextManager
+from typing import Any
 
 from gui.domain.statuses import BatchState, NumberStatus
 from gui.services.journal.schema import NUMBER_COLUMNS
@@ -14,7 +15,7 @@ from gui.services.journal.types import NumberRow, SkippedRow
 class NumberQueries:
     """Reads of the campaign's numbers; mixed into `Journal`, which provides `_query` and `_transaction`."""
 
-    def _query(self, sql: str, params: Sequence[object] = ()) -> list[tuple]:
+    def _query(self, sql: str, params: Sequence[object] = ()) -> list[tuple[Any, ...]]:
         raise NotImplementedError
 
     def _transaction(self) -> AbstractContextManager[sqlite3.Connection]:
@@ -33,7 +34,7 @@ class NumberQueries:
     def unknown_numbers(self, campaign_id: int) -> list[tuple[str, int, int, str]]:
         """(number, row, batch_id, batch started_at) for every number whose outcome is unknown."""
         return [
-            tuple(row)  # type: ignore[misc]
+            (str(row[0]), int(row[1]), int(row[2]), str(row[3]))
             for row in self._query(
                 "SELECT r.number, r.row, r.batch_id, b.started_at FROM journal_recipients r "
                 "JOIN journal_batches b ON b.id = r.batch_id "
@@ -93,7 +94,7 @@ class NumberQueries:
     def receipt_totals(self, campaign_id: int) -> list[tuple[str, int, int, int, int]]:
         """Accepted numbers by delivery status: (status, numbers, with a record, billed parts (Fee), our parts)."""
         return [
-            tuple(row)  # type: ignore[misc]
+            tuple(row)
             for row in self._query(
                 "SELECT delivery_status, COUNT(*), COUNT(fee), COALESCE(SUM(fee), 0), COALESCE(SUM(parts), 0) "
                 "FROM journal_recipients WHERE campaign_id = ? AND status = ? GROUP BY delivery_status",
@@ -104,7 +105,7 @@ class NumberQueries:
     def failed_numbers(self, campaign_id: int) -> list[tuple[str, int, str, str]]:
         """(number, row, code, platform message) of every failed or retry-later number, in row order."""
         return [
-            tuple(row)  # type: ignore[misc]
+            tuple(row)
             for row in self._query(
                 "SELECT number, row, code, platform_message FROM journal_recipients "
                 "WHERE campaign_id = ? AND status IN (?, ?) ORDER BY row, number",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from gui.domain.statuses import NumberStatus
 
@@ -25,7 +26,7 @@ class EarlierCampaign:
 class RepeatQueries:
     """Mixed into `Journal`, which provides `_query`. Test sends are stored without a fingerprint and never count."""
 
-    def _query(self, sql: str, params: Sequence[object] = ()) -> list[tuple]:
+    def _query(self, sql: str, params: Sequence[object] = ()) -> list[tuple[Any, ...]]:
         raise NotImplementedError
 
     def campaign_with_fingerprint(self, fingerprint: str, since: str) -> EarlierCampaign | None:

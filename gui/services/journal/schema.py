@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from typing import Any
 
 from gui.domain.statuses import BatchState
 from gui.services.journal.types import BatchRow, RecipientsSource
@@ -111,7 +112,7 @@ BATCH_COLUMNS = (
 OPEN_BATCH_STATES = (BatchState.PLANNED, BatchState.IN_FLIGHT, BatchState.UNKNOWN)
 
 
-def source_json(source: RecipientsSource) -> dict:
+def source_json(source: RecipientsSource) -> dict[str, Any]:
     return {
         "file": source.file,
         "sheet": source.sheet,
@@ -120,7 +121,7 @@ def source_json(source: RecipientsSource) -> dict:
     }
 
 
-def batch_row(row: tuple) -> BatchRow:
+def batch_row(row: tuple[Any, ...]) -> BatchRow:
     return BatchRow(
         id=row[0],
         campaign_id=row[1],

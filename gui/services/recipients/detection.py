@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from gui.domain.phone import clean_phone
 from gui.domain.phone_fast import fast_number
@@ -42,7 +43,7 @@ def column_letter(index: int) -> str:
 def display(value: object) -> str:
     """A cell value as the text a user expects to see (numbers without a stray `.0`)."""
     if type(value) is str:
-        return value  # type: ignore[return-value]
+        return value
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -73,11 +74,11 @@ def is_valid_number(value: object) -> bool:
     return fast_number(value) is not None or (value != "" and clean_phone(value).is_valid)
 
 
-def is_blank(row: list) -> bool:
+def is_blank(row: list[Any]) -> bool:
     return all(value == "" or value is None for value in row)
 
 
-def valid_counts(rows: list[list], width: int) -> list[int]:
+def valid_counts(rows: list[list[Any]], width: int) -> list[int]:
     counts = [0] * width
     for row in rows:
         for index, value in enumerate(row[:width]):
@@ -86,7 +87,7 @@ def valid_counts(rows: list[list], width: int) -> list[int]:
     return counts
 
 
-def column_names(header: list | None, width: int, first_column: int) -> tuple[str, ...]:
+def column_names(header: list[Any] | None, width: int, first_column: int) -> tuple[str, ...]:
     """Header texts (blank ones named by letter, repeats numbered), or 列A, 列B… without a header."""
     names: list[str] = []
     seen: set[str] = set()
@@ -112,7 +113,7 @@ def _pick(counts: list[int], candidates: list[int]) -> tuple[int, bool]:
 
 
 def detect(
-    sample: list[list], *, first_column: int = 0, header_index: int | None = None,
+    sample: list[list[Any]], *, first_column: int = 0, header_index: int | None = None,
     header_given: bool = False, phone_column: str | None = None,
 ) -> Layout | None:
     """Decide the header row and phone column from the sheet's first rows; None when there is no phone column.
@@ -135,18 +136,18 @@ def detect(
     names = column_names(header, width, first_column)
 
     if phone_column is not None:
-        index = _column_by_name(phone_column, names, first_column)
-        if index is None:
+        named = _column_by_name(phone_column, names, first_column)
+        if named is None:
             return Layout(header_index, -1, names, False)
-        return Layout(header_index, index, names, True)
+        return Layout(header_index, named, names, True)
 
     matches = [] if header is None else [i for i, v in enumerate(header[:width]) if header_rank(v) is not None]
     if matches:
-        best_rank = min(header_rank(header[i]) for i in matches)  # type: ignore[type-var,index]
+        best_rank = min(header_rank(header[i]) for i in matches)  # type: ignore[type-var,index]  # matches index ranked header cells only
         if any(counts[i] for i in matches):
             phone, confident = _pick(counts, matches)
         else:
-            phone = next(i for i in matches if header_rank(header[i]) == best_rank)  # type: ignore[index]
+            phone = next(i for i in matches if header_rank(header[i]) == best_rank)  # type: ignore[index]  # header is set when there are matches
         return Layout(header_index, phone, names, confident)
 
     # No header says "phone": the column with the most valid numbers, and the row above its first one.
@@ -160,7 +161,7 @@ def detect(
     return Layout(header_index, phone, names, False)
 
 
-def _header_above(sample: list[list], phone: int) -> int | None:
+def _header_above(sample: list[list[Any]], phone: int) -> int | None:
     """The last non-blank row above the first valid number, when it is text (a header with unusual names)."""
     previous: int | None = None
     for index, row in enumerate(sample):

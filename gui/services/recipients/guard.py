@@ -148,7 +148,7 @@ def _estimate(path: Path, scan: _SheetScan, shared: tuple[int, int] | None) -> i
         table, longest = shared
         # Each shared-string cell holds its own copy: at most one cell per 20 bytes of sheet XML.
         estimate += table * 2 + (scan.size // 20) * longest
-    return estimate
+    return int(estimate)
 
 
 def _shared_longest(archive: zipfile.ZipFile, names: set[str]) -> tuple[int, int] | None:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from itertools import compress, islice, repeat
 from operator import is_not, itemgetter
 from pathlib import Path
+from typing import Any
 
 import python_calamine as calamine
 
@@ -107,7 +108,7 @@ def _import(path: Path, sheet: str | None, header_row: int | None, phone_column:
                 break
         # Drop the sheet before deduplicating: calamine holds the whole sheet, and a million rows of it
         # is the larger half of the peak memory.
-        table = rows = sample = None  # type: ignore[assignment]
+        table = rows = sample = None  # type: ignore[assignment]  # released for memory, not read again
     if raw is None:
         raise errors.no_phone_column(path, sheet)
     return _finish(raw, suppressed)
@@ -128,12 +129,12 @@ def import_pasted_text(text: str, *, suppressed: Container[str] = frozenset()) -
     return _finish(_read(PASTED_FILE, table, (), layout, rows, iter(()), None), suppressed)
 
 
-def _layout(path: Path, table: Table, sample: list[list], header_row: int | None,
+def _layout(path: Path, table: Table, sample: list[list[Any]], header_row: int | None,
             phone_column: str | None) -> Layout | None:
     header_given = header_row is not None
     header_index = header_row - 1 if header_row else None
     if header_index is not None and not 0 <= header_index < len(sample):
-        raise errors.bad_header_row(path, header_row)  # type: ignore[arg-type]
+        raise errors.bad_header_row(path, header_row)  # type: ignore[arg-type]  # header_index set means header_row is
     layout = detect(
         sample, first_column=table.first_column, header_index=header_index,
         header_given=header_given, phone_column=phone_column,
@@ -160,7 +161,7 @@ class _Raw:
 
 
 def _read(
-    file: str, table: Table, sheets: tuple[str, ...], layout: Layout, sample: list[list], rows: Iterator[list],
+    file: str, table: Table, sheets: tuple[str, ...], layout: Layout, sample: list[list[Any]], rows: Iterator[list[Any]],
     progress: Callable[[int], None] | None,
 ) -> _Raw:
     """One pass over every data row, a block at a time; per-cell Python work only for the hard cells."""
@@ -242,7 +243,7 @@ def _finish(raw: _Raw, suppressed: Container[str]) -> ImportResult:
     )
 
 
-def _phones(chunk: list[list], values: list[object], offset: int, digits: list[str | None],
+def _phones(chunk: list[list[Any]], values: list[object], offset: int, digits: list[str | None],
             invalid: list[InvalidRow], blanks: list[int], formulas: Container[int] = frozenset()) -> None:
     """Clean a block of phone cells: the easy ones all at once, `clean_phone` for the few hard ones."""
     easy, hard = split_easy(values)
@@ -251,7 +252,7 @@ def _phones(chunk: list[list], values: list[object], offset: int, digits: list[s
     digits.extend(easy)
 
 
-def _slow_path(value: object, row: list, row_number: int, invalid: list[InvalidRow],
+def _slow_path(value: object, row: list[Any], row_number: int, invalid: list[InvalidRow],
                blanks: list[int], formulas: Container[int] = frozenset()) -> str | None:
     """Digits for a cell that needed `clean_phone`, or None after recording an invalid or blank row."""
     if type(value) is MalformedLine:
@@ -290,7 +291,7 @@ def _dedupe(digits: list[str | None], skip: int, valid: int
             return positions, ()
         return bytearray(map(is_not, digits, repeat(None))), ()
     involved = list(compress(positions, map(repeated.__contains__, digits)))
-    _, repeats = first_occurrences([digits[i] for i in involved])  # type: ignore[misc]
+    _, repeats = first_occurrences([digits[i] for i in involved])
     keep = bytearray(map(is_not, digits, repeat(None)))
     duplicates = []
     for duplicate in repeats:
@@ -323,7 +324,7 @@ def _repeated_numbers(digits: list[str | None]) -> set[str]:
         repeated.update([n for n in block if n in inside or add(n)])  # add() is None: keeps the repeats
         seen.discard(None)
     repeated.discard(None)
-    return repeated  # type: ignore[return-value]
+    return repeated  # type: ignore[return-value]  # None was discarded just above
 
 
 def _apply_suppression(kept: range | bytearray, digits: list[str | None], suppressed: Container[str]
@@ -333,7 +334,7 @@ def _apply_suppression(kept: range | bytearray, digits: list[str | None], suppre
     if callable(snapshot):  # a SuppressionList: one query, not one per number
         suppressed = snapshot()
     try:
-        national = {number[3:] for number in suppressed if number.startswith("+86")}  # type: ignore[attr-defined]
+        national = {number[3:] for number in suppressed if number.startswith("+86")}  # type: ignore[attr-defined]  # TypeError below covers non-iterables
     except TypeError:  # a Container that cannot be listed: ask it about every kept number
         hits = {d for d in digits if d is not None and "+86" + d in suppressed}
     else:

@@ -9,6 +9,7 @@ import stat
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import python_calamine as calamine
 
@@ -25,7 +26,7 @@ TEXT_SUFFIXES = {".csv", ".txt", ".tsv"}
 SNIFF_BYTES = 1 << 20
 MAX_FILE_BYTES = 100 * 1000 * 1000  # a full 1,048,576-row list is well under this
 
-Row = list  # one spreadsheet row: values as read (str, float, int, bool, date…); "" is an empty cell
+Row = list[Any]  # one spreadsheet row: values as read (str, float, int, bool, date…); "" is an empty cell
 
 
 @dataclass

@@ -6,7 +6,7 @@ from array import array
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from itertools import compress
-from typing import overload
+from typing import Any, overload
 
 from gui.domain.recipients import Recipient
 from gui.services.recipients.detection import display
@@ -24,12 +24,12 @@ class PackedColumn:
     __slots__ = ("_blocks", "_cached", "_cached_block", "_starts")
 
     def __init__(self) -> None:
-        self._blocks: list[str | list] = []
+        self._blocks: list[str | list[Any]] = []
         self._starts = array("l")
         self._cached_block = -1
-        self._cached: list = []
+        self._cached: list[Any] = []
 
-    def add_block(self, values: list, start: int) -> None:
+    def add_block(self, values: list[Any], start: int) -> None:
         """Append the values of data rows `start`, `start + 1`, …"""
         try:
             text = SEPARATOR.join(values)
@@ -59,7 +59,7 @@ class RecipientList(Sequence[Recipient]):
     __slots__ = ("_columns", "_digits", "_keep", "_length", "_names", "_order_cache", "_skip")
 
     def __init__(self, skip: int, digits: list[str | None], names: tuple[str, ...],
-                 columns: Sequence[PackedColumn | list], order: Sequence[int] | bytearray) -> None:
+                 columns: Sequence[PackedColumn | list[Any]], order: Sequence[int] | bytearray) -> None:
         """`order`: the data-row positions in order, or a keep-flag (0/1) per position."""
         self._skip = skip  # data row i is spreadsheet row skip + i + 1
         self._digits = digits
@@ -86,7 +86,7 @@ class RecipientList(Sequence[Recipient]):
 
     def _make(self, index: int) -> Recipient:
         fields = {name: display(column[index]) for name, column in zip(self._names, self._columns, strict=True)}
-        return Recipient(self._skip + index + 1, "+86" + self._digits[index], fields)  # type: ignore[operator]
+        return Recipient(self._skip + index + 1, "+86" + self._digits[index], fields)  # type: ignore[operator]  # kept positions always hold digits
 
     def __len__(self) -> int:
         return self._length
@@ -108,14 +108,14 @@ class RecipientList(Sequence[Recipient]):
     def numbers(self) -> list[str]:
         """Just the `+86…` numbers, in order, without building the recipients."""
         digits = self._digits
-        return ["+86" + digits[i] for i in self._positions()]  # type: ignore[operator]
+        return ["+86" + digits[i] for i in self._positions()]  # type: ignore[operator]  # kept positions hold digits
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, Sequence) and not isinstance(other, str):
             return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=False))
         return NotImplemented
 
-    __hash__ = None  # type: ignore[assignment]
+    __hash__ = None  # type: ignore[assignment]  # mutable-looking sequence: unhashable, like list
 
     def __repr__(self) -> str:
         head = ", ".join(repr(r) for r in self[:3])

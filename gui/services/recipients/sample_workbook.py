@@ -44,7 +44,7 @@ def sample_path() -> Path:
 def build_sample_workbook(dest: Path) -> Path:
     """Write the sample workbook to `dest`: a 收件人 sheet with the phone column as text, and a 说明 sheet."""
     workbook = openpyxl.Workbook()
-    sheet = workbook.active
+    sheet = workbook.worksheets[0]  # a new workbook has exactly one
     sheet.title = "收件人"
     header_font = Font(bold=True)
     fill = PatternFill("solid", fgColor="DDEBF7")
@@ -60,15 +60,15 @@ def build_sample_workbook(dest: Path) -> Path:
     sheet.freeze_panes = "A2"
 
     notes = workbook.create_sheet("说明")
-    for values in EXPLANATION:
-        notes.append(values)
+    for note in EXPLANATION:
+        notes.append(note)
     for cell in notes[1]:
         cell.font, cell.fill = header_font, fill
     notes.column_dimensions["A"].width = 10
     notes.column_dimensions["B"].width = 90
     for (cell,) in notes.iter_rows(min_col=2, max_col=2):
         cell.alignment = Alignment(wrap_text=True, vertical="top")
-    return write_atomically(Path(dest), lambda temp: workbook.save(temp))
+    return write_atomically(Path(dest), workbook.save)
 
 
 def save_sample_workbook(dest: Path | str) -> Path:
@@ -77,7 +77,11 @@ def save_sample_workbook(dest: Path | str) -> Path:
     source = sample_path()
     if not source.exists():  # a source tree without the generated file: build it on the spot
         return build_sample_workbook(dest)
-    return write_atomically(dest, lambda temp: shutil.copyfile(source, temp))
+
+    def copy(temp: Path) -> None:
+        shutil.copyfile(source, temp)
+
+    return write_atomically(dest, copy)
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ import csv
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import chain
+from typing import Any
 
 DELIMITERS = (",", "\t", ";")
 # A quoted cell may hold line breaks (an address on two lines); a record spanning more lines than this is an
@@ -27,7 +28,7 @@ class MalformedLine:
         return self.text
 
 
-class MalformedRow(list):
+class MalformedRow(list[Any]):
     """The row standing for a `MalformedLine` (its one value)."""
 
 
@@ -52,7 +53,7 @@ def sniff_delimiter(sample: str) -> str:
     return best
 
 
-def csv_rows(lines: Iterable[str], delimiter: str) -> Iterator[list]:
+def csv_rows(lines: Iterable[str], delimiter: str) -> Iterator[list[Any]]:
     """Every record of a CSV as a list of cells, and a `MalformedRow` for each line that is not one.
 
     A record that does not end within `MAX_RECORD_LINES` lines (an unbalanced quote), that ends the file

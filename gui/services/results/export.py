@@ -86,4 +86,4 @@ def write_results_csv(result: ImportResult, source: Path, rows: Mapping[int, Row
 
 
 def _text(value: object) -> str:
-    return value if type(value) is str else display(value)  # type: ignore[return-value]
+    return value if type(value) is str else display(value)

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 import openpyxl
-from openpyxl.cell.cell import Cell
+from openpyxl.cell.cell import Cell, MergedCell
 from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -25,9 +25,9 @@ from gui.services.results.rows import (
 TEXT_FORMAT = "@"
 
 
-def put(cell: Cell, value: object) -> None:
+def put(cell: Cell | MergedCell, value: object) -> None:
     """Set a cell; text is always stored as text, even when it starts with = + - @ (never a formula)."""
-    cell.value = value
+    cell.value = value  # type: ignore[assignment]  # row results are str/int/None; openpyxl's union is wider
     if isinstance(value, str):
         cell.data_type = "s"
 

@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from itertools import islice
 from pathlib import Path
 
 import xlsxwriter
+from xlsxwriter.worksheet import Worksheet
 
 from gui.domain.recipients import ImportResult
 from gui.domain.row_result import RESULT_COLUMNS, RowResult
 from gui.services.recipients.detection import display
-from gui.services.recipients.readers import open_source
+from gui.services.recipients.importer import REPORT_SHEET_NAME as REPORT_SHEET
+from gui.services.recipients.readers import Row, open_source
 from gui.services.results.report import CampaignReport
-from gui.services.results.report_sheet import REPORT_SHEET, add_report_sheet_streamed
+from gui.services.results.report_sheet import add_report_sheet_streamed
 from gui.services.results.rows import (
     DUPLICATE_HEADERS,
     DUPLICATE_SHEET,
@@ -37,7 +39,7 @@ class _Writer:
         self.text_format = workbook.add_format({"num_format": "@"})
         self.bold = workbook.add_format({"bold": True})
 
-    def row(self, sheet, row: int, first_column: int, values: Iterable[object]) -> None:
+    def row(self, sheet: Worksheet, row: int, first_column: int, values: Iterable[object]) -> None:
         write_string, write_number = sheet.write_string, sheet.write_number
         for column, value in enumerate(values, first_column):
             kind = type(value)
@@ -51,7 +53,7 @@ class _Writer:
             else:
                 self.other(sheet, row, column, value)
 
-    def other(self, sheet, row: int, column: int, value: object) -> None:
+    def other(self, sheet: Worksheet, row: int, column: int, value: object) -> None:
         if isinstance(value, bool):
             sheet.write_boolean(row, column, value)
         elif isinstance(value, dt.datetime):
@@ -92,7 +94,7 @@ def _sheet_title(name: str | None) -> str:
     return name if name is not None else TEXT_SHEET_NAME
 
 
-def _imported_sheet(writer: _Writer, sheet, rows, first_column: int, result: ImportResult,
+def _imported_sheet(writer: _Writer, sheet: Worksheet, rows: Iterator[Row], first_column: int, result: ImportResult,
                     results: Mapping[int, RowResult], progress: Callable[[int], None] | None) -> None:
     names = result.columns
     width = len(names)

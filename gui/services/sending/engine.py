@@ -21,6 +21,7 @@ from gui.domain.statuses import status_label
 from gui.services.config.storage import remove_stale_temps
 from gui.services.journal.store import Journal
 from gui.services.journal.types import CampaignInfo, NumberRow, RecipientsSource, SkippedRow
+from gui.services.recipients.importer import import_recipients
 from gui.services.recipients.suppression import SuppressionList
 from gui.services.sending.receipts import ReceiptSummary, fetch_receipts
 from gui.services.sending.repeat_guard import RepeatError, RepeatNotice, find_repeat
@@ -243,9 +244,8 @@ class Engine:
                 action_en="Put the file back where it was and try again.",
                 where=source.file or f"campaign {campaign_id}",
             )
-        if importer is None:
-            from gui.services.recipients.importer import import_recipients as importer
-        imported = importer(
+        read = importer or import_recipients
+        imported = read(
             source.file, sheet=source.sheet, header_row=source.header_row, phone_column=source.phone_column or None
         )
         rows = self.row_results(campaign_id)

@@ -10,6 +10,7 @@ from gui.domain.clock import beijing, format_timestamp
 from gui.domain.errors import UserFacingError
 from gui.domain.plan import Plan, estimate
 from gui.services.journal.repeats import EarlierCampaign
+from gui.services.journal.store import Journal
 
 REPEAT_WINDOW = timedelta(days=30)
 
@@ -63,10 +64,10 @@ class RepeatError(UserFacingError):
         self.notice = notice
 
 
-def find_repeat(journal: object, plan: Plan, fingerprint: str, now: datetime) -> RepeatNotice | None:
+def find_repeat(journal: Journal, plan: Plan, fingerprint: str, now: datetime) -> RepeatNotice | None:
     """The earlier campaign this plan would repeat, or None. `journal` is a `Journal`."""
     since = format_timestamp(now - REPEAT_WINDOW)
-    earlier = journal.campaign_with_fingerprint(fingerprint, since)  # type: ignore[attr-defined]
+    earlier = journal.campaign_with_fingerprint(fingerprint, since)
     if earlier is not None:
         return RepeatNotice(earlier, True, plan.recipients, plan.total_parts, plan.estimate_yuan)
     numbers_by_text: dict[str, set[str]] = {}
@@ -75,7 +76,7 @@ def find_repeat(journal: object, plan: Plan, fingerprint: str, now: datetime) ->
         numbers_by_text.setdefault(batch.rendered.text, set()).update(batch.numbers)
         segments[batch.rendered.text] = batch.rendered.segments
     today = format_timestamp(beijing(now).replace(hour=0, minute=0, second=0, microsecond=0))
-    hits, earlier = journal.already_texted(numbers_by_text, today)  # type: ignore[attr-defined]
+    hits, earlier = journal.already_texted(numbers_by_text, today)
     if earlier is None:
         return None
     parts = sum(segments[text] for text, _number in hits)

@@ -326,7 +326,9 @@ class CampaignRunner:
             self.on_batch_result(list(updates))
         self._publish(self._state)
 
-    def _publish(self, state: str, message_zh: str = "", message_en: str = "", waiting: datetime | None = None):
+    def _publish(
+        self, state: str, message_zh: str = "", message_en: str = "", waiting: datetime | None = None
+    ) -> None:
         with self._publish_lock:
             self._publish_locked(state, message_zh, message_en, waiting)
 

@@ -24,7 +24,7 @@ class RetryPolicy:
     resend_rounds: int = 5  # re-send rounds for numbers found missing after reconciliation
 
     def delay(self, attempt: int) -> float:
-        return min(self.max_delay, self.base_delay * (2 ** max(0, attempt - 1)))
+        return min(self.max_delay, self.base_delay * 2.0 ** max(0, attempt - 1))
 
 
 @dataclass(frozen=True)

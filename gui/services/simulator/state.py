@@ -84,7 +84,7 @@ class StoredRecord:
     digits: str
     created: datetime
     content: str
-    content_key: tuple
+    content_key: tuple[Any, ...]
     sms_type: str
     fee: int
     status: str
@@ -195,12 +195,12 @@ class SimulatorState:
         if self.config.ip_whitelist is not None and self.config.caller_ip not in self.config.ip_whitelist:
             raise ApiAnswer(40164)
 
-    def _classic_token(self, method: str, query: dict[str, str]) -> dict:
+    def _classic_token(self, method: str, query: dict[str, str]) -> dict[str, Any]:
         self._check_credentials(query.get("grant_type"), query.get("appid"), query.get("secret"))
         token, expires_in = self.tokens.classic(self.config, self.clock.now())
         return {"access_token": token, "expires_in": expires_in}
 
-    def _stable_token(self, body: dict) -> dict:
+    def _stable_token(self, body: dict[str, Any]) -> dict[str, Any]:
         self._check_credentials(body.get("grant_type"), body.get("appid"), body.get("secret"))
         token, expires_in = self.tokens.stable(self.config, self.clock.now(), bool(body.get("force_refresh")))
         return {"access_token": token, "expires_in": expires_in}
@@ -213,7 +213,7 @@ class SimulatorState:
 
     # --- sendsms ----------------------------------------------------------------------------------
 
-    def _validate_send(self, body: dict) -> tuple[str, list[str]]:
+    def _validate_send(self, body: dict[str, Any]) -> tuple[str, list[str]]:
         cfg = self.config
         if body.get("env") != cfg.env:
             raise ApiAnswer(-601027)
@@ -259,7 +259,7 @@ class SimulatorState:
     def _link(self) -> str:
         return "https://tcbe.cn/" + "".join(self.rng.choices(LINK_ALPHABET, k=8))
 
-    def _text(self, body: dict, sms_type: str) -> tuple[str, tuple]:
+    def _text(self, body: dict[str, Any], sms_type: str) -> tuple[str, tuple[Any, ...]]:
         cfg = self.config
         name = cfg.short_name if body.get("use_short_name") and cfg.short_name else cfg.mini_program_name
         link = self._link()
@@ -274,13 +274,13 @@ class SimulatorState:
         def fill(match: re.Match[str]) -> str:
             value = params[int(match.group(1)) - 1]
             if not rule.applies(value):
-                return value
+                return str(value)
             return rule.link_prefix + "".join(self.rng.choices(LINK_ALPHABET, k=rule.code_length))
 
         text = f"【{name}】" + PLACEHOLDER.sub(fill, template)
         return text, ("Notification", body["template_id"], tuple(params))
 
-    def _number_code(self, digits: str, now: datetime, sms_type: str, key: tuple,
+    def _number_code(self, digits: str, now: datetime, sms_type: str, key: tuple[Any, ...],
                      pending: dict[str, list[StoredRecord]]) -> str:
         if "+86" + digits in self.config.blacklist or digits in self.config.blacklist:
             return "FailedOperation.PhoneNumberInBlacklist"
@@ -305,7 +305,7 @@ class SimulatorState:
         self._serial_count += 1
         return f"8:{prefix[0]}{self._serial_count:08d}{prefix[1]}"
 
-    def _send(self, body: dict) -> Any:
+    def _send(self, body: dict[str, Any]) -> Any:
         cfg = self.config
         sms_type, numbers = self._validate_send(body)
         if self.rng.random() < cfg.busy_probability:
@@ -313,7 +313,7 @@ class SimulatorState:
         now = self.clock.now()
         text, key = self._text(body, sms_type)
         fee = parts_for(sms_length(text))
-        statuses: list[dict] = []
+        statuses: list[dict[str, Any]] = []
         pending: list[StoredRecord] = []
         pending_index: dict[str, list[StoredRecord]] = {}
         serial_prefix = self._serial_prefix(now)
@@ -348,8 +348,9 @@ class SimulatorState:
 
     # --- describesmsrecords -----------------------------------------------------------------------
 
-    def _describe(self, body: dict) -> dict:
-        post = body.get("PostData") if isinstance(body.get("PostData"), dict) else body
+    def _describe(self, body: dict[str, Any]) -> dict[str, Any]:
+        wrapped = body.get("PostData")
+        post: dict[str, Any] = wrapped if isinstance(wrapped, dict) else body
         env = post.get("EnvId")
         if not env:
             raise ApiAnswer(-501007, self.errmsg(0, "openapi.cloudbase.describeSmsRecords:fail EnvId is required"))

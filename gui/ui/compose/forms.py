@@ -178,7 +178,7 @@ class NotificationForm(QWidget):
         picker.blockSignals(False)
 
     def source_picker(self, row: int) -> QComboBox:
-        return self.params_table.cellWidget(row, self.SOURCE)  # type: ignore[return-value]
+        return self.params_table.cellWidget(row, self.SOURCE)  # type: ignore[return-value]  # that column only holds ParamSourceBox
 
     def _on_source_changed(self, row: int) -> None:
         item = self.params_table.item(row, self.VALUE)

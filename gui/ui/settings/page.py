@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from gui.domain.errors import UserFacingError
 from gui.domain.suffix_presets import SUFFIX_PRESETS
+from gui.services.api.types import Explanation
 from gui.services.config import credentials as creds
 from gui.services.config.keyring_status import keyring_info
 from gui.services.config.settings import DEFAULT_API_BASE, Settings, load_settings, save_settings
@@ -299,9 +300,9 @@ class SettingsPage(QWidget):
         self._say(self.credential_result, self._error_text(error), ok=False)
 
     @Slot(object)
-    def _on_checked(self, explanation: object) -> None:
+    def _on_checked(self, explanation: Explanation) -> None:
         self.test_button.setEnabled(True)
-        self._say(self.credential_result, explanation.text(current_language()), ok=True)  # type: ignore[attr-defined]
+        self._say(self.credential_result, explanation.text(current_language()), ok=True)
 
     @Slot(object)
     def _on_check_failed(self, error: Exception) -> None:

@@ -16,7 +16,7 @@ from tests.services.recipients.builders import encrypted_ooxml, xlsx
 
 def fails(path: Path, **kwargs: object) -> RecipientsFileError:
     with pytest.raises(RecipientsFileError) as caught:
-        import_recipients(path, **kwargs)  # type: ignore[arg-type]
+        import_recipients(path, **kwargs)  # type: ignore[arg-type]  # each case passes one keyword of its own type
     error = caught.value
     assert isinstance(error, UserFacingError)
     assert error.where.startswith(path.name)  # the message names the file

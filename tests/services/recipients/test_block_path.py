@@ -46,7 +46,7 @@ def test_block_path_matches_row_by_row_reference(tmp_path: Path) -> None:
         check = clean_phone(values[0])
         numbers.append(check.number)
         if check.number is None:
-            invalid.append((row_number, check.problem.value))  # type: ignore[union-attr]
+            invalid.append((row_number, check.problem.value))  # type: ignore[union-attr]  # an invalid cell always has a problem
     kept, duplicates = first_occurrences(numbers)
     expected = [(i + 2, numbers[i]) for i in kept if numbers[i] != "+8613800000003"]
 

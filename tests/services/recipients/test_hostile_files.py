@@ -341,7 +341,7 @@ def check(result: ImportResult, expected: object) -> None:
     if isinstance(expected, int):
         assert len(result.recipients) == expected
         return
-    kind, *values = expected  # type: ignore[misc]
+    kind, *values = expected  # type: ignore[misc]  # not an int: one of the (kind, …) tuples below
     if kind == "valid":
         assert len(result.recipients) == values[0]
         assert all(number.isascii() for number in result.numbers())

@@ -40,7 +40,7 @@ def test_the_easy_cells_take_the_fast_path() -> None:
 
 def test_a_block_of_easy_cells_matches_clean_phone_cell_by_cell() -> None:
     block = ["13812345678", 13912345678.0, 15012345678, "18612345678.0"]
-    assert fast_digits_block(block) == [clean_phone(v).number[3:] for v in block]  # type: ignore[index]
+    assert fast_digits_block(block) == [clean_phone(v).number[3:] for v in block]  # type: ignore[index]  # the block holds valid numbers only
 
 
 @pytest.mark.parametrize("value", TABLE, ids=repr)
@@ -73,7 +73,7 @@ def test_split_easy_marks_exactly_the_cells_clean_phone_must_see(size: int) -> N
         if index in hard:
             assert digits[index] is None
         else:
-            assert "+86" + digits[index] == clean_phone(value).number  # type: ignore[operator]
+            assert "+86" + digits[index] == clean_phone(value).number  # type: ignore[operator]  # the fast path found digits here
     # Only values the fast paths cannot settle are hard: everything easy is taken in bulk.
     assert all(fast_digits(values[i]) is None for i in hard)
 

@@ -31,7 +31,7 @@ def sharing_violation(path: str) -> PermissionError:
     """What Windows raises when replacing a workbook that Excel has open (ERROR_SHARING_VIOLATION)."""
     error = PermissionError(errno.EACCES, "The process cannot access the file because it is being used by "
                             "another process", path)
-    error.winerror = 32  # type: ignore[attr-defined]
+    error.winerror = 32  # type: ignore[attr-defined]  # only Windows builds define it; is_refused reads it
     return error
 
 
