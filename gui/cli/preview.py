@@ -120,7 +120,7 @@ def to_json(rendered: RenderedSms, draft: MarketingDraft | NotificationDraft, no
     return {
         "text": rendered.text,
         "length": rendered.length,
-        "segments": rendered.segments,
+        "segments": rendered.parts,  # the documented JSON key stays
         "content_length": rendered.content_length,
         "errors": [_problem_json(p) for p in rendered.errors],
         "warnings": [_problem_json(p) for p in rendered.warnings],
@@ -170,8 +170,8 @@ def to_text(rendered: RenderedSms, draft: MarketingDraft | NotificationDraft, no
     """The readable preview."""
     lines = [pick("完整短信：", "Final text: ") + rendered.text]
     lines.append(pick(
-        f"整条 {rendered.length}/{SINGLE_SMS_LIMIT} · {rendered.segments} 条",
-        f"Whole SMS {rendered.length}/{SINGLE_SMS_LIMIT} · {rendered.segments} part(s)",
+        f"整条 {rendered.length}/{SINGLE_SMS_LIMIT} · {rendered.parts} 条",
+        f"Whole SMS {rendered.length}/{SINGLE_SMS_LIMIT} · {rendered.parts} part(s)",
     ))
     if rendered.content_length is not None:
         lines.append(pick(

@@ -31,7 +31,7 @@ class PlannedBatch:
 
     @property
     def parts(self) -> int:
-        return len(self.numbers) * self.rendered.segments
+        return len(self.numbers) * self.rendered.parts
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from gui.domain.text_rules import (
     find_unsupported,
     find_urls,
     index_after_units,
-    segments_for,
+    parts_for,
     sms_length,
 )
 
@@ -40,11 +40,11 @@ __all__ = [
     "SmsType",
     "SuffixPreset",
     "effective_use_short_name",
+    "parts_for",
     "placeholder_count",
     "render",
     "render_marketing",
     "render_notification",
-    "segments_for",
     "sms_length",
 ]
 
@@ -112,7 +112,7 @@ class RenderedSms:
     sms_type: SmsType
     text: str
     length: int
-    segments: int
+    parts: int
     content_length: int | None
     errors: tuple[Problem, ...]
     warnings: tuple[Problem, ...]
@@ -198,7 +198,7 @@ def _finish(
         sms_type=sms_type,
         text=text,
         length=length,
-        segments=segments_for(length),
+        parts=parts_for(length),
         content_length=content_length,
         errors=tuple(p for p in ordered if p.severity is Severity.ERROR),
         warnings=tuple(p for p in ordered if p.severity is Severity.WARNING),
@@ -234,7 +234,7 @@ def render_marketing(draft: MarketingDraft) -> RenderedSms:
         # The suffix is fixed, so what can be cut is the content past its share of the 70.
         budget = max(SINGLE_SMS_LIMIT - sms_length(signature_shown) - preset.fixed_length, 0)
         start = index_after_units(content, budget)
-        message = msg.multi_part(total, segments_for(total))
+        message = msg.multi_part(total, parts_for(total))
         problems.append(_warning("multi_part", message, start, len(content), "content"))
     return _finish(SmsType.MARKETING, signature_shown, content + preset.render(), content_length, problems)
 
@@ -337,7 +337,7 @@ def render_notification(draft: NotificationDraft) -> RenderedSms:
     if total > SINGLE_SMS_LIMIT:
         budget = max(SINGLE_SMS_LIMIT - sms_length(signature_shown), 0)
         start = _template_offset(pieces, budget)
-        message = msg.multi_part(total, segments_for(total))
+        message = msg.multi_part(total, parts_for(total))
         problems.append(_warning("multi_part", message, start, len(template), "template"))
     return _finish(SmsType.NOTIFICATION, signature_shown, body, None, problems)
 

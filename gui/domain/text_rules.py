@@ -24,7 +24,7 @@ def sms_length(text: str) -> int:
     return sum(2 if ord(ch) > 0xFFFF else 1 for ch in text)
 
 
-def segments_for(length: int) -> int:
+def parts_for(length: int) -> int:
     """Billed parts for a message of `length` units: 1 up to 70, else one per 67 started."""
     if length <= SINGLE_SMS_LIMIT:
         return 1

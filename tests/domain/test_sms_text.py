@@ -55,7 +55,7 @@ def test_seed_example_measures_45_and_one_part() -> None:
     assert result.sms_type is SmsType.MARKETING
     assert result.text == "【云开发】能力上新,跳转小程序 https://tcbe.cn/XXXXXXXX 回T退订"
     assert result.text.replace("XXXXXXXX", "VcdrUJK0") == SEED
-    assert (result.length, result.segments, result.content_length) == (45, 1, 4)
+    assert (result.length, result.parts, result.content_length) == (45, 1, 4)
     assert result.ok and result.errors == () and result.warnings == ()
     assert result.signature_shown == "【云开发】"
     assert result.body_offset == 5
@@ -64,7 +64,7 @@ def test_seed_example_measures_45_and_one_part() -> None:
 
 def test_thirty_characters_under_a_ten_character_name_is_78_and_two_parts() -> None:
     result = marketing(CONTENT30, signature=NAME10)
-    assert (result.length, result.segments, result.content_length) == (78, 2, 30)
+    assert (result.length, result.parts, result.content_length) == (78, 2, 30)
     assert result.ok
     (warning,) = result.warnings
     assert warning.code == "multi_part" and warning.severity is Severity.WARNING
@@ -88,7 +88,7 @@ MARKETING_BOUNDARIES = [
 @pytest.mark.parametrize(("name_len", "content_len", "total", "parts"), MARKETING_BOUNDARIES)
 def test_marketing_70_71_boundary(name_len: int, content_len: int, total: int, parts: int) -> None:
     result = marketing("文" * content_len, signature="名" * name_len)
-    assert (result.length, result.segments) == (total, parts)
+    assert (result.length, result.parts) == (total, parts)
     assert result.ok
     assert ("multi_part" in codes(result.warnings)) is (parts > 1)
 
@@ -98,7 +98,7 @@ def test_notification_boundaries(total: int, parts: int) -> None:
     # 【云开发】 is 5; the rest is the template with one 3-character parameter.
     template = "通" * (total - 5 - 3) + "{1}"
     result = notification(template, "ABC")
-    assert (result.length, result.segments) == (total, parts)
+    assert (result.length, result.parts) == (total, parts)
     assert result.content_length is None
     assert result.ok
     if parts == 1:
@@ -186,7 +186,7 @@ def test_error_codes_and_spans(draft, code: str, field: str, start: int, end: in
     assert problem.severity is Severity.ERROR
     assert (problem.field, problem.start, problem.end) == (field, start, end)
     # Length and parts are reported whatever the errors.
-    assert result.length == sms_length(result.text) and result.segments >= 1
+    assert result.length == sms_length(result.text) and result.parts >= 1
 
 
 WARNINGS = [
@@ -225,7 +225,7 @@ def test_errors_and_warnings_are_reported_together_with_length() -> None:
     assert sorted(codes(result.warnings)) == ["multi_part", "url_in_content"]
     assert result.content_length == 49
     assert result.length == 12 + 49 + 36
-    assert result.segments == 2
+    assert result.parts == 2
     too_long = result.errors[0]
     assert "49" in too_long.message_zh and "19" in too_long.message_zh
 
@@ -382,7 +382,7 @@ def test_every_code_is_covered_by_these_tests() -> None:
 
 def test_the_500_character_cap_is_exact() -> None:
     fits = render(NotificationDraft("云开发", "通" * 495, ()))
-    assert fits.length == 500 and fits.ok and fits.segments == 8
+    assert fits.length == 500 and fits.ok and fits.parts == 8
     over = render(NotificationDraft("云开发", "通" * 496, ()))
     assert over.length == 501 and codes(over.errors) == ["message_too_long"]
     assert over.errors[0].message_zh.startswith("整条短信 501 字，超过了平台允许的 500 字上限")

@@ -21,7 +21,7 @@ from gui.domain.text_rules import (
     find_urls,
     fold,
     index_after_units,
-    segments_for,
+    parts_for,
     sms_length,
 )
 
@@ -49,8 +49,8 @@ SEGMENTS = [(0, 1), (1, 1), (70, 1), (71, 2), (100, 2), (134, 2), (135, 3), (150
 
 
 @pytest.mark.parametrize(("length", "parts"), SEGMENTS)
-def test_segments_for_boundaries(length: int, parts: int) -> None:
-    assert segments_for(length) == parts
+def test_parts_for_boundaries(length: int, parts: int) -> None:
+    assert parts_for(length) == parts
 
 
 @pytest.mark.parametrize(

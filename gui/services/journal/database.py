@@ -9,8 +9,9 @@ from pathlib import Path
 from gui.domain.clock import format_timestamp
 
 # PRAGMA user_version. 0: tables from before versioning, timestamps in four formats. 1: one timestamp format
-# (gui.domain.clock.TIMESTAMP_FORMAT) in every table.
-SCHEMA_VERSION = 1
+# (gui.domain.clock.TIMESTAMP_FORMAT) in every table. 2: journal_batches.segments is called parts, the word the
+# code uses for 条.
+SCHEMA_VERSION = 2
 
 
 def connect(path: Path, *, autocommit: bool = False, any_thread: bool = False) -> sqlite3.Connection:
@@ -39,6 +40,8 @@ def migrate(db: sqlite3.Connection) -> None:
         version = schema_version(db)  # re-read under the write lock: someone may have migrated meanwhile
         if version < 1:
             _one_timestamp_format(db)
+        if version < 2:
+            _batch_parts_column(db)
         db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     except BaseException:
         db.execute("ROLLBACK")
@@ -75,3 +78,11 @@ def _one_timestamp_format(db: sqlite3.Connection) -> None:
     if "library_templates" in tables:
         # Version 0 wrote SQLite's datetime('now'): UTC without an offset.
         db.execute("UPDATE library_templates SET updated_at = datetime(updated_at, '+8 hours')")
+
+
+def _batch_parts_column(db: sqlite3.Connection) -> None:
+    if "journal_batches" not in _tables(db):
+        return
+    columns = {row[1] for row in db.execute("PRAGMA table_info(journal_batches)")}
+    if "segments" in columns and "parts" not in columns:
+        db.execute("ALTER TABLE journal_batches RENAME COLUMN segments TO parts")

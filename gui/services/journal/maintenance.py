@@ -29,7 +29,7 @@ class Maintenance:
         campaign_id: int,
         seq: int,
         params: Sequence[str],
-        segments: int,
+        parts: int,
         origin: str = "plan",
         *,
         text: str = "",
@@ -114,22 +114,22 @@ class Maintenance:
         new_ids: list[int] = []
         with self._transaction() as db:
             rows = db.execute(
-                "SELECT r.number, r.row, b.params_json, b.segments, b.text FROM journal_recipients r "
+                "SELECT r.number, r.row, b.params_json, b.parts, b.text FROM journal_recipients r "
                 "JOIN journal_batches b ON b.id = r.batch_id WHERE r.campaign_id = ? ORDER BY b.seq, r.row",
                 (campaign_id,),
             ).fetchall()
             groups: dict[tuple[str, int, str], list[str]] = {}
-            for number, _row, params_json, segments, text in rows:
+            for number, _row, params_json, parts, text in rows:
                 if number in wanted:
-                    groups.setdefault((params_json, segments, text), []).append(number)
+                    groups.setdefault((params_json, parts, text), []).append(number)
             seq = db.execute(
                 "SELECT COALESCE(MAX(seq), 0) FROM journal_batches WHERE campaign_id = ?", (campaign_id,)
             ).fetchone()[0]
-            for (params_json, segments, text), members in groups.items():
+            for (params_json, parts, text), members in groups.items():
                 for start in range(0, len(members), batch_size):
                     seq += 1
                     batch_id = self._insert_batch(
-                        db, campaign_id, seq, json.loads(params_json), segments, origin, text=text
+                        db, campaign_id, seq, json.loads(params_json), parts, origin, text=text
                     )
                     new_ids.append(batch_id)
                     db.executemany(

@@ -32,7 +32,7 @@ CREATE TABLE IF NOT EXISTS journal_batches (
     campaign_id INTEGER NOT NULL REFERENCES journal_campaigns(id),
     seq INTEGER NOT NULL,
     params_json TEXT NOT NULL,
-    segments INTEGER NOT NULL,
+    parts INTEGER NOT NULL,
     state TEXT NOT NULL,
     attempts INTEGER NOT NULL DEFAULT 0,
     started_at TEXT NOT NULL DEFAULT '',
@@ -106,7 +106,7 @@ NUMBER_COLUMNS = (
     "advice_zh, advice_en, serial_no, submit_time, parts, delivery_status, delivery_time, fee"
 )
 BATCH_COLUMNS = (
-    "id, campaign_id, seq, params_json, segments, state, attempts, started_at, finished_at, errcode, "
+    "id, campaign_id, seq, params_json, parts, state, attempts, started_at, finished_at, errcode, "
     "errmsg, outcome, origin"
 )
 OPEN_BATCH_STATES = (BatchState.PLANNED, BatchState.IN_FLIGHT, BatchState.UNKNOWN)
@@ -127,7 +127,7 @@ def batch_row(row: tuple[Any, ...]) -> BatchRow:
         campaign_id=row[1],
         seq=row[2],
         params=tuple(json.loads(row[3])),
-        segments=row[4],
+        parts=row[4],
         state=row[5],
         attempts=row[6],
         started_at=row[7],

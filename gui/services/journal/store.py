@@ -131,7 +131,7 @@ class Journal(Maintenance, NumberQueries, RepeatQueries):
             campaign_id = int(cursor.lastrowid or 0)
             for batch in plan.batches:
                 batch_id = self._insert_batch(
-                    db, campaign_id, batch.index, batch.params, batch.rendered.segments, text=batch.rendered.text
+                    db, campaign_id, batch.index, batch.params, batch.rendered.parts, text=batch.rendered.text
                 )
                 db.executemany(
                     "INSERT INTO journal_recipients (campaign_id, number, row, batch_id, status) "
@@ -154,15 +154,15 @@ class Journal(Maintenance, NumberQueries, RepeatQueries):
         campaign_id: int,
         seq: int,
         params: Sequence[str],
-        segments: int,
+        parts: int,
         origin: str = "plan",
         *,
         text: str = "",
     ) -> int:
         cursor = db.execute(
-            "INSERT INTO journal_batches (campaign_id, seq, params_json, segments, state, origin, text) "
+            "INSERT INTO journal_batches (campaign_id, seq, params_json, parts, state, origin, text) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (campaign_id, seq, json.dumps(list(params), ensure_ascii=False), segments, BatchState.PLANNED, origin,
+            (campaign_id, seq, json.dumps(list(params), ensure_ascii=False), parts, BatchState.PLANNED, origin,
              text),
         )
         return int(cursor.lastrowid or 0)

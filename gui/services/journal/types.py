@@ -66,7 +66,7 @@ class BatchRow:
     campaign_id: int
     seq: int
     params: tuple[str, ...]
-    segments: int
+    parts: int
     state: str
     attempts: int
     started_at: str

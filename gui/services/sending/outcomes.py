@@ -29,11 +29,11 @@ class Verdict:
 
 
 def apply_outcome(
-    outcome: SendOutcome, members: Sequence[tuple[str, int]], *, segments: int, submit_time: str
+    outcome: SendOutcome, members: Sequence[tuple[str, int]], *, parts: int, submit_time: str
 ) -> Verdict:
     """Per-number results for a batch of (number, row) pairs."""
     if outcome.kind == OutcomeKind.ACCEPTED:
-        return _accepted(outcome, members, segments, submit_time)
+        return _accepted(outcome, members, parts, submit_time)
     if outcome.kind == OutcomeKind.OUTCOME_UNKNOWN:
         return Verdict(
             BatchState.UNKNOWN,
@@ -56,7 +56,7 @@ def apply_outcome(
     raise ValueError(f"a whole-request outcome ({outcome.kind.value}) has no per-number results")
 
 
-def _accepted(outcome: SendOutcome, members: Sequence[tuple[str, int]], segments: int, submit_time: str) -> Verdict:
+def _accepted(outcome: SendOutcome, members: Sequence[tuple[str, int]], parts: int, submit_time: str) -> Verdict:
     # The client hands back numbers already normalised to "+86…"; normalise again only if one does not match.
     by_number = {r.phone_number: r for r in outcome.results}
     if any(number not in by_number for number, _row in members):
@@ -92,7 +92,7 @@ def _accepted(outcome: SendOutcome, members: Sequence[tuple[str, int]], segments
                 advice_en="" if accepted else result.explanation.action_en,
                 serial_no=result.serial_no,
                 submit_time=submit_time if accepted else "",
-                parts=segments if accepted else None,
+                parts=parts if accepted else None,
                 platform_message=result.message,
             )
         )

@@ -71,13 +71,13 @@ def find_repeat(journal: Journal, plan: Plan, fingerprint: str, now: datetime) -
     if earlier is not None:
         return RepeatNotice(earlier, True, plan.recipients, plan.total_parts, plan.estimate_yuan)
     numbers_by_text: dict[str, set[str]] = {}
-    segments: dict[str, int] = {}
+    parts_per_text: dict[str, int] = {}
     for batch in plan.batches:
         numbers_by_text.setdefault(batch.rendered.text, set()).update(batch.numbers)
-        segments[batch.rendered.text] = batch.rendered.segments
+        parts_per_text[batch.rendered.text] = batch.rendered.parts
     today = format_timestamp(beijing(now).replace(hour=0, minute=0, second=0, microsecond=0))
     hits, earlier = journal.already_texted(numbers_by_text, today)
     if earlier is None:
         return None
-    parts = sum(segments[text] for text, _number in hits)
+    parts = sum(parts_per_text[text] for text, _number in hits)
     return RepeatNotice(earlier, False, len(hits), parts, estimate(parts, plan.price_per_part))

@@ -249,7 +249,7 @@ class CampaignRunner:
 
     def _record(self, batch: BatchRow, members: Members, outcome: SendOutcome, now: datetime) -> None:
         """On the writer thread: per-number results, the journal (one transaction), suppression, callbacks."""
-        verdict = apply_outcome(outcome, members, segments=batch.segments, submit_time=format_timestamp(now))
+        verdict = apply_outcome(outcome, members, parts=batch.parts, submit_time=format_timestamp(now))
         self.journal.finish_batch(
             batch.id,
             verdict.batch_state,

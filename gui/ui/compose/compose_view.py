@@ -362,10 +362,10 @@ class ComposeView(QWidget):
             p.field == "content" and p.code != "empty_content" and p in result.errors for p in problems)
         _set_state(self.content_counter, "state", "error" if content_bad else "")
         self.total_counter.setText(
-            self.tr("Whole message {0}/{1} · %n part(s)", "", result.segments).format(result.length, SINGLE_SMS_LIMIT)
+            self.tr("Whole message {0}/{1} · %n part(s)", "", result.parts).format(result.length, SINGLE_SMS_LIMIT)
         )
         shown_errors = [p for p in problems if p in result.errors]
-        state = "error" if shown_errors else ("warning" if result.segments > 1 else "")
+        state = "error" if shown_errors else ("warning" if result.parts > 1 else "")
         _set_state(self.total_counter, "state", state)
 
     def _mark_fields(self, problems: list[Problem]) -> None:
@@ -382,7 +382,7 @@ class ComposeView(QWidget):
             _set_state(widget, "problem", has_error)
 
     def _caption(self, result: RenderedSms) -> str:
-        return self.tr("%n billed part(s) per recipient", "", result.segments)
+        return self.tr("%n billed part(s) per recipient", "", result.parts)
 
     # -- type switch -------------------------------------------------------------------------------------------
     @Slot(object, bool)

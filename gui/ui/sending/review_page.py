@@ -220,10 +220,10 @@ class ReviewPage(QWidget):
         self.plan = plan
         self.repeat = repeat
         imported = self.imported()
-        segments = plan.batches[0].rendered.segments if plan.batches else 0
+        parts = plan.batches[0].rendered.parts if plan.batches else 0
         self.values["recipients"].setText(str(plan.recipients))
         self.values["batches"].setText(str(len(plan.batches)))
-        self.values["parts"].setText(self.tr("%n part(s)", "", segments))
+        self.values["parts"].setText(self.tr("%n part(s)", "", parts))
         self.values["total"].setText(self.tr("%n part(s)", "", plan.total_parts))
         self.values["estimate"].setText(self.tr("¥{0} (¥{1} per part)").format(plan.estimate_yuan,
                                                                                plan.price_per_part))

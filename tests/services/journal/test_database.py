@@ -19,7 +19,9 @@ from gui.services.recipients.suppression import SuppressionList
 def version_0_file(path: Path) -> None:
     """What the app wrote before the schema had a version."""
     db = sqlite3.connect(path)
-    db.executescript(JOURNAL_SCHEMA + ";" + SUPPRESSION_SCHEMA + ";" + LIBRARY_SCHEMA)
+    old_journal = JOURNAL_SCHEMA.replace("    parts INTEGER NOT NULL,", "    segments INTEGER NOT NULL,")
+    assert old_journal != JOURNAL_SCHEMA
+    db.executescript(old_journal + ";" + SUPPRESSION_SCHEMA + ";" + LIBRARY_SCHEMA)
     db.execute(
         "INSERT INTO journal_campaigns (id, name, sms_type, campaign_json, created_at, updated_at, state, recipients, "
         "total_parts, estimate_yuan, price_per_part) VALUES (1, '', 'Marketing', '{}', '2026-11-28 09:00:00', "
@@ -47,6 +49,7 @@ def test_a_version_0_file_gets_one_timestamp_format(tmp_path: Path) -> None:
     assert db.execute("SELECT added_at FROM suppression_numbers").fetchone() == ("2026-11-28 09:00:00",)
     assert db.execute("SELECT updated_at FROM library_templates").fetchone() == ("2026-11-28 09:00:00",)
     assert db.execute("SELECT created_at FROM journal_campaigns").fetchone() == ("2026-11-28 09:00:00",)
+    assert db.execute("SELECT parts FROM journal_batches").fetchone() == (1,)  # was `segments`
     db.close()
 
 

@@ -102,8 +102,8 @@ def test_plan_groups_by_rendered_parameters_in_row_order_and_cuts_batches():
 def test_plan_counts_billed_parts_of_long_texts():
     long_name = "很长的商品名称" * 8
     plan = plan_campaign(notification(), recipients(3, 商品=long_name))
-    assert plan.batches[0].rendered.segments >= 2
-    assert plan.total_parts == 3 * plan.batches[0].rendered.segments
+    assert plan.batches[0].rendered.parts >= 2
+    assert plan.total_parts == 3 * plan.batches[0].rendered.parts
     assert plan.estimate_yuan == Decimal("0.05") * plan.total_parts
 
 

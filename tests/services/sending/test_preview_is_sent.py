@@ -96,5 +96,5 @@ def test_what_the_simulator_records_is_the_preview_with_the_link_filled_in(tmp_p
                     record = records[number]
                     assert _as_pattern(rendered.text).match(record.content), (rendered.text, record.content)
                     assert sms_length(record.content) == rendered.length == record.content_size
-                    assert record.fee == rendered.segments
+                    assert record.fee == rendered.parts
             simulator.clock.advance(40)
