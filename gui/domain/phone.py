@@ -157,3 +157,9 @@ def first_occurrences(numbers: list[str | None]) -> tuple[list[int], list[Duplic
         else:
             duplicates.append(Duplicate(index, first, number))
     return kept, duplicates
+
+
+def mask_number(number: str) -> str:
+    """138****5678: enough to tell rows apart on screen without showing the whole number."""
+    digits = national_digits(number)
+    return f"{digits[:3]}****{digits[-4:]}" if len(digits) >= 8 else digits

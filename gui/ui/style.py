@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from gui.services.config.paths import resources_dir
 
@@ -96,3 +96,11 @@ def apply_fonts(app: QApplication) -> QFont:
     font.setFamilies([*families, *CJK_FONT_FAMILIES])
     app.setFont(font)
     return font
+
+
+def set_style_state(widget: QWidget, name: str, value: object) -> None:
+    """Change a stylesheet property and re-polish so the new colour shows."""
+    if widget.property(name) != value:
+        widget.setProperty(name, value)
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)

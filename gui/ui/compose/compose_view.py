@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from gui.domain.campaign import ParamSource
 from gui.domain.param_links import DEFAULT_PARAM_LINK_KEY
-from gui.domain.phone import national_digits
+from gui.domain.phone import mask_number
 from gui.domain.recipients import Recipient
 from gui.domain.sms_text import (
     MAX_CONTENT_LENGTH,
@@ -43,24 +43,10 @@ from gui.ui.compose.preview import PreviewPanel
 from gui.ui.compose.problems import ProblemList
 from gui.ui.compose.spans import wave_underlines
 from gui.ui.labels import field_hint, page_hint, page_title
-from gui.ui.style import ERROR, WARNING
+from gui.ui.style import ERROR, WARNING, set_style_state
 
 # While the editor is still empty only the signature is worth a red line; the rest is not a mistake yet.
 _SHOWN_WHEN_EMPTY = {"signature"}
-
-
-def mask_number(number: str) -> str:
-    """138****5678: enough to tell rows apart on screen without showing the whole number."""
-    digits = national_digits(number)
-    return f"{digits[:3]}****{digits[-4:]}" if len(digits) >= 8 else digits
-
-
-def _set_state(widget: QWidget, name: str, value: object) -> None:
-    """Change a stylesheet property and re-polish so the new colour shows."""
-    if widget.property(name) != value:
-        widget.setProperty(name, value)
-        widget.style().unpolish(widget)
-        widget.style().polish(widget)
 
 
 class ComposeView(QWidget):
@@ -360,13 +346,13 @@ class ComposeView(QWidget):
         self.content_counter.setText(self.tr("Body {0}/{1}").format(content_length, MAX_CONTENT_LENGTH))
         content_bad = content_length > MAX_CONTENT_LENGTH or any(
             p.field == "content" and p.code != "empty_content" and p in result.errors for p in problems)
-        _set_state(self.content_counter, "state", "error" if content_bad else "")
+        set_style_state(self.content_counter, "state", "error" if content_bad else "")
         self.total_counter.setText(
             self.tr("Whole message {0}/{1} · %n part(s)", "", result.parts).format(result.length, SINGLE_SMS_LIMIT)
         )
         shown_errors = [p for p in problems if p in result.errors]
         state = "error" if shown_errors else ("warning" if result.parts > 1 else "")
-        _set_state(self.total_counter, "state", state)
+        set_style_state(self.total_counter, "state", state)
 
     def _mark_fields(self, problems: list[Problem]) -> None:
         by_field: dict[str, list[Problem]] = {}
@@ -379,7 +365,7 @@ class ComposeView(QWidget):
         for field, widget in (("signature", self.signature_edit), ("path", self.marketing.path_edit),
                               ("params", self.notification.params_table)):
             has_error = any(p.severity == Severity.ERROR for p in by_field.get(field, []))
-            _set_state(widget, "problem", has_error)
+            set_style_state(widget, "problem", has_error)
 
     def _caption(self, result: RenderedSms) -> str:
         return self.tr("%n billed part(s) per recipient", "", result.parts)
