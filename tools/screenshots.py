@@ -193,7 +193,7 @@ def main(argv: list[str] | None = None) -> int:
     window.history.table.selectRow(0)
     _wait(app, lambda: window.history.numbers.model.rowCount() > 0)
     shoot(3, "history")
-    settings = window.settings
+    settings = window.settings_page
     for name, value in (("env_edit", session.env_id), ("name_edit", "云开发"), ("short_edit", "云开发"),
                         ("domain_edit", "sandbox-env-1234.tcloudbaseapp.com")):
         edit = getattr(settings, name, None)

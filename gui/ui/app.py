@@ -10,7 +10,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from gui import APP_DISPLAY_NAME, APP_NAME, __version__
-from gui.services.config.keyring_status import KeyringInfo
+from gui.services.config.credentials import BackendStatus
 from gui.services.config.paths import resources_dir
 from gui.services.config.settings import API_BASE_ENV
 from gui.services.simulator.sandbox import SandboxSession, SandboxUnavailable, start_sandbox
@@ -91,7 +91,7 @@ def _smoke_report(window: object, status: TranslatorStatus, sandbox_note: str) -
         wait_for_background(100)
         QCoreApplication.processEvents()
     first_step = window.sidebar.item(0).text()
-    info = window.keyring or KeyringInfo("?", False, "", "no answer from the keyring within 15 s")
+    info = window.keyring or BackendStatus("?", False, "", "no answer from the keyring within 15 s")
     lines = [
         f"window: ok ({window.pages.count()} pages, first step '{first_step}')",
         f"language: {status.language}",

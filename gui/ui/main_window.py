@@ -23,8 +23,8 @@ from gui import APP_DISPLAY_NAME
 from gui.domain.campaign import Campaign
 from gui.domain.clock import Clock, SystemClock
 from gui.domain.sms_text import SmsType
-from gui.services.config.credentials import friendly_backend_name
-from gui.services.config.keyring_status import KeyringInfo, keyring_info
+from gui.services.config.credentials import BackendStatus, friendly_backend_name
+from gui.services.config.keyring_status import keyring_info
 from gui.services.sending.engine import Engine
 from gui.services.sending.session import DEFAULT_SETTLE_SECONDS, AppSession
 from gui.services.simulator.sandbox import SandboxSession, SandboxUnavailable, start_sandbox
@@ -92,13 +92,13 @@ class MainWindow(QMainWindow):
         self.history.run_requested.connect(self.run_campaign)
         self.history.copy_requested.connect(self.load_campaign)
         self.history.settings_requested.connect(lambda: self.show_step(4))
-        self.settings = self._build_settings_page()
+        self.settings_page = self._build_settings_page()
         steps = [
             (self.tr("Content"), self.compose),
             (self.tr("Recipients"), self.recipients),
             (self.tr("Check and send"), self.review),
             (self.tr("History"), self.history),
-            (self.tr("Settings"), self.settings),
+            (self.tr("Settings"), self.settings_page),
         ]
         for text, page in steps:
             page.setObjectName(page.objectName() or "page")
@@ -163,7 +163,7 @@ class MainWindow(QMainWindow):
         self.update_mode_label(self.mode.env_id)
         self.compose.library.failed.connect(self._show_status)
         self.compose.library.saved.connect(self._on_template_saved)
-        self.keyring: KeyringInfo | None = None
+        self.keyring: BackendStatus | None = None
         # Keyring backends can block for many seconds (Secret Service, KWallet): never on the GUI thread.
         run_in_background(keyring_info, self._on_keyring_info, self._on_keyring_failed)
         # Temp files of exports killed last time, beside the recipients files (folders may be slow shares).
@@ -200,7 +200,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Saved as template “{0}”.").format(name), 5000)
 
     @Slot(object)
-    def _on_keyring_info(self, info: KeyringInfo) -> None:
+    def _on_keyring_info(self, info: BackendStatus) -> None:
         self.keyring = info
         self.keyring_label.setToolTip(pick(info.message_zh, info.message_en))
         if info.usable:
@@ -212,7 +212,7 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def _on_keyring_failed(self, error: Exception) -> None:
-        self.keyring = KeyringInfo("?", False, str(error), str(error))
+        self.keyring = BackendStatus("?", False, str(error), str(error))
         self.keyring_label.setText(self.tr("Keyring: not available"))
         self.keyring_label.setStyleSheet(f"color: {ERROR};")
 

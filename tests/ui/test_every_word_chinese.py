@@ -129,7 +129,7 @@ def test_the_live_window_without_credentials_is_chinese(qtbot) -> None:
     qtbot.addWidget(window)
     window.show()
     qtbot.waitUntil(lambda: window.keyring is not None and window.offer.isVisible(), timeout=5000)
-    qtbot.waitUntil(lambda: "检查中" not in window.settings.backend_label.text(), timeout=5000)
+    qtbot.waitUntil(lambda: "检查中" not in window.settings_page.backend_label.text(), timeout=5000)
     found: list = []
     for step in range(5):
         window.show_step(step)

@@ -17,7 +17,7 @@ from tests.support.simulator import simulator  # noqa: F401
 def test_settings_save_reaches_file_and_compose_defaults(qtbot) -> None:
     window = MainWindow(WindowMode())
     qtbot.addWidget(window)
-    page = window.settings
+    page = window.settings_page
     assert isinstance(page, SettingsPage)
     page.env_edit.setText("prod-1a2b")
     page.name_edit.setText("云开发")

@@ -2,27 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from gui.services.config.credentials import backend_status
+from gui.services.config.credentials import BackendStatus, backend_status
 
 
-@dataclass(frozen=True)
-class KeyringInfo:
-    name: str
-    usable: bool
-    message_zh: str
-    message_en: str
-
-
-def keyring_info() -> KeyringInfo:
-    """The credentials module's `backend_status()`, for the status bar.
+def keyring_info() -> BackendStatus:
+    """The credentials module's `backend_status()`, for the status bar and the 设置 page.
 
     Blocking (Secret Service / KWallet may take seconds): call it from a worker, never at start-up on
     the GUI thread.
     """
-    status = backend_status()
-    return KeyringInfo(status.name, bool(status.usable), status.message_zh, status.message_en)
+    return backend_status()
 
 
 def short_backend_name(name: str) -> str:
