@@ -167,7 +167,7 @@ class MainWindow(QMainWindow):
         # Keyring backends can block for many seconds (Secret Service, KWallet): never on the GUI thread.
         run_in_background(keyring_info, self._on_keyring_info, self._on_keyring_failed)
         # Temp files of exports killed last time, beside the recipients files (folders may be slow shares).
-        run_in_background(self.context.engine.remove_interrupted_exports)
+        run_in_background(self.session.engine.remove_interrupted_exports)
         if not self.mode.sandbox and self.mode.offer_sandbox:
             run_in_background(_has_credentials, self._on_credentials_known)
         keyboard_friendly(self)
