@@ -9,7 +9,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from gui.cli.output import language, pick
@@ -20,17 +20,21 @@ from gui.domain.statuses import state_label
 from gui.services.sending.engine import Engine
 from gui.services.sending.types import EXIT_OPEN, ProgressSnapshot, RetryPolicy, RunSummary
 
+if TYPE_CHECKING:
+    from gui.services.config.credentials import Credentials
+    from gui.services.config.settings import Settings
+
 # Test and demo hook, honoured only against the local simulator: run the commands as if it were this Beijing
 # time (the clock then moves on normally).
 CLOCK_ENV = "SMS_COMPOSER_CLOCK"
 DEFAULT_SETTLE = 60.0
 
 
-def cli_clock() -> Clock:
+def cli_clock(settings: Settings | None = None) -> Clock:
     value = os.environ.get(CLOCK_ENV)
     if not value:
         return SystemClock()
-    if not _talks_to_local_simulator():
+    if not _talks_to_local_simulator(settings):
         # The Marketing send window is the law, not a preference: live sends always use the real time.
         raise UserFacingError(
             f"{CLOCK_ENV} 只能在连接本机的练习模式模拟器时使用。",
@@ -47,10 +51,10 @@ def cli_clock() -> Clock:
         ) from None
 
 
-def _talks_to_local_simulator() -> bool:
+def _talks_to_local_simulator(settings: Settings | None) -> bool:
     from gui.services.config.settings import effective_api_base, load_settings
 
-    base = effective_api_base(load_settings())
+    base = effective_api_base(settings or load_settings())
     return urlsplit(base).hostname in ("127.0.0.1", "localhost", "::1")
 
 
@@ -123,12 +127,13 @@ def _main_thread() -> bool:
     return threading.current_thread() is threading.main_thread()
 
 
-def drive(engine: Engine, campaign_id: int, args: argparse.Namespace, *, allow_resend: bool) -> int:
+def drive(engine: Engine, campaign_id: int, args: argparse.Namespace, *, allow_resend: bool,
+          settings: Settings | None = None, credentials: Credentials | None = None) -> int:
     """Run the campaign from the command line and report; returns the exit code."""
     from gui.services.api.client import client_from_environment
 
     progress = ProgressLine()
-    with client_from_environment(clock=engine.clock) as client:
+    with client_from_environment(clock=engine.clock, settings=settings, credentials=credentials) as client:
         runner = engine.runner(
             campaign_id,
             client,

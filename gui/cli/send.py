@@ -43,11 +43,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from gui.services.config.credentials import load_credentials
+    from gui.services.config.settings import load_settings
     from gui.services.drafts.campaign_file import load_campaign
     from gui.services.recipients.importer import import_recipients
 
     campaign = load_campaign(args.campaign)
-    if load_credentials() is None:
+    # Read once for the whole command: the clock check, the price, and the client all use these.
+    settings, credentials = load_settings(), load_credentials()
+    if credentials is None:
         sys.stderr.write(
             pick(
                 "错误：没有接口凭证。请先在窗口的 设置 → 接口凭证 中保存，或设置环境变量 "
@@ -57,10 +60,11 @@ def run(args: argparse.Namespace) -> int:
             )
         )
         return EXIT_BAD_INPUT
-    with Engine(clock=cli_clock()) as engine:
+    with Engine(clock=cli_clock(settings)) as engine:
         suppressed = engine.suppression.numbers()
         imported = import_recipients(args.recipients, suppressed=suppressed)
-        plan = engine.plan(campaign, imported, batch_size=max(1, min(args.batch_size, DEFAULT_BATCH_SIZE)))
+        plan = engine.plan(campaign, imported, price_per_part=settings.pack_price_per_sms,
+                           batch_size=max(1, min(args.batch_size, DEFAULT_BATCH_SIZE)))
         print_plan(plan, invalid=len(imported.invalid), duplicates=len(imported.duplicates))
         if plan.errors:
             print_problems(plan.errors)
@@ -75,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
             return EXIT_BAD_INPUT
         campaign_id = engine.create_campaign(campaign, imported, plan, again=args.again)
         sys.stdout.write(pick(f"发送记录编号：{campaign_id}\n", f"Campaign ID: {campaign_id}\n"))
-        code = drive(engine, campaign_id, args, allow_resend=True)
+        code = drive(engine, campaign_id, args, allow_resend=True, settings=settings, credentials=credentials)
         if args.results:
             try:
                 path = engine.export(campaign_id, args.results)

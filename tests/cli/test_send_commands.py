@@ -231,3 +231,25 @@ def test_sending_the_same_file_and_text_again_exits_2_with_the_reason_unless_aga
     assert "注意：" in out and "完全相同" in out
     with Journal(recover=False) as journal:
         assert len(journal.campaigns()) == 2
+
+
+def test_send_reads_the_settings_file_and_the_keyring_once(live_simulator, files, monkeypatch):
+    """The clock check, the price and the client share one read of each (they were three and two)."""
+    from gui.services.config import credentials, settings
+
+    reads: Counter = Counter()
+    real_settings, real_credentials = settings.load_settings, credentials.load_credentials
+
+    def counted_settings(*args, **kwargs):
+        reads["settings"] += 1
+        return real_settings(*args, **kwargs)
+
+    def counted_credentials(*args, **kwargs):
+        reads["credentials"] += 1
+        return real_credentials(*args, **kwargs)
+
+    monkeypatch.setattr(settings, "load_settings", counted_settings)
+    monkeypatch.setattr(credentials, "load_credentials", counted_credentials)
+    assert send(live_simulator, files, "--yes") == 0
+    assert reads == Counter({"settings": 1, "credentials": 1})
+    assert len(live_simulator.accepted()) == 30

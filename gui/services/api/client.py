@@ -6,7 +6,7 @@ import functools
 import logging
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
@@ -50,6 +50,10 @@ MAX_RECORD_PAGES = 1000  # a guard against a server whose TotalCount never match
 # Exceptions raised before any byte of the request reached the server: nothing can have been accepted.
 _NEVER_LEFT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout, httpx.ProxyError,
                httpx.UnsupportedProtocol)
+
+if TYPE_CHECKING:
+    from gui.services.config.credentials import Credentials
+    from gui.services.config.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -347,13 +351,20 @@ def _record(item: dict[str, Any]) -> SmsRecord:
     )
 
 
-def client_from_environment(*, clock: Clock | None = None, timeout: float = 30.0) -> CloudBaseClient:
+def client_from_environment(
+    *,
+    clock: Clock | None = None,
+    timeout: float = 30.0,
+    settings: Settings | None = None,
+    credentials: Credentials | None = None,
+) -> CloudBaseClient:
     """A client from the saved credentials (keyring, else env) and settings; the base from SMS_COMPOSER_API_BASE."""
     from gui.services.config.credentials import CredentialsError, load_credentials
     from gui.services.config.settings import effective_api_base, load_settings
 
-    settings = load_settings()
-    credentials = load_credentials()
+    # A caller that has already read them passes them in: one read of settings.json and the keyring per command.
+    settings = settings or load_settings()
+    credentials = credentials or load_credentials()
     if credentials is None:
         raise CredentialsError(
             "还没有保存接口凭证（AppID 和 AppSecret）。",
