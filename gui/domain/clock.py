@@ -56,6 +56,12 @@ class ManualClock:
             self._real_start = datetime.now(UTC)
 
 
+def machine_timestamp() -> float:
+    """The machine's own time as a POSIX timestamp, only for comparing with times the machine stamped itself (a
+    file's modification time). Never for the send window, dates or "today": those come from a `Clock`."""
+    return datetime.now(UTC).timestamp()
+
+
 def beijing(moment: datetime) -> datetime:
     """The same instant in Beijing time (naive values are taken as Beijing time already)."""
     return moment.replace(tzinfo=BEIJING) if moment.tzinfo is None else moment.astimezone(BEIJING)

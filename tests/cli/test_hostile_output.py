@@ -12,7 +12,7 @@ import pytest
 
 from gui.cli.main import main
 from gui.domain.campaign import Campaign
-from gui.domain.clock import SystemClock
+from gui.domain.clock import machine_timestamp
 from gui.domain.plan import plan_campaign
 from gui.domain.recipients import Recipient
 from gui.domain.sms_text import SmsType
@@ -76,7 +76,7 @@ def test_stale_temp_files_of_killed_writes_are_removed(tmp_path: Path) -> None:
     fresh.write_bytes(b"in progress")
     keep = tmp_path / ".其他-abc.xlsx"
     keep.write_bytes(b"not ours")
-    past = SystemClock().now().timestamp() - STALE_SECONDS - 60  # the app's clock (the suite fixes it)
+    past = machine_timestamp() - STALE_SECONDS - 60  # file times are the machine's, whatever the app's clock says
     os.utime(old, (past, past))
     os.utime(keep, (past, past))
     write_atomically(tmp_path / "结果.xlsx", lambda temp: temp.write_bytes(b"done"))
@@ -131,7 +131,7 @@ def test_temp_files_of_killed_exports_beside_the_recipients_are_removed(tmp_path
         stale.write_bytes(b"half")
         other = tmp_path / ".名单备份.xlsx"
         other.write_bytes(b"the user's own")
-        past = engine.clock.now().timestamp() - STALE_SECONDS - 60
+        past = machine_timestamp() - STALE_SECONDS - 60
         os.utime(stale, (past, past))
         os.utime(other, (past, past))
         assert engine.remove_interrupted_exports() == [stale]

@@ -8,7 +8,7 @@ import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
 
-from gui.domain.clock import Clock, SystemClock
+from gui.domain.clock import machine_timestamp
 from gui.domain.errors import UserFacingError
 
 NEEDED_MB = 100  # room for the journal of a large campaign and its checkpoint
@@ -67,10 +67,12 @@ def storage_error(error: BaseException, folder: Path) -> StorageError | None:
     )
 
 
-def remove_stale_temps(folders: Iterable[Path], *, patterns: Iterable[str] = TEMP_PATTERNS,
-                       clock: Clock | None = None) -> list[Path]:
-    """Delete temp files left by writes that were killed (older than `STALE_SECONDS`); returns what was removed."""
-    now = (clock or SystemClock()).now().timestamp()
+def remove_stale_temps(folders: Iterable[Path], *, patterns: Iterable[str] = TEMP_PATTERNS) -> list[Path]:
+    """Delete temp files left by writes that were killed (older than `STALE_SECONDS`); returns what was removed.
+
+    Age is measured on the machine's own clock, the one that stamped the files, not the app's `Clock` (which a
+    sandbox or a test may set to another day)."""
+    now = machine_timestamp()
     removed: list[Path] = []
     patterns = tuple(patterns)
     for folder in folders:

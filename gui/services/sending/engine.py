@@ -71,7 +71,7 @@ class Engine:
                 patterns.setdefault(source.parent, set()).add(f".{glob.escape(source.stem)}-结果-*")
         removed: list[Path] = []
         for folder, names in patterns.items():
-            removed += remove_stale_temps([folder], patterns=sorted(names), clock=self.clock)
+            removed += remove_stale_temps([folder], patterns=sorted(names))
         return removed
 
     def __enter__(self) -> Engine:
