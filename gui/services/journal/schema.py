@@ -128,7 +128,7 @@ def batch_row(row: tuple[Any, ...]) -> BatchRow:
         seq=row[2],
         params=tuple(json.loads(row[3])),
         parts=row[4],
-        state=row[5],
+        state=BatchState(row[5]),
         attempts=row[6],
         started_at=row[7],
         finished_at=row[8],

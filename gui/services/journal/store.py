@@ -206,7 +206,7 @@ class Journal(Maintenance, NumberQueries, RepeatQueries):
                     sms_type=row[2],
                     created_at=row[3],
                     updated_at=row[4],
-                    state=row[5],
+                    state=CampaignState(row[5]),
                     message_zh=row[6],
                     message_en=row[7],
                     recipients=row[8],

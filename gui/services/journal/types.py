@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from gui.domain.statuses import BatchState, CampaignState, NumberStatus
+
 
 @dataclass(frozen=True, slots=True)
 class NumberUpdate:
@@ -12,7 +14,7 @@ class NumberUpdate:
 
     row: int
     number: str
-    status: str
+    status: NumberStatus
     code: str = ""
     message_zh: str = ""
     advice_zh: str = ""
@@ -32,6 +34,7 @@ class NumberRow:
     number: str
     row: int
     batch_id: int | None
+    # A NumberStatus value as stored; left as the database's str because a million rows are read at once.
     status: str
     code: str
     platform_message: str
@@ -67,7 +70,7 @@ class BatchRow:
     seq: int
     params: tuple[str, ...]
     parts: int
-    state: str
+    state: BatchState
     attempts: int
     started_at: str
     finished_at: str
@@ -96,7 +99,7 @@ class CampaignInfo:
     sms_type: str
     created_at: str
     updated_at: str
-    state: str
+    state: CampaignState
     message_zh: str
     message_en: str
     recipients: int

@@ -91,7 +91,7 @@ class CampaignRunner:
         self._resent: set[str] = set()  # numbers re-sent this run because the records did not show them
         self._batches_done = 0
         self._batches_total = 0
-        self._state: str = CampaignState.PLANNED
+        self._state = CampaignState.PLANNED
         self._writer = OutcomeWriter()
         self._pending: Callable[[], None] | None = None
         self._ahead: Lookahead[tuple[BatchRow, Members] | None] | None = None
@@ -327,12 +327,12 @@ class CampaignRunner:
         self._publish(self._state)
 
     def _publish(
-        self, state: str, message_zh: str = "", message_en: str = "", waiting: datetime | None = None
+        self, state: CampaignState, message_zh: str = "", message_en: str = "", waiting: datetime | None = None
     ) -> None:
         with self._publish_lock:
             self._publish_locked(state, message_zh, message_en, waiting)
 
-    def _publish_locked(self, state: str, message_zh: str, message_en: str, waiting: datetime | None) -> None:
+    def _publish_locked(self, state: CampaignState, message_zh: str, message_en: str, waiting: datetime | None) -> None:
         if self.on_progress is not None:
             self.on_progress(
                 ProgressSnapshot(
@@ -347,7 +347,7 @@ class CampaignRunner:
                 )
             )
 
-    def _set_state(self, state: str, message_zh: str = "", message_en: str = "") -> None:
+    def _set_state(self, state: CampaignState, message_zh: str = "", message_en: str = "") -> None:
         self._state = state
         self.journal.set_state(
             self.campaign_id, CampaignState(state), at=self.clock.now(), message_zh=message_zh, message_en=message_en

@@ -35,7 +35,7 @@ class ProgressSnapshot:
     counts: dict[str, int]
     batches_done: int
     batches_total: int
-    state: str
+    state: CampaignState
     message_zh: str = ""
     message_en: str = ""
     waiting_until: datetime | None = None
@@ -50,7 +50,7 @@ class RunSummary:
     """How a run ended; `exit_code` is the CLI's (0 all final and none failed, 1 some failed, 3 open)."""
 
     campaign_id: int
-    state: str
+    state: CampaignState
     counts: dict[str, int] = field(default_factory=dict)
     message_zh: str = ""
     message_en: str = ""
