@@ -244,7 +244,7 @@ def test_report_of_a_mixed_campaign_matches_the_platform_records(qtbot, simulato
     # Big or non-xlsx sources are streamed (XlsxWriter): the same sheet and chart.
     streamed = tmp_path / "结果-流式.xlsx"
     imported = import_recipients(workbook)
-    write_results_workbook(imported, workbook, engine.row_results(campaign_id), streamed, keep_formatting=False,
+    write_results_workbook(imported, workbook, engine.results_by_row(campaign_id), streamed, keep_formatting=False,
                            report=engine.report(campaign_id))
     _check_report_sheet(streamed, engine.report(campaign_id))
     assert import_recipients(streamed).numbers() == imported.numbers()  # a results file still imports

@@ -11,7 +11,7 @@ from gui.domain.row_result import RESULT_COLUMNS, RowResult
 from gui.services.recipients.detection import display
 from gui.services.recipients.readers import open_source
 from gui.services.results.report import CampaignReport
-from gui.services.results.rows import check_target, csv_safe, phone_text, row_results, write_atomically
+from gui.services.results.rows import all_row_results, check_target, csv_safe, phone_text, write_atomically
 from gui.services.results.workbook_copy import write_copy
 from gui.services.results.workbook_stream import write_rebuilt
 
@@ -42,7 +42,7 @@ def write_results_workbook(
     """
     source, out = Path(source), Path(out)
     check_target(source, out)
-    results = row_results(result, rows)
+    results = all_row_results(result, rows)
     if keep_formatting is None:
         keep_formatting = (
             source.suffix.lower() in OPENPYXL_SUFFIXES and source.stat().st_size <= OPENPYXL_MAX_BYTES
@@ -56,7 +56,7 @@ def write_results_csv(result: ImportResult, source: Path, rows: Mapping[int, Row
     """The imported sheet as CSV (UTF-8 with BOM so Excel shows Chinese) with the result columns appended."""
     source, out = Path(source), Path(out)
     check_target(source, out)
-    results = row_results(result, rows)
+    results = all_row_results(result, rows)
     phone = result.columns.index(result.phone_column) if result.phone_column in result.columns else 0
     empty = ("",) * len(RESULT_COLUMNS)
 

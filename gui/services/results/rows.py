@@ -20,10 +20,10 @@ DUPLICATE_HEADERS = ("行号", "首次出现的行", "号码")
 FORMULA_START = ("=", "+", "-", "@")
 SUPPRESSED_RESULT = RowResult("未发送", reason="号码在退订名单中", advice="对方已退订，请勿发送")
 
-__all__ = ["RESULT_COLUMNS", "row_results"]
+__all__ = ["RESULT_COLUMNS", "all_row_results"]
 
 
-def row_results(result: ImportResult, rows: Mapping[int, RowResult]) -> dict[int, RowResult]:
+def all_row_results(result: ImportResult, rows: Mapping[int, RowResult]) -> dict[int, RowResult]:
     """Every row that gets a status: the given results, plus invalid, duplicate and suppressed rows."""
     merged: dict[int, RowResult] = {}
     for bad in result.invalid:

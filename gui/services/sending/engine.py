@@ -217,9 +217,9 @@ class Engine:
             settings = load_settings()
         return campaign_report(self.journal, campaign_id, settings, suppressed=self.suppression.numbers())
 
-    def row_results(self, campaign_id: int, language: str = "zh") -> dict[int, RowResult]:
+    def results_by_row(self, campaign_id: int, language: str = "zh") -> dict[int, RowResult]:
         """Each spreadsheet row's outcome, in the words the workbook's result columns use."""
-        return {row.row: row_result(row, language) for row in self.numbers(campaign_id)}
+        return {row.row: result_of(row, language) for row in self.numbers(campaign_id)}
 
     def export(
         self,
@@ -248,7 +248,7 @@ class Engine:
         imported = read(
             source.file, sheet=source.sheet, header_row=source.header_row, phone_column=source.phone_column or None
         )
-        rows = self.row_results(campaign_id)
+        rows = self.results_by_row(campaign_id)
         _check_same_rows(imported, self.journal.numbers(campaign_id), source.file)
         if out.suffix.lower() == ".csv":
             return results_export.write_results_csv(imported, Path(source.file), rows, out)
@@ -266,7 +266,7 @@ class Engine:
                 writer = csv.writer(handle)
                 writer.writerow(("行号", "手机号", *RESULT_COLUMNS))
                 for row in rows:
-                    writer.writerow((row.row, row.number, *row_result(row).cells()))
+                    writer.writerow((row.row, row.number, *result_of(row).cells()))
 
         return write_atomically(out, write)
 
@@ -282,7 +282,7 @@ class Engine:
             ) from None
 
 
-def row_result(row: NumberRow, language: str = "zh") -> RowResult:
+def result_of(row: NumberRow, language: str = "zh") -> RowResult:
     zh = language == "zh"
     return RowResult(
         status=status_label(row.status, language),
