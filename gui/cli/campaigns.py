@@ -7,7 +7,7 @@ import sys
 
 from gui.cli.output import language, pick, print_json
 from gui.cli.run_output import counts_text
-from gui.domain.statuses import state_label
+from gui.domain.statuses import CampaignState, state_label
 from gui.services.sending.engine import Engine
 
 
@@ -30,8 +30,11 @@ def run(args: argparse.Namespace) -> int:
         return 0
     lang = language()
     for info in infos:
+        state = state_label(info.state, lang, info.counts)
+        if info.state == CampaignState.SCHEDULED:
+            state += " " + info.scheduled_at[:16]
         sys.stdout.write(
-            f"{info.id:>4}  {info.created_at}  {state_label(info.state, lang, info.counts)}  {info.name or '-'}  "
+            f"{info.id:>4}  {info.created_at}  {state}  {info.name or '-'}  "
             f"{info.sms_type}  {counts_text(info.counts)}\n"
         )
     return 0

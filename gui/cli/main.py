@@ -19,8 +19,9 @@ from gui.services.config.storage import remove_stale_temps, storage_error
 from gui.services.sending.types import EXIT_BAD_INPUT
 
 # Each name is a module in gui/cli/ exposing `register(subparsers)`; its parser sets `handler`.
-COMMAND_MODULES: tuple[str, ...] = ("preview", "simulator", "send", "resume", "campaigns", "receipts", "export", "check",
-                                 "report")
+COMMAND_MODULES: tuple[str, ...] = (
+    "preview", "simulator", "send", "resume", "schedule", "run-due", "campaigns", "receipts", "export", "check", "report",
+)
 
 
 log = logging.getLogger(__name__)
@@ -40,7 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--lang", choices=["zh", "en"], help="language of the window and messages")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
-        importlib.import_module(f"gui.cli.{name}").register(subparsers)
+        importlib.import_module(f"gui.cli.{name.replace('-', '_')}").register(subparsers)
     return parser
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import datetime
 
 from gui.cli.output import language, pick, print_error
 from gui.cli.run_output import add_run_options, cli_clock, drive
@@ -35,6 +36,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         action="store_true",
         help="再发一次：同样的短信发给同样的号码（默认拒绝，退出码 2） send a repeat of an earlier campaign anyway",
     )
+    parser.add_argument(
+        "--at", metavar='"YYYY-MM-DD HH:MM"',
+        help="定时发送: store the campaign and send it at this Beijing time (by sms-composer run-due or the window)",
+    )
     add_run_options(parser)
     # Hidden: smaller batches for tests (the platform's limit, 1000, is the default and the maximum).
     parser.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE, help=argparse.SUPPRESS)
@@ -42,11 +47,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from gui.domain.send_window import check_schedule, parse_schedule
     from gui.services.config.credentials import load_credentials
     from gui.services.config.settings import load_settings
     from gui.services.drafts.campaign_file import load_campaign
     from gui.services.recipients.importer import import_recipients
 
+    at = parse_schedule(args.at) if args.at else None
     campaign = load_campaign(args.campaign)
     # Read once for the whole command: the clock check, the price, and the client all use these.
     settings, credentials = load_settings(), load_credentials()
@@ -74,10 +81,14 @@ def run(args: argparse.Namespace) -> int:
             if not args.again:
                 raise RepeatError(notice)  # main prints it and exits 2
             sys.stdout.write(pick("注意：", "Note: ") + notice.message(language()) + "\n")
-        if not args.yes and not confirm():
+        if at is not None:
+            check_schedule(at, engine.clock.now(), marketing=campaign.is_marketing)  # refused before it is stored
+        if not args.yes and not (confirm() if at is None else confirm_schedule(at)):
             sys.stdout.write(pick("未确认，没有发出任何短信。\n", "Not confirmed; nothing was sent.\n"))
             return EXIT_BAD_INPUT
         campaign_id = engine.create_campaign(campaign, imported, plan, again=args.again)
+        if at is not None:
+            return _schedule(engine, campaign_id, at)
         sys.stdout.write(pick(f"发送记录编号：{campaign_id}\n", f"Campaign ID: {campaign_id}\n"))
         code = drive(engine, campaign_id, args, allow_resend=True, settings=settings, credentials=credentials)
         if args.results:
@@ -93,6 +104,23 @@ def run(args: argparse.Namespace) -> int:
                 return code or EXIT_BAD_INPUT
             sys.stdout.write(pick(f"结果已写入 {path}\n", f"Results written to {path}\n"))
         return code
+
+
+def _schedule(engine: Engine, campaign_id: int, at: datetime) -> int:
+    from gui.services.sending.schedule import describe, schedule_campaign
+
+    when = describe(schedule_campaign(engine, campaign_id, at))
+    sys.stdout.write(
+        pick(
+            f"发送记录编号：{campaign_id} · 已预约 {when}（北京时间），现在没有发出任何短信。\n"
+            f"到时由 sms-composer run-due（计划任务每分钟调用）或打开的窗口发送；"
+            f"改时间或取消：sms-composer schedule {campaign_id} --at … / --cancel\n",
+            f"Campaign ID: {campaign_id} · scheduled for {when} (Beijing time); nothing was sent now.\n"
+            f"It is sent by sms-composer run-due (run it every minute from a scheduler) or by the open window; "
+            f"change or cancel: sms-composer schedule {campaign_id} --at … / --cancel\n",
+        )
+    )
+    return 0
 
 
 def print_plan(plan: Plan, *, invalid: int = 0, duplicates: int = 0) -> None:
@@ -125,6 +153,11 @@ def print_problems(problems: tuple[Problem, ...]) -> None:
         message = problem.message_zh if language() == "zh" else problem.message_en
         sys.stderr.write(pick("错误", "Error") + f" [{problem.field}/{problem.code}]: {message}\n")
     sys.stderr.write(pick("没有发出任何短信。\n", "Nothing was sent.\n"))
+
+
+def confirm_schedule(at: datetime) -> bool:
+    sys.stdout.write(pick(f"预约在 {at:%Y-%m-%d %H:%M}（北京时间）发送？", f"Schedule for {at:%Y-%m-%d %H:%M} (Beijing)? "))
+    return confirm()
 
 
 def confirm() -> bool:

@@ -10,6 +10,7 @@ class CampaignState(StrEnum):
     """Where a campaign stands; every state but `done` can be resumed."""
 
     PLANNED = "planned"
+    SCHEDULED = "scheduled"  # 定时发送: waits for its time (journal_campaigns.scheduled_at)
     RUNNING = "running"
     PAUSED = "paused"
     INTERRUPTED = "interrupted"  # the window closed, the network gave out, a crash: resume continues
@@ -58,6 +59,7 @@ STATUS_LABELS: dict[str, tuple[str, str]] = {
 
 STATE_LABELS: dict[str, tuple[str, str]] = {
     CampaignState.PLANNED: ("未开始", "Not started"),
+    CampaignState.SCHEDULED: ("已预约", "Scheduled"),
     CampaignState.RUNNING: ("发送中", "Sending"),
     CampaignState.PAUSED: ("已暂停", "Paused"),
     CampaignState.INTERRUPTED: ("已中断", "Interrupted"),

@@ -25,7 +25,8 @@ CREATE TABLE IF NOT EXISTS journal_campaigns (
     total_parts INTEGER NOT NULL,
     estimate_yuan TEXT NOT NULL,
     price_per_part TEXT NOT NULL,
-    fingerprint TEXT NOT NULL DEFAULT ''
+    fingerprint TEXT NOT NULL DEFAULT '',
+    scheduled_at TEXT NOT NULL DEFAULT ''
 );
 CREATE TABLE IF NOT EXISTS journal_batches (
     id INTEGER PRIMARY KEY,
@@ -87,6 +88,7 @@ CREATE INDEX IF NOT EXISTS journal_recipients_reconciling ON journal_recipients(
 ADDED_COLUMNS = (
     ("journal_campaigns", "fingerprint", "TEXT NOT NULL DEFAULT ''"),
     ("journal_batches", "text", "TEXT NOT NULL DEFAULT ''"),
+    ("journal_campaigns", "scheduled_at", "TEXT NOT NULL DEFAULT ''"),  # 定时发送, 'YYYY-MM-DD HH:MM:SS' Beijing
 )
 
 

@@ -21,6 +21,7 @@ from gui.services.journal import database
 from gui.services.journal.maintenance import Maintenance
 from gui.services.journal.numbers import NumberQueries
 from gui.services.journal.repeats import RepeatQueries
+from gui.services.journal.schedules import ScheduleQueries
 from gui.services.journal.schema import (
     BATCH_COLUMNS,
     OPEN_BATCH_STATES,
@@ -34,7 +35,7 @@ from gui.services.journal.types import BatchRow, CampaignInfo, NumberUpdate, Rec
 __all__ = ["Journal"]
 
 
-class Journal(Maintenance, NumberQueries, RepeatQueries):
+class Journal(Maintenance, NumberQueries, RepeatQueries, ScheduleQueries):
     """One connection to the app database; safe to share between the window's threads (calls are serialised).
 
     Opening it recovers from a crash: every batch left `in_flight` becomes `unknown` (its request may have been
@@ -192,7 +193,8 @@ class Journal(Maintenance, NumberQueries, RepeatQueries):
             "SELECT c.id, c.name, c.sms_type, c.created_at, c.updated_at, c.state, c.message_zh, c.message_en, "
             "c.recipients, c.total_parts, c.estimate_yuan, c.price_per_part, c.source_json, "
             "(SELECT COUNT(*) FROM journal_batches b WHERE b.campaign_id = c.id), "
-            "(SELECT COUNT(*) FROM journal_batches b WHERE b.campaign_id = c.id AND b.state IN (?, ?, ?)) "
+            "(SELECT COUNT(*) FROM journal_batches b WHERE b.campaign_id = c.id AND b.state IN (?, ?, ?)), "
+            "c.scheduled_at "
             f"FROM journal_campaigns c {where} ORDER BY c.id DESC",
             (*OPEN_BATCH_STATES, *params),
         )
@@ -222,6 +224,7 @@ class Journal(Maintenance, NumberQueries, RepeatQueries):
                     counts=self.counts(row[0]),
                     batches_total=row[13],
                     batches_open=row[14],
+                    scheduled_at=row[15],
                 )
             )
         return infos

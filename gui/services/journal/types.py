@@ -110,6 +110,7 @@ class CampaignInfo:
     counts: dict[str, int] = field(default_factory=dict)
     batches_total: int = 0
     batches_open: int = 0
+    scheduled_at: str = ""  # Beijing 'YYYY-MM-DD HH:MM:SS', '' when never scheduled
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -128,4 +129,5 @@ class CampaignInfo:
             "counts": dict(self.counts),
             "batches_total": self.batches_total,
             "batches_open": self.batches_open,
+            "scheduled_at": self.scheduled_at or None,
         }

@@ -1,0 +1,60 @@
+"""The journal's schedules (定时发送): set, cancel, list and claim a campaign's start time (a part of `Journal`)."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from contextlib import AbstractContextManager
+from datetime import datetime
+
+from gui.domain.clock import beijing
+from gui.domain.clock import format_timestamp as timestamp
+from gui.domain.statuses import BatchState, CampaignState
+
+# Only a campaign that has not started can be scheduled, re-scheduled or un-scheduled.
+_NOT_STARTED = (
+    "state IN (?, ?) AND NOT EXISTS (SELECT 1 FROM journal_batches b WHERE b.campaign_id = journal_campaigns.id "
+    "AND b.state != ?)"
+)
+
+
+class ScheduleQueries:
+    """Mixed into `Journal`, which provides `_query` and `_transaction`."""
+
+    def _query(self, sql: str, params: Sequence[object] = ()) -> list[tuple]:
+        raise NotImplementedError
+
+    def _transaction(self) -> AbstractContextManager[sqlite3.Connection]:
+        raise NotImplementedError
+
+    def set_schedule(self, campaign_id: int, at: datetime | None, *, now: datetime) -> bool:
+        """Schedule (or, with None, un-schedule) a campaign that has not started; False when it already has."""
+        state, when = (CampaignState.SCHEDULED, timestamp(at)) if at is not None else (CampaignState.PLANNED, "")
+        with self._transaction() as db:
+            cursor = db.execute(
+                f"UPDATE journal_campaigns SET state = ?, scheduled_at = ?, updated_at = ?, message_zh = '', "
+                f"message_en = '' WHERE id = ? AND {_NOT_STARTED}",
+                (state, when, timestamp(now), campaign_id, CampaignState.PLANNED, CampaignState.SCHEDULED,
+                 BatchState.PLANNED),
+            )
+            return cursor.rowcount == 1
+
+    def scheduled(self) -> list[tuple[int, datetime]]:
+        """(campaign ID, Beijing start time) of every campaign waiting for its time, earliest first."""
+        rows = self._query(
+            "SELECT id, scheduled_at FROM journal_campaigns WHERE state = ? ORDER BY scheduled_at, id",
+            (CampaignState.SCHEDULED,),
+        )
+        return [(campaign_id, beijing(datetime.fromisoformat(when))) for campaign_id, when in rows]
+
+    def claim_schedule(self, campaign_id: int, *, now: datetime) -> bool:
+        """Take a scheduled campaign for sending; exactly one of any number of concurrent callers gets True.
+
+        The campaign becomes `planned` (its time stays recorded); the runner that follows marks it running.
+        """
+        with self._transaction() as db:
+            cursor = db.execute(
+                "UPDATE journal_campaigns SET state = ?, updated_at = ? WHERE id = ? AND state = ?",
+                (CampaignState.PLANNED, timestamp(now), campaign_id, CampaignState.SCHEDULED),
+            )
+            return cursor.rowcount == 1

@@ -1,0 +1,96 @@
+"""Scheduled sends (定时发送): schedule, change or cancel a stored campaign, find due and missed ones, run the due."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from gui.domain.send_window import SCHEDULE_FORMAT, SCHEDULE_GRACE, ScheduleError, check_schedule
+from gui.domain.statuses import CampaignState
+from gui.services.sending.run_lock import CampaignBusyError
+from gui.services.sending.types import RunSummary
+
+
+@dataclass(frozen=True)
+class Schedules:
+    """Scheduled campaigns whose time has come: `due` (within the grace period) and `missed` (later than that)."""
+
+    due: list[tuple[int, datetime]] = field(default_factory=list)
+    missed: list[tuple[int, datetime]] = field(default_factory=list)
+    upcoming: list[tuple[int, datetime]] = field(default_factory=list)
+
+
+def schedule_campaign(engine: Any, campaign_id: int, at: datetime) -> datetime:
+    """Set or change the start time of a campaign that has not started; ScheduleError when it may not be."""
+    campaign = engine.journal.campaign(campaign_id)
+    now = engine.clock.now()
+    at = check_schedule(at, now, marketing=campaign.is_marketing)
+    if not engine.journal.set_schedule(campaign_id, at, now=now):
+        raise _already_started(campaign_id)
+    return at
+
+
+def cancel_schedule(engine: Any, campaign_id: int) -> None:
+    """The campaign no longer starts by itself; it stays in 发送记录 as 未开始 and can be sent or scheduled again."""
+    now = engine.clock.now()
+    if not engine.journal.set_schedule(campaign_id, None, now=now):
+        raise _already_started(campaign_id)
+    engine.journal.set_state(campaign_id, CampaignState.PLANNED, at=now, message_zh="预约已取消，没有发出任何短信。",
+                             message_en="The schedule was cancelled; nothing was sent.")
+
+
+def find_due(engine: Any, *, grace: timedelta = SCHEDULE_GRACE) -> Schedules:
+    """Sort the waiting schedules by the engine's clock."""
+    now = engine.clock.now()
+    result = Schedules()
+    for campaign_id, at in engine.journal.scheduled():
+        if at > now:
+            result.upcoming.append((campaign_id, at))
+        elif now - at <= grace:
+            result.due.append((campaign_id, at))
+        else:
+            result.missed.append((campaign_id, at))
+    return result
+
+
+def claim(engine: Any, campaign_id: int) -> bool:
+    """Take a scheduled campaign for sending now; False when another caller already took it (or it was cancelled)."""
+    return engine.journal.claim_schedule(campaign_id, now=engine.clock.now())
+
+
+def run_due(
+    engine: Any,
+    client: Any,
+    *,
+    grace: timedelta = SCHEDULE_GRACE,
+    runner_options: dict[str, Any] | None = None,
+    on_start: Callable[[int, datetime], None] | None = None,
+) -> tuple[list[RunSummary], Schedules]:
+    """Send every due campaign once. Safe to call from several processes at once: each campaign is claimed in
+    one transaction, so only one caller sends it. Missed schedules are left for the user to decide."""
+    found = find_due(engine, grace=grace)
+    summaries: list[RunSummary] = []
+    for campaign_id, at in found.due:
+        if not claim(engine, campaign_id):
+            continue
+        if on_start is not None:
+            on_start(campaign_id, at)
+        try:
+            summaries.append(engine.runner(campaign_id, client, **(runner_options or {})).run())
+        except CampaignBusyError:
+            continue  # someone resumed it by hand at the same moment: that run sends it
+    return summaries, found
+
+
+def describe(at: datetime) -> str:
+    return at.strftime(SCHEDULE_FORMAT)
+
+
+def _already_started(campaign_id: int) -> ScheduleError:
+    return ScheduleError(
+        f"发送记录 {campaign_id} 已经开始发送，不能再预约或取消预约。",
+        f"Campaign {campaign_id} has already started; its schedule can no longer be changed.",
+        action_zh="在 发送记录 中查看它的进度。", action_en="Follow it in History.",
+    )
