@@ -199,6 +199,10 @@
             <translation>继续发送</translation>
         </message>
         <message>
+            <source>Change schedule…</source>
+            <translation>更改预约…</translation>
+        </message>
+        <message>
             <source>Retry failed numbers</source>
             <translation>重试失败号码</translation>
         </message>
@@ -373,6 +377,14 @@
         <message>
             <source>The sandbox is not available: {0}</source>
             <translation>练习模式不可用：{0}</translation>
+        </message>
+        <message>
+            <source>Scheduled campaign {0}: sending now.</source>
+            <translation>定时发送 {0}：现在开始发送。</translation>
+        </message>
+        <message>
+            <source>Another campaign is being sent; campaign {0} stays scheduled.</source>
+            <translation>正在发送另一个活动；发送记录 {0} 仍然保持预约。</translation>
         </message>
         <message>
             <source>A send is in progress</source>
@@ -1017,6 +1029,14 @@
             <translation>没有再发一次，没有发出任何短信。</translation>
         </message>
         <message>
+            <source>Schedule…</source>
+            <translation>定时发送…</translation>
+        </message>
+        <message>
+            <source>Campaign {0} scheduled for {1}; it is listed in History as Scheduled.</source>
+            <translation>发送记录 {0} 已预约在 {1} 发送，在 发送记录 中显示为 已预约。</translation>
+        </message>
+        <message>
             <source>No test numbers yet: add your own numbers in Settings first.</source>
             <translation>还没有测试号码：请先在“设置”中填写自己的手机号。</translation>
         </message>
@@ -1035,6 +1055,63 @@
         <message>
             <source>The campaign could not be stored ({0}).</source>
             <translation>无法保存这次发送（{0}）。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScheduleDialog</name>
+        <message>
+            <source>Scheduled send</source>
+            <translation>定时发送</translation>
+        </message>
+        <message>
+            <source>Campaign {0} missed its scheduled time {1} (Beijing time): the app was closed or the computer was asleep. Nothing was sent.</source>
+            <translation>发送记录 {0} 错过预约时间 {1}（北京时间）：当时程序没有打开，或电脑在睡眠。没有发出任何短信。</translation>
+        </message>
+        <message>
+            <source>Campaign {0} is scheduled for {1} (Beijing time).</source>
+            <translation>发送记录 {0} 已预约在 {1}（北京时间）发送。</translation>
+        </message>
+        <message>
+            <source>Send now</source>
+            <translation>立即发送</translation>
+        </message>
+        <message>
+            <source>Re-schedule</source>
+            <translation>重新预约</translation>
+        </message>
+        <message>
+            <source>Cancel the schedule</source>
+            <translation>取消预约</translation>
+        </message>
+        <message>
+            <source>Decide later</source>
+            <translation>稍后决定</translation>
+        </message>
+        <message>
+            <source>New time (Beijing):</source>
+            <translation>新的时间（北京时间）：</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScheduleOption</name>
+        <message>
+            <source>Scheduled send</source>
+            <translation>定时发送</translation>
+        </message>
+        <message>
+            <source>Schedule this campaign for {0} (Beijing time)? Nothing is sent before then; you can change or cancel it in History until it starts.</source>
+            <translation>预约在 {0}（北京时间）发送？到时间之前不会发出任何短信；开始发送之前，可以在 发送记录 中更改或取消预约。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScheduleWatcher</name>
+        <message>
+            <source>Campaign {0} scheduled for {1}.</source>
+            <translation>发送记录 {0} 已预约在 {1}。</translation>
+        </message>
+        <message>
+            <source>Schedule of campaign {0} cancelled; nothing was sent.</source>
+            <translation>发送记录 {0} 的预约已取消，没有发出任何短信。</translation>
         </message>
     </context>
     <context>

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
-from gui.domain.statuses import BatchState, CampaignState, NumberStatus
+from gui.domain.clock import BEIJING
+from gui.domain.statuses import BatchState, CampaignState, NumberStatus, state_label
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +113,16 @@ class CampaignInfo:
     batches_total: int = 0
     batches_open: int = 0
     scheduled_at: str = ""  # Beijing 'YYYY-MM-DD HH:MM:SS', '' when never scheduled
+
+    @property
+    def scheduled_time(self) -> datetime | None:
+        """The 定时发送 start time as a Beijing datetime, or None."""
+        return datetime.fromisoformat(self.scheduled_at).replace(tzinfo=BEIJING) if self.scheduled_at else None
+
+    def state_text(self, language: str = "zh") -> str:
+        """The state in words (a finished one by its numbers); 已预约 with its time."""
+        text = state_label(self.state, language, self.counts)
+        return f"{text} {self.scheduled_at[5:16]}" if self.state == CampaignState.SCHEDULED else text
 
     def to_json(self) -> dict[str, Any]:
         return {

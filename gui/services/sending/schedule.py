@@ -32,6 +32,14 @@ def schedule_campaign(engine: Any, campaign_id: int, at: datetime) -> datetime:
     return at
 
 
+def create_scheduled(engine: Any, campaign: Any, imported: Any, plan: Any, at: datetime, *, again: bool = False) -> int:
+    """Store a campaign that starts at `at` (checked first, so a refused schedule stores nothing)."""
+    check_schedule(at, engine.clock.now(), marketing=campaign.is_marketing)
+    campaign_id = engine.create_campaign(campaign, imported, plan, again=again)
+    schedule_campaign(engine, campaign_id, at)
+    return campaign_id
+
+
 def cancel_schedule(engine: Any, campaign_id: int) -> None:
     """The campaign no longer starts by itself; it stays in 发送记录 as 未开始 and can be sent or scheduled again."""
     now = engine.clock.now()

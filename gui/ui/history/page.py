@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.domain.statuses import CampaignState, NumberStatus, state_label
+from gui.domain.statuses import CampaignState, NumberStatus
 from gui.services.journal.types import CampaignInfo
 from gui.services.results.file_names import alternative_results_path, suggested_results_path
 from gui.services.results.write_errors import ResultsNotWrittenError
@@ -55,11 +55,13 @@ class HistoryPage(QWidget):
         run_requested(int, bool): send or continue campaign ID (allow re-sending unknown outcomes).
         copy_requested(object): a stored Campaign to load into 内容 as a new draft.
         settings_requested(): a report's failure group asks to fix something in 设置.
+        schedule_requested(int, object): change, send now or cancel this scheduled campaign (its time).
     """
 
     run_requested = Signal(int, bool)
     copy_requested = Signal(object)
     settings_requested = Signal()
+    schedule_requested = Signal(int, object)
 
     def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -107,6 +109,7 @@ class HistoryPage(QWidget):
         actions = FlowLayout()  # wraps instead of cutting long (English) button texts
         for key, text, slot in (
             ("resumeButton", self.tr("Continue sending"), self.resume),
+            ("scheduleButton", self.tr("Change schedule…"), self.change_schedule),
             ("retryButton", self.tr("Retry failed numbers"), self.retry_failed),
             ("receiptsButton", self.tr("Fetch receipts"), self.fetch_receipts),
             ("exportButton", self.tr("Export results…"), self.export),
@@ -200,7 +203,8 @@ class HistoryPage(QWidget):
             counts = info.counts
             failed = counts.get(NumberStatus.FAILED, 0) + counts.get(NumberStatus.RETRY_LATER, 0)
             unknown = counts.get(NumberStatus.UNKNOWN, 0) + counts.get(NumberStatus.RECONCILING, 0)
-            cells = (info.id, info.name, info.created_at[:16], state_label(info.state, language, info.counts),
+            state = info.state_text(language)  # with its time when 已预约
+            cells = (info.id, info.name, info.created_at[:16], state,
                      info.recipients, counts.get(NumberStatus.ACCEPTED, 0), failed, unknown)
             for column, value in enumerate(cells):
                 item = QTableWidgetItem(str(value))
@@ -278,6 +282,7 @@ class HistoryPage(QWidget):
         # A finished campaign with numbers queued for later (a report's failure group) can be continued too.
         self.buttons["resumeButton"].setEnabled(bool(info) and not sending and (
             info.state in RESUMABLE or bool(counts.get(NumberStatus.PENDING))))
+        self.buttons["scheduleButton"].setEnabled(bool(info) and info.state == CampaignState.SCHEDULED)
         self.buttons["retryButton"].setEnabled(bool(info) and not sending and bool(
             counts.get(NumberStatus.RETRY_LATER) or counts.get(NumberStatus.FAILED)))
         for key in ("receiptsButton", "exportButton", "copyDraftButton"):
@@ -288,6 +293,11 @@ class HistoryPage(QWidget):
     def resume(self) -> None:
         if self.selected_id is not None:
             self.run_requested.emit(self.selected_id, True)
+
+    @Slot()
+    def change_schedule(self) -> None:
+        if (info := self.info()) is not None and info.state == CampaignState.SCHEDULED:
+            self.schedule_requested.emit(info.id, info.scheduled_time)
 
     @Slot()
     def retry_failed(self) -> None:

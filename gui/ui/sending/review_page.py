@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import Signal, Slot
@@ -22,10 +23,12 @@ from gui.domain.campaign import Campaign
 from gui.domain.clock import beijing
 from gui.domain.errors import UserFacingError
 from gui.domain.plan import Plan
+from gui.domain.send_window import ScheduleError
 from gui.domain.sms_text import SmsType
 from gui.domain.text_rules import check_path
 from gui.services.api.landing_check import LandingCheck
 from gui.services.sending.repeat_guard import RepeatError, RepeatNotice
+from gui.services.sending.schedule import create_scheduled
 from gui.services.sending.session import AppSession
 from gui.ui.compose.campaign import campaign_from_compose
 from gui.ui.error_text import plain_reason
@@ -35,6 +38,7 @@ from gui.ui.sending import confirm as confirmation
 from gui.ui.sending.after_send import AfterSendBar
 from gui.ui.sending.panel import SendPanel
 from gui.ui.sending.preflight import BAD, NOTE, check_lines, checks_html
+from gui.ui.sending.scheduler import ScheduleOption
 from gui.ui.workers import run_in_background
 
 
@@ -125,6 +129,9 @@ class ReviewPage(QWidget):
         self.history_button = self.after_send.history_button
         self.export_button = self.after_send.export_button
         self.action_note = field_hint("", self)
+        self.schedule = ScheduleOption(self)
+        self.schedule.check.toggled.connect(self._on_schedule_toggled)
+        self._at: datetime | None = None  # the time of the campaign being stored as 已预约
 
         self.panel = SendPanel(session, self)
         self.panel.run_finished.connect(self._on_run_finished)
@@ -136,6 +143,7 @@ class ReviewPage(QWidget):
         actions = QHBoxLayout()
         actions.addWidget(self.action_note, 1)
         actions.addWidget(self.test_button)
+        actions.addWidget(self.schedule)
         actions.addWidget(self.send_button)
         actions.addWidget(self.after_send)
         root = QVBoxLayout(self)
@@ -156,6 +164,7 @@ class ReviewPage(QWidget):
         generation = self._generation
         imported = self.imported()
         settings = self.session.settings()
+        self.schedule.suggest(self.session.clock.now())
         try:
             self.campaign = campaign_from_compose(self.compose, self.session.campaign_env(), settings.resource_appid,
                                                   name=self._campaign_name())
@@ -299,10 +308,18 @@ class ReviewPage(QWidget):
         if self._creating or self.sent_mode() or self.blocking_problems() or self.panel.is_sending() \
                 or self.campaign is None:
             return
+        try:
+            self._at = self.schedule.checked(self.session.clock.now(), marketing=self.campaign.is_marketing)
+        except ScheduleError as error:
+            self.action_note.setText(error.text(current_language()))
+            return
         self._creating = True  # a second press (or a double click) while the question is open does nothing
         self._update_buttons()
         try:
-            if not self.confirm(self.confirmation_text()):
+            question = self.confirmation_text()
+            if self._at is not None:
+                question = self.schedule.question(self._at) + "\n" + question
+            if not self.confirm(question):
                 self.action_note.setText(self.tr("Not confirmed; nothing was sent."))
                 self._creating = False
                 return
@@ -319,8 +336,27 @@ class ReviewPage(QWidget):
 
     def _create(self, again: bool) -> None:
         engine, campaign, imported, plan = self.session.engine, self.campaign, self.imported(), self.plan
+        at = self._at
+        if at is not None:
+            self._start_creating(lambda: create_scheduled(engine, campaign, imported, plan, at, again=again),
+                                 self._on_scheduled)
+            return
         self._sent_fingerprint = plan.fingerprint
         self._start_creating(lambda: engine.create_campaign(campaign, imported, plan, again=again))
+
+    @Slot(bool)
+    def _on_schedule_toggled(self, on: bool) -> None:
+        self.send_button.setText(self.tr("Schedule…") if on else self.tr("Send…"))
+
+    @Slot(object)
+    def _on_scheduled(self, campaign_id: int) -> None:
+        self._creating = False
+        when = self._at.strftime("%Y-%m-%d %H:%M") if self._at is not None else ""
+        self.action_note.setText(self.tr("Campaign {0} scheduled for {1}; it is listed in History as "
+                                         "Scheduled.").format(campaign_id, when))
+        self.schedule.check.setChecked(False)
+        self.campaign_created.emit(campaign_id)
+        self._update_buttons()
 
     @Slot()
     def send_test(self) -> None:
@@ -349,11 +385,11 @@ class ReviewPage(QWidget):
         self.panel.start(campaign_id, allow_resend=allow_resend)
         self._update_buttons()
 
-    def _start_creating(self, create: Callable[[], int]) -> None:
+    def _start_creating(self, create: Callable[[], int], done: Callable[[Any], None] | None = None) -> None:
         self._creating = True
         self._update_buttons()
         self.action_note.setText(self.tr("Storing the campaign…"))
-        run_in_background(create, self._on_created, self._on_create_failed)
+        run_in_background(create, done or self._on_created, self._on_create_failed)
 
     @Slot(object)
     def _on_created(self, campaign_id: int) -> None:
