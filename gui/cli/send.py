@@ -134,6 +134,13 @@ def print_plan(plan: Plan, *, invalid: int = 0, duplicates: int = 0) -> None:
         )
     )
     skipped = len(plan.suppressed)
+    for recipient, hit in plan.capped[:20]:
+        sys.stdout.write(pick(f"不发送 {recipient.number}（第 {recipient.row} 行）：{hit.rule_zh}\n",
+                              f"Left out {recipient.number} (row {recipient.row}): {hit.rule_en}\n"))
+    if plan.capped:
+        sys.stdout.write(pick(f"发送频率上限（防骚扰）：{len(plan.capped)} 个号码不发送（结果中列出，可导出）\n",
+                              f"Frequency cap: {len(plan.capped)} numbers left out (listed in the results, "
+                              "exportable)\n"))
     if skipped or invalid or duplicates or plan.duplicates:
         sys.stdout.write(
             pick(

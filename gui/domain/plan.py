@@ -10,6 +10,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from gui.domain import text_messages as msg
 from gui.domain.campaign import Campaign
 from gui.domain.campaign_rules import campaign_problems, describe_character, hidden_character
+from gui.domain.frequency import CapHit
 from gui.domain.recipients import Recipient
 from gui.domain.sms_text import Problem, RenderedSms, Severity, render
 
@@ -46,6 +47,7 @@ class Plan:
     warnings: tuple[Problem, ...]
     # Beyond the contract: what the plan left out, so reports can say why.
     suppressed: tuple[Recipient, ...] = ()
+    capped: tuple[tuple[Recipient, CapHit], ...] = ()  # over the frequency cap (防骚扰), with the rule
     duplicates: int = 0
     price_per_part: Decimal = DEFAULT_PRICE_PER_PART
     fingerprint: str = ""  # set by the engine's plan(); see `fingerprint()`

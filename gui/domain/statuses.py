@@ -37,6 +37,7 @@ class NumberStatus(StrEnum):
     UNKNOWN = "unknown"
     RECONCILING = "reconciling"
     SUPPRESSED = "suppressed"
+    CAPPED = "capped"  # left out by the frequency cap (防骚扰): not sent, not billed
 
 
 class DeliveryStatus(StrEnum):
@@ -53,6 +54,7 @@ STATUS_LABELS: dict[str, tuple[str, str]] = {
     NumberStatus.UNKNOWN: ("结果未知", "Outcome unknown"),
     NumberStatus.RECONCILING: ("核对中", "Reconciling"),
     NumberStatus.SUPPRESSED: ("退订名单（未发送）", "Suppression list (not sent)"),
+    NumberStatus.CAPPED: ("超过发送频率上限（未发送）", "Over the frequency cap (not sent)"),
     DeliveryStatus.DELIVERED: ("已送达", "Delivered"),
     DeliveryStatus.NOT_DELIVERED: ("未送达", "Not delivered"),
 }
@@ -76,7 +78,8 @@ DONE_LABELS = {
 }
 
 FINAL_STATUSES = frozenset(
-    {NumberStatus.ACCEPTED, NumberStatus.FAILED, NumberStatus.RETRY_LATER, NumberStatus.SUPPRESSED}
+    {NumberStatus.ACCEPTED, NumberStatus.FAILED, NumberStatus.RETRY_LATER, NumberStatus.SUPPRESSED,
+     NumberStatus.CAPPED}
 )
 FAILED_STATUSES = frozenset({NumberStatus.FAILED, NumberStatus.RETRY_LATER})
 
@@ -111,6 +114,7 @@ STATUS_ORDER = (
     NumberStatus.RECONCILING,
     NumberStatus.PENDING,
     NumberStatus.SUPPRESSED,
+    NumberStatus.CAPPED,
 )
 
 

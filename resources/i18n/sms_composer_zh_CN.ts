@@ -309,6 +309,29 @@
         </message>
     </context>
     <context>
+        <name>LimitsBox</name>
+        <message>
+            <source>Sending limits</source>
+            <translation>发送限制</translation>
+        </message>
+        <message>
+            <source> per number per day</source>
+            <translation> 条/每个号码每天</translation>
+        </message>
+        <message>
+            <source> per number per 7 days</source>
+            <translation> 条/每个号码每 7 天</translation>
+        </message>
+        <message>
+            <source>Frequency cap</source>
+            <translation>发送频率上限（防骚扰）</translation>
+        </message>
+        <message>
+            <source>Marketing SMS only, counted over every campaign in History. Numbers over the cap are left out (listed with the rule) and checked again just before each batch. 0 switches a limit off.</source>
+            <translation>只限营销短信，按 发送记录 中所有活动计算。超过上限的号码不发送（列出并注明规则），每一批发送前还会再检查一次。填 0 表示不限制。</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <source>Sandbox</source>
@@ -1015,6 +1038,10 @@
         <message>
             <source>Suppression list {0} · invalid {1} · duplicates {2}</source>
             <translation>退订名单 {0} · 无效号码 {1} · 重复号码 {2}</translation>
+        </message>
+        <message>
+            <source> · over the frequency cap {0} (listed in History with the rule, exportable)</source>
+            <translation> · 超过发送频率上限 {0}（在 发送记录 中列出并注明规则，可导出）</translation>
         </message>
         <message>
             <source>The campaign could not be checked ({0}).</source>

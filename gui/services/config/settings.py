@@ -10,6 +10,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
+from gui.domain.frequency import DEFAULT_PER_DAY, DEFAULT_PER_WEEK
 from gui.domain.param_links import DEFAULT_PARAM_LINK_KEY
 from gui.services.config.atomic_file import write_text_atomically
 from gui.services.config.paths import config_dir
@@ -41,6 +42,9 @@ class Settings:
     token_mode: str = "stable"  # "stable" or "classic"
     # How a Notification value that is a static-site path is sent (gui/domain/param_links.py); an inference.
     param_link_key: str = DEFAULT_PARAM_LINK_KEY
+    # 发送频率上限（防骚扰）: Marketing SMS per number per day / per 7 days; 0 switches a limit off.
+    cap_per_day: int = DEFAULT_PER_DAY
+    cap_per_week: int = DEFAULT_PER_WEEK
     # Not saved: why the file could not be read, for the UI to show once.
     warning_zh: str = field(default="", compare=False)
     warning_en: str = field(default="", compare=False)
@@ -69,6 +73,10 @@ def _coerce(name: str, default: Any, value: Any) -> Any:
         if isinstance(value, bool):
             return value
         raise ValueError(name)
+    if isinstance(default, int):
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            raise ValueError(name)
+        return value
     if isinstance(default, Decimal):
         if isinstance(value, bool) or not isinstance(value, str | int | float):
             raise ValueError(name)

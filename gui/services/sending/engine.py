@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import glob
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Container, Sequence
 from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
@@ -14,6 +14,7 @@ from typing import Any
 from gui.domain.campaign import Campaign
 from gui.domain.clock import Clock, SystemClock
 from gui.domain.errors import UserFacingError
+from gui.domain.frequency import FrequencyCap
 from gui.domain.plan import DEFAULT_BATCH_SIZE, Plan, fingerprint, plan_campaign
 from gui.domain.recipients import ImportResult
 from gui.domain.row_result import RowResult
@@ -23,6 +24,7 @@ from gui.services.journal.store import Journal
 from gui.services.journal.types import CampaignInfo, NumberRow, RecipientsSource, SkippedRow
 from gui.services.recipients.importer import import_recipients
 from gui.services.recipients.suppression import SuppressionList
+from gui.services.sending.frequency import FrequencyGuard, capped_update, load_cap, plan_exclusions
 from gui.services.sending.receipts import ReceiptSummary, fetch_receipts
 from gui.services.sending.repeat_guard import RepeatError, RepeatNotice, find_repeat
 from gui.services.sending.runner import CampaignRunner, SmsClient
@@ -96,19 +98,29 @@ class Engine:
         *,
         price_per_part: Decimal | None = None,
         batch_size: int = DEFAULT_BATCH_SIZE,
+        cap: FrequencyCap | None = None,
     ) -> Plan:
-        """Check and batch the campaign for the imported recipients (suppression list applied)."""
+        """Check and batch the campaign for the imported recipients (suppression list and, for Marketing, the
+        frequency cap applied: numbers over it are left out, each with the rule)."""
         if price_per_part is None:
             from gui.services.config.settings import load_settings
 
             price_per_part = load_settings().pack_price_per_sms
+        suppressed = self.suppression.numbers()
+        capped: dict[str, Any] = {}
+        if campaign.is_marketing:
+            numbers = (r.number for r in imported.recipients if r.number not in suppressed)
+            capped = plan_exclusions(self.journal, numbers, cap or load_cap(), self.clock.now())
         plan = plan_campaign(
             campaign,
             imported.recipients,
-            suppressed=self.suppression.numbers(),
+            suppressed=_Either(suppressed, capped) if capped else suppressed,
             price_per_part=Decimal(price_per_part),
             batch_size=batch_size,
         )
+        if capped:
+            plan = replace(plan, suppressed=tuple(r for r in plan.suppressed if r.number not in capped),
+                           capped=tuple((r, capped[r.number]) for r in plan.suppressed if r.number in capped))
         if imported.suppressed:
             plan = _with_suppressed(plan, imported)
         return replace(plan, fingerprint=fingerprint(plan))
@@ -154,6 +166,8 @@ class Engine:
             guard=None if again or test else guard,
         )
         self.journal.record_skipped(campaign_id, skipped_rows(imported))
+        if plan.capped:
+            self.journal.add_left_out(campaign_id, [capped_update(hit, r.row) for r, hit in plan.capped])
         return campaign_id
 
     # -- sending --------------------------------------------------------------------------------------
@@ -163,6 +177,11 @@ class Engine:
         self._check(campaign_id)
         options.setdefault("clock", self.clock)
         options.setdefault("suppress", self._suppress_blacklisted)
+        if "exclude" not in options and self.journal.campaign(campaign_id).is_marketing:
+            cap = options.pop("cap", None) or load_cap()
+            if cap.enabled:
+                options["exclude"] = FrequencyGuard(self.journal, campaign_id, cap, options["clock"])
+        options.pop("cap", None)
         return CampaignRunner(self.journal, client, campaign_id, **options)
 
     def _suppress_blacklisted(self, numbers: Sequence[str]) -> None:
@@ -301,6 +320,16 @@ def skipped_rows(imported: ImportResult) -> list[SkippedRow]:
     rows = [SkippedRow(r.row, "invalid", r.value, None, r.reason, r.message_zh, r.message_en) for r in imported.invalid]
     rows += [SkippedRow(d.row, "duplicate", d.number, d.first_row) for d in imported.duplicates]
     return rows
+
+
+class _Either:
+    """In either of two sets of numbers (what plan_campaign leaves out)."""
+
+    def __init__(self, first: Container[str], second: Container[str]) -> None:
+        self.first, self.second = first, second
+
+    def __contains__(self, number: object) -> bool:
+        return number in self.first or number in self.second
 
 
 def _with_suppressed(plan: Plan, imported: ImportResult) -> Plan:

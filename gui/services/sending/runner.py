@@ -61,6 +61,7 @@ class CampaignRunner:
         resend_batch_size: int = 1000,
         records_page_size: int = 100,
         suppress: Callable[[Sequence[str]], None] | None = None,
+        exclude: Callable[[Members], Members] | None = None,
         on_batch_result: Callable[[list[NumberUpdate]], None] | None = None,
         on_progress: Callable[[ProgressSnapshot], None] | None = None,
         on_wait: Callable[[datetime, str], None] | None = None,
@@ -82,6 +83,7 @@ class CampaignRunner:
         self.resend_batch_size = resend_batch_size
         self.records_page_size = records_page_size
         self.suppress = suppress
+        self.exclude = exclude  # e.g. the frequency cap: drops (and journals) numbers that must not be sent now
         self.on_batch_result = on_batch_result
         self.on_progress = on_progress
         self.on_wait = on_wait
@@ -209,6 +211,16 @@ class CampaignRunner:
             self._notify_wait(opening, "send_window")
             self._wait_until(opening)
             return None  # the loop re-checks cancel/pause, then comes back to this batch
+        if self.exclude is not None:
+            kept = self.exclude(members)
+            if len(kept) != len(members):
+                self._flush()
+                self._refresh_counts()
+                self._publish(self._state)
+                if not kept:
+                    self.journal.finish_batch(batch.id, BatchState.DONE, [], at=self.clock.now(), outcome="empty")
+                    return None
+                members = kept
         request = self._request(batch, [number for number, _row in members])
         attempt = 0
         while True:

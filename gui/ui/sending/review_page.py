@@ -32,7 +32,7 @@ from gui.services.sending.schedule import create_scheduled
 from gui.services.sending.session import AppSession
 from gui.ui.compose.campaign import campaign_from_compose
 from gui.ui.error_text import plain_reason
-from gui.ui.i18n import current_language
+from gui.ui.i18n import current_language, pick
 from gui.ui.labels import field_hint, page_hint, page_title
 from gui.ui.sending import confirm as confirmation
 from gui.ui.sending.after_send import AfterSendBar
@@ -238,8 +238,14 @@ class ReviewPage(QWidget):
                                                                                plan.price_per_part))
         invalid = len(imported.invalid) if imported is not None else 0
         duplicates = (len(imported.duplicates) if imported is not None else 0) + plan.duplicates
-        self.values["skipped"].setText(self.tr("Suppression list {0} · invalid {1} · duplicates {2}").format(
-            len(plan.suppressed), invalid, duplicates))
+        skipped = self.tr("Suppression list {0} · invalid {1} · duplicates {2}").format(
+            len(plan.suppressed), invalid, duplicates)
+        if plan.capped:
+            skipped += self.tr(" · over the frequency cap {0} (listed in History with the rule, exportable)").format(
+                len(plan.capped))
+        self.values["skipped"].setText(skipped)
+        self.values["skipped"].setToolTip("\n".join(
+            f"{r.number}：{pick(hit.rule_zh, hit.rule_en)}" for r, hit in plan.capped[:30]))
         self._rerun_checks()
 
     @Slot(object)

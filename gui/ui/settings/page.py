@@ -31,6 +31,7 @@ from gui.ui.details import DetailsExpander
 from gui.ui.error_text import plain_reason
 from gui.ui.i18n import current_language, pick
 from gui.ui.labels import field_hint, page_title
+from gui.ui.settings.limits import LimitsBox
 from gui.ui.style import ACCENT, ERROR
 from gui.ui.workers import run_in_background
 
@@ -167,7 +168,8 @@ class SettingsPage(QWidget):
         column_layout.setContentsMargins(0, 0, 12, 0)
         column_layout.setSpacing(16)
         # Sending defaults (test numbers, price) first: what a user changes most; credentials are set once.
-        for box in (sending_box, account_box, cred_box):
+        self.limits = LimitsBox(self)
+        for box in (sending_box, self.limits, account_box, cred_box):
             column_layout.addWidget(box)
         column_layout.addStretch(1)
         column.setMaximumWidth(760)
@@ -224,12 +226,13 @@ class SettingsPage(QWidget):
         self.price_spin.setValue(float(s.pack_price_per_sms))
         self.test_numbers_edit.setText(_numbers_text(s.test_numbers))
         self.language_combo.setCurrentIndex(max(self.language_combo.findData(s.language or "zh"), 0))
+        self.limits.show_settings(s)
 
     def edited_settings(self) -> Settings:
         s = self.settings
         price = type(s.pack_price_per_sms)(str(round(self.price_spin.value(), 3))) \
             if isinstance(s.pack_price_per_sms, Decimal) else round(self.price_spin.value(), 3)
-        return dataclasses.replace(
+        return self.limits.apply(dataclasses.replace(
             s,
             env_id=self.env_edit.text().strip(),
             mini_program_name=self.name_edit.text().strip(),
@@ -242,7 +245,7 @@ class SettingsPage(QWidget):
             pack_price_per_sms=price,
             test_numbers=_numbers_value(self.test_numbers_edit.text(), s.test_numbers),
             language=str(self.language_combo.currentData()),
-        )
+        ))
 
     @Slot()
     def save(self) -> None:
