@@ -52,6 +52,7 @@ def run(args: argparse.Namespace) -> int:
     from gui.services.config.settings import load_settings
     from gui.services.drafts.campaign_file import load_campaign
     from gui.services.recipients.importer import import_recipients
+    from gui.services.sending.budget import budget_warning
 
     at = parse_schedule(args.at) if args.at else None
     campaign = load_campaign(args.campaign)
@@ -73,6 +74,9 @@ def run(args: argparse.Namespace) -> int:
         plan = engine.plan(campaign, imported, price_per_part=settings.pack_price_per_sms,
                            batch_size=max(1, min(args.batch_size, DEFAULT_BATCH_SIZE)))
         print_plan(plan, invalid=len(imported.invalid), duplicates=len(imported.duplicates))
+        warning = budget_warning(engine.journal, load_settings(), plan.total_parts, engine.clock.now())
+        if warning is not None:
+            sys.stdout.write(pick("提示：", "Note: ") + pick(*warning) + "\n")
         if plan.errors:
             print_problems(plan.errors)
             return EXIT_BAD_INPUT

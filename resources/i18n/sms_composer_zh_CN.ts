@@ -323,12 +323,60 @@
             <translation> 条/每个号码每 7 天</translation>
         </message>
         <message>
+            <source> parts per campaign</source>
+            <translation> 条/每次发送</translation>
+        </message>
+        <message>
+            <source> parts per day</source>
+            <translation> 条/每天</translation>
+        </message>
+        <message>
+            <source>Parts</source>
+            <translation>条数</translation>
+        </message>
+        <message>
+            <source>Price (¥)</source>
+            <translation>价格（¥）</translation>
+        </message>
+        <message>
+            <source>Bought on</source>
+            <translation>购买日期</translation>
+        </message>
+        <message>
+            <source>Expires on</source>
+            <translation>到期日期</translation>
+        </message>
+        <message>
+            <source>Add a pack</source>
+            <translation>添加资源包</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>删除</translation>
+        </message>
+        <message>
             <source>Frequency cap</source>
             <translation>发送频率上限（防骚扰）</translation>
         </message>
         <message>
             <source>Marketing SMS only, counted over every campaign in History. Numbers over the cap are left out (listed with the rule) and checked again just before each batch. 0 switches a limit off.</source>
             <translation>只限营销短信，按 发送记录 中所有活动计算。超过上限的号码不发送（列出并注明规则），每一批发送前还会再检查一次。填 0 表示不限制。</translation>
+        </message>
+        <message>
+            <source>Resource packs</source>
+            <translation>短信资源包</translation>
+        </message>
+        <message>
+            <source>The SMS packs bought in the CloudBase console. 检查并发送 shows what is left (billed parts from the platform's records when fetched, estimates otherwise) and warns when a campaign needs more.</source>
+            <translation>在云开发控制台购买的短信资源包。检查并发送 会显示资源包余量（取回送达回执后按平台记录的计费条数，否则按估算），这次发送需要的条数超过余量时会提醒。</translation>
+        </message>
+        <message>
+            <source>Stop sending at</source>
+            <translation>达到上限时停止发送</translation>
+        </message>
+        <message>
+            <source>Sending stops before the batch that would go over; the rest stays pending. 0 means no limit.</source>
+            <translation>在会超过上限的那一批之前停止发送，其余号码保持 待发送。填 0 表示不限制。</translation>
         </message>
     </context>
     <context>
@@ -1042,6 +1090,10 @@
         <message>
             <source> · over the frequency cap {0} (listed in History with the rule, exportable)</source>
             <translation> · 超过发送频率上限 {0}（在 发送记录 中列出并注明规则，可导出）</translation>
+        </message>
+        <message>
+            <source>Resource packs: {0} parts left; this campaign needs {1}.</source>
+            <translation>资源包余量 {0} 条，这次需要 {1} 条。</translation>
         </message>
         <message>
             <source>The campaign could not be checked ({0}).</source>

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
+from decimal import Decimal
+
 import pytest
 
+from gui.domain.budget import ResourcePack
 from gui.domain.statuses import NumberStatus
 from gui.services.config.settings import Settings, load_settings, save_settings
 from gui.ui.settings.page import SettingsPage
@@ -30,8 +34,25 @@ def test_frequency_cap_fields_are_saved(qtbot) -> None:
     assert (saved.cap_per_day, saved.cap_per_week) == (1, 3)
 
 
-def test_review_leaves_out_numbers_over_the_cap(qtbot, simulator, tmp_path) -> None:  # noqa: F811
-    save_settings(Settings(cap_per_day=1, cap_per_week=6))
+def test_resource_packs_and_limits_are_saved_and_a_bad_row_is_named(qtbot) -> None:
+    page = SettingsPage()
+    qtbot.addWidget(page)
+    limits = page.limits
+    limits.add_pack(1000, Decimal("50"), date(2026, 11, 1), date(2026, 11, 30))
+    limits.per_campaign_limit.setValue(500)
+    with qtbot.waitSignal(page.saved, timeout=2000):
+        page.save_button.click()
+    saved = load_settings()
+    assert saved.packs == (ResourcePack(1000, Decimal("50"), date(2026, 11, 1), date(2026, 11, 30)),)
+    assert saved.limit_per_campaign == 500 and saved.limit_per_day == 0
+    limits.packs.item(0, 2).setText("十一月一日")
+    page.save_button.click()
+    assert "资源包第 1 行看不懂" in page.save_status.text() and load_settings().packs == saved.packs
+
+
+def test_review_leaves_out_numbers_over_the_cap_and_shows_the_packs_left(qtbot, simulator, tmp_path) -> None:  # noqa: F811
+    packs = (ResourcePack(10, Decimal("50"), date(2026, 11, 1), date(2026, 11, 30)),)
+    save_settings(Settings(cap_per_day=1, cap_per_week=6, packs=packs))
     window = sandbox_window(qtbot, simulator)
     page = window.review
     page.confirm = lambda text: True
@@ -39,6 +60,7 @@ def test_review_leaves_out_numbers_over_the_cap(qtbot, simulator, tmp_path) -> N
     compose_marketing(window, "周五上新")
     import_file(qtbot, window, write_workbook(tmp_path / "a.xlsx", numbers(5)))
     review(qtbot, window)
+    assert "资源包余量 10 条，这次需要 5 条" in page.checks_label.text()
     page.send_button.click()
     qtbot.waitUntil(lambda: page.panel.campaign_id is not None and not page.panel.is_sending(), timeout=10000)
 
@@ -46,9 +68,12 @@ def test_review_leaves_out_numbers_over_the_cap(qtbot, simulator, tmp_path) -> N
     compose_marketing(window, "周末特价")
     import_file(qtbot, window, write_workbook(tmp_path / "b.xlsx", numbers(8)))
     review(qtbot, window)
+    page.refresh()  # the new list and text, planned again
+    qtbot.waitUntil(lambda: page.plan is not None and page.plan.recipients == 3, timeout=5000)
     assert page.values["recipients"].text() == "3"
     assert "超过发送频率上限 5" in page.values["skipped"].text()
     assert "每天最多 1 条" in page.values["skipped"].toolTip()
+    assert "资源包余量 5 条，这次需要 3 条" in page.checks_label.text()
     page.send_button.click()
     qtbot.waitUntil(lambda: page.panel.campaign_id == 2 and not page.panel.is_sending(), timeout=10000)
     assert window.session.engine.info(2).counts == {NumberStatus.ACCEPTED: 3, NumberStatus.CAPPED: 5}

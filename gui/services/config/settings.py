@@ -10,6 +10,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
+from gui.domain.budget import ResourcePack
 from gui.domain.frequency import DEFAULT_PER_DAY, DEFAULT_PER_WEEK
 from gui.domain.param_links import DEFAULT_PARAM_LINK_KEY
 from gui.services.config.atomic_file import write_text_atomically
@@ -45,6 +46,10 @@ class Settings:
     # 发送频率上限（防骚扰）: Marketing SMS per number per day / per 7 days; 0 switches a limit off.
     cap_per_day: int = DEFAULT_PER_DAY
     cap_per_week: int = DEFAULT_PER_WEEK
+    # 短信资源包 the user bought (for 资源包余量), and optional limits in billed parts (0 = none).
+    packs: tuple[ResourcePack, ...] = ()
+    limit_per_campaign: int = 0
+    limit_per_day: int = 0
     # Not saved: why the file could not be read, for the UI to show once.
     warning_zh: str = field(default="", compare=False)
     warning_en: str = field(default="", compare=False)
@@ -58,7 +63,7 @@ class Settings:
             if isinstance(value, Decimal):
                 value = str(value)
             elif isinstance(value, tuple):
-                value = list(value)
+                value = [v.to_json() if isinstance(v, ResourcePack) else v for v in value]
             data[item.name] = value
         return data
 
@@ -69,6 +74,13 @@ def settings_path() -> Path:
 
 def _coerce(name: str, default: Any, value: Any) -> Any:
     """The value in the field's type, or raise ValueError."""
+    if name == "packs":
+        if not isinstance(value, list):
+            raise ValueError(name)
+        try:
+            return tuple(ResourcePack.from_json(item) for item in value)
+        except (ValueError, ArithmeticError):
+            raise ValueError(name) from None
     if isinstance(default, bool):
         if isinstance(value, bool):
             return value

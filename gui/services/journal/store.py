@@ -18,6 +18,7 @@ from gui.domain.recipients import Recipient
 from gui.domain.statuses import BatchState, CampaignState, NumberStatus
 from gui.services.config.paths import database_path
 from gui.services.journal import database
+from gui.services.journal.billing import BillingQueries
 from gui.services.journal.frequency import FrequencyQueries
 from gui.services.journal.maintenance import Maintenance
 from gui.services.journal.numbers import NumberQueries
@@ -36,7 +37,7 @@ from gui.services.journal.types import BatchRow, CampaignInfo, NumberUpdate, Rec
 __all__ = ["Journal"]
 
 
-class Journal(Maintenance, NumberQueries, RepeatQueries, ScheduleQueries, FrequencyQueries):
+class Journal(Maintenance, NumberQueries, RepeatQueries, ScheduleQueries, FrequencyQueries, BillingQueries):
     """One connection to the app database; safe to share between the window's threads (calls are serialised).
 
     Opening it recovers from a crash: every batch left `in_flight` becomes `unknown` (its request may have been

@@ -24,6 +24,7 @@ from gui.services.journal.store import Journal
 from gui.services.journal.types import CampaignInfo, NumberRow, RecipientsSource, SkippedRow
 from gui.services.recipients.importer import import_recipients
 from gui.services.recipients.suppression import SuppressionList
+from gui.services.sending.budget import BudgetGate
 from gui.services.sending.frequency import FrequencyGuard, capped_update, load_cap, plan_exclusions
 from gui.services.sending.receipts import ReceiptSummary, fetch_receipts
 from gui.services.sending.repeat_guard import RepeatError, RepeatNotice, find_repeat
@@ -182,6 +183,13 @@ class Engine:
             if cap.enabled:
                 options["exclude"] = FrequencyGuard(self.journal, campaign_id, cap, options["clock"])
         options.pop("cap", None)
+        if "gate" not in options:
+            from gui.services.config.settings import load_settings
+
+            settings = load_settings()
+            if settings.limit_per_campaign or settings.limit_per_day:
+                options["gate"] = BudgetGate(self.journal, campaign_id, options["clock"],
+                                             per_campaign=settings.limit_per_campaign, per_day=settings.limit_per_day)
         return CampaignRunner(self.journal, client, campaign_id, **options)
 
     def _suppress_blacklisted(self, numbers: Sequence[str]) -> None:

@@ -16,15 +16,16 @@ from gui.domain.statuses import BatchState, CampaignState, NumberStatus
 from gui.services.api.types import OutcomeKind, SendOutcome, SendSmsRequest
 from gui.services.journal.store import Journal
 from gui.services.journal.types import BatchRow, NumberUpdate
+from gui.services.sending.budget import stop_message
 from gui.services.sending.outcomes import (
     apply_outcome,
     cancelled_message,
     gave_up_message,
     held_message,
-    stopped_message,
     unknown_left_message,
 )
 from gui.services.sending.reconcile import ReconcileResult, RecordSource, reconcile
+from gui.services.sending.requests import batch_request
 from gui.services.sending.run_lock import RunLock
 from gui.services.sending.types import ProgressSnapshot, RetryPolicy, RunSummary
 from gui.services.sending.writer import Lookahead, OutcomeWriter
@@ -62,6 +63,7 @@ class CampaignRunner:
         records_page_size: int = 100,
         suppress: Callable[[Sequence[str]], None] | None = None,
         exclude: Callable[[Members], Members] | None = None,
+        gate: Callable[[int, Members, Callable[[], None]], tuple[str, str] | None] | None = None,
         on_batch_result: Callable[[list[NumberUpdate]], None] | None = None,
         on_progress: Callable[[ProgressSnapshot], None] | None = None,
         on_wait: Callable[[datetime, str], None] | None = None,
@@ -84,6 +86,7 @@ class CampaignRunner:
         self.records_page_size = records_page_size
         self.suppress = suppress
         self.exclude = exclude  # e.g. the frequency cap: drops (and journals) numbers that must not be sent now
+        self.gate = gate  # e.g. the budget limits: (parts, members, flush) -> why to stop before this batch, or None
         self.on_batch_result = on_batch_result
         self.on_progress = on_progress
         self.on_wait = on_wait
@@ -211,17 +214,16 @@ class CampaignRunner:
             self._notify_wait(opening, "send_window")
             self._wait_until(opening)
             return None  # the loop re-checks cancel/pause, then comes back to this batch
-        if self.exclude is not None:
-            kept = self.exclude(members)
-            if len(kept) != len(members):
-                self._flush()
-                self._refresh_counts()
-                self._publish(self._state)
-                if not kept:
-                    self.journal.finish_batch(batch.id, BatchState.DONE, [], at=self.clock.now(), outcome="empty")
-                    return None
-                members = kept
-        request = self._request(batch, [number for number, _row in members])
+        if self.exclude is not None and len(kept := self.exclude(members)) != len(members):
+            self._flush()
+            self._refresh_counts()
+            self._publish(self._state)
+            if not kept:
+                return self._send_batch(batch, kept)  # an empty batch is finished as such, above
+            members = kept
+        if self.gate is not None and (stop := self.gate(batch.parts, members, self._flush)) is not None:
+            return self._end(CampaignState.STOPPED, *stop)
+        request = batch_request(self.campaign, batch, [number for number, _row in members])
         attempt = 0
         while True:
             attempt += 1
@@ -253,7 +255,7 @@ class CampaignRunner:
             self.journal.mark_planned(
                 batch.id, outcome=outcome.kind.value, errcode=outcome.errcode, errmsg=outcome.errmsg
             )
-            return self._end(CampaignState.STOPPED, *stopped_message(outcome, self.campaign_id))
+            return self._end(CampaignState.STOPPED, *stop_message(self.journal, self.campaign_id, batch, outcome))
         now = self.clock.now()
         # Recorded once the next batch is committed in_flight, so the two writes never wait for each other.
         self._pending = lambda: self._record(batch, members, outcome, now)
@@ -275,20 +277,6 @@ class CampaignRunner:
             self.suppress(verdict.blacklisted)
         self._batches_done += 1
         self._moved(NumberStatus.PENDING, verdict.updates)
-
-    def _request(self, batch: BatchRow, numbers: list[str]) -> SendSmsRequest:
-        c = self.campaign
-        return SendSmsRequest(
-            env=c.env,
-            phone_number_list=tuple(numbers),
-            sms_type=c.sms_type.value,
-            content=c.content if c.is_marketing else "",
-            path=c.path if c.is_marketing else "",
-            template_id="" if c.is_marketing else c.template_id,
-            template_param_list=() if c.is_marketing else batch.params,
-            use_short_name=c.use_short_name,
-            resource_appid=c.resource_appid,
-        )
 
     def _reconcile(self) -> ReconcileResult:
         before = self.journal.unknown_numbers(self.campaign_id)

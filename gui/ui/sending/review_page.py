@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import Signal, Slot
@@ -23,26 +22,24 @@ from gui.domain.campaign import Campaign
 from gui.domain.clock import beijing
 from gui.domain.errors import UserFacingError
 from gui.domain.plan import Plan
-from gui.domain.send_window import ScheduleError
 from gui.domain.sms_text import SmsType
 from gui.domain.text_rules import check_path
 from gui.services.api.landing_check import LandingCheck
 from gui.services.sending.repeat_guard import RepeatError, RepeatNotice
-from gui.services.sending.schedule import create_scheduled
 from gui.services.sending.session import AppSession
 from gui.ui.compose.campaign import campaign_from_compose
 from gui.ui.error_text import plain_reason
-from gui.ui.i18n import current_language, pick
+from gui.ui.i18n import current_language
 from gui.ui.labels import field_hint, page_hint, page_title
 from gui.ui.sending import confirm as confirmation
 from gui.ui.sending.after_send import AfterSendBar
 from gui.ui.sending.panel import SendPanel
 from gui.ui.sending.preflight import BAD, NOTE, check_lines, checks_html
-from gui.ui.sending.scheduler import ScheduleOption
+from gui.ui.sending.review_extras import ScheduledSend, budget_line, show_skipped
 from gui.ui.workers import run_in_background
 
 
-class ReviewPage(QWidget):
+class ReviewPage(ScheduledSend, QWidget):
     """Summary → checks → (test send) → confirm → send; the SendPanel below shows the run.
 
     After a send starts, 发送… gives way to 查看发送记录 and 导出结果… until the text or the list changes (the plan's
@@ -129,9 +126,6 @@ class ReviewPage(QWidget):
         self.history_button = self.after_send.history_button
         self.export_button = self.after_send.export_button
         self.action_note = field_hint("", self)
-        self.schedule = ScheduleOption(self)
-        self.schedule.check.toggled.connect(self._on_schedule_toggled)
-        self._at: datetime | None = None  # the time of the campaign being stored as 已预约
 
         self.panel = SendPanel(session, self)
         self.panel.run_finished.connect(self._on_run_finished)
@@ -143,7 +137,7 @@ class ReviewPage(QWidget):
         actions = QHBoxLayout()
         actions.addWidget(self.action_note, 1)
         actions.addWidget(self.test_button)
-        actions.addWidget(self.schedule)
+        actions.addWidget(self._build_schedule(self.send_button))
         actions.addWidget(self.send_button)
         actions.addWidget(self.after_send)
         root = QVBoxLayout(self)
@@ -164,7 +158,6 @@ class ReviewPage(QWidget):
         generation = self._generation
         imported = self.imported()
         settings = self.session.settings()
-        self.schedule.suggest(self.session.clock.now())
         try:
             self.campaign = campaign_from_compose(self.compose, self.session.campaign_env(), settings.resource_appid,
                                                   name=self._campaign_name())
@@ -185,9 +178,10 @@ class ReviewPage(QWidget):
         engine, campaign, batch = self.session.engine, self.campaign, self.batch_size
         price = settings.pack_price_per_sms
 
-        def plan() -> tuple[int, Any, Any]:
+        def plan() -> tuple[int, Any, Any, Any]:
             planned = engine.plan(campaign, imported, price_per_part=price, batch_size=batch)
-            return generation, planned, None if planned.errors else engine.repeat_of(planned)
+            return (generation, planned, None if planned.errors else engine.repeat_of(planned),
+                    budget_line(engine.journal, settings, planned, engine.clock.now()))
 
         run_in_background(plan, self._on_planned, self._on_plan_failed)
         # A path with a scheme or domain in it is already an error: checking it would only show a misleading ✓.
@@ -222,12 +216,12 @@ class ReviewPage(QWidget):
             self.campaign = replace(self.campaign, name=text.strip())
 
     @Slot(object)
-    def _on_planned(self, answer: tuple[int, Any, Any]) -> None:
-        generation, plan, repeat = answer
+    def _on_planned(self, answer: tuple[int, Any, Any, Any]) -> None:
+        generation, plan, repeat, budget = answer
         if generation != self._generation:
             return
         self.plan = plan
-        self.repeat = repeat
+        self.repeat, self.budget = repeat, budget
         imported = self.imported()
         parts = plan.batches[0].rendered.parts if plan.batches else 0
         self.values["recipients"].setText(str(plan.recipients))
@@ -238,14 +232,7 @@ class ReviewPage(QWidget):
                                                                                plan.price_per_part))
         invalid = len(imported.invalid) if imported is not None else 0
         duplicates = (len(imported.duplicates) if imported is not None else 0) + plan.duplicates
-        skipped = self.tr("Suppression list {0} · invalid {1} · duplicates {2}").format(
-            len(plan.suppressed), invalid, duplicates)
-        if plan.capped:
-            skipped += self.tr(" · over the frequency cap {0} (listed in History with the rule, exportable)").format(
-                len(plan.capped))
-        self.values["skipped"].setText(skipped)
-        self.values["skipped"].setToolTip("\n".join(
-            f"{r.number}：{pick(hit.rule_zh, hit.rule_en)}" for r, hit in plan.capped[:30]))
+        show_skipped(self.values["skipped"], plan, invalid, duplicates)
         self._rerun_checks()
 
     @Slot(object)
@@ -266,9 +253,9 @@ class ReviewPage(QWidget):
         campaign = self.campaign
         known = campaign is None or not campaign.is_marketing or \
             self.session.landing_url(campaign.path or "/") is not None
-        self._show_checks(check_lines(self.plan, campaign, repeat=self.repeat, landing=self.landing,
-                                      landing_known=known, now=self.session.clock.now(),
-                                      has_test_numbers=bool(self.session.settings().test_numbers)))
+        lines = check_lines(self.plan, campaign, repeat=self.repeat, landing=self.landing, landing_known=known,
+                            now=self.session.clock.now(), has_test_numbers=bool(self.session.settings().test_numbers))
+        self._show_checks(lines if self.budget is None else [*lines, self.budget])
 
     def blocking_problems(self) -> bool:
         if self.plan is None or self.plan.errors or self.plan.recipients == 0:
@@ -312,20 +299,12 @@ class ReviewPage(QWidget):
     @Slot()
     def send(self) -> None:
         if self._creating or self.sent_mode() or self.blocking_problems() or self.panel.is_sending() \
-                or self.campaign is None:
-            return
-        try:
-            self._at = self.schedule.checked(self.session.clock.now(), marketing=self.campaign.is_marketing)
-        except ScheduleError as error:
-            self.action_note.setText(error.text(current_language()))
+                or self.campaign is None or not self._schedule_time():
             return
         self._creating = True  # a second press (or a double click) while the question is open does nothing
         self._update_buttons()
         try:
-            question = self.confirmation_text()
-            if self._at is not None:
-                question = self.schedule.question(self._at) + "\n" + question
-            if not self.confirm(question):
+            if not self.confirm(self._question(self.confirmation_text())):
                 self.action_note.setText(self.tr("Not confirmed; nothing was sent."))
                 self._creating = False
                 return
@@ -342,27 +321,10 @@ class ReviewPage(QWidget):
 
     def _create(self, again: bool) -> None:
         engine, campaign, imported, plan = self.session.engine, self.campaign, self.imported(), self.plan
-        at = self._at
-        if at is not None:
-            self._start_creating(lambda: create_scheduled(engine, campaign, imported, plan, at, again=again),
-                                 self._on_scheduled)
+        if self._create_scheduled(engine, campaign, imported, plan, again):
             return
         self._sent_fingerprint = plan.fingerprint
         self._start_creating(lambda: engine.create_campaign(campaign, imported, plan, again=again))
-
-    @Slot(bool)
-    def _on_schedule_toggled(self, on: bool) -> None:
-        self.send_button.setText(self.tr("Schedule…") if on else self.tr("Send…"))
-
-    @Slot(object)
-    def _on_scheduled(self, campaign_id: int) -> None:
-        self._creating = False
-        when = self._at.strftime("%Y-%m-%d %H:%M") if self._at is not None else ""
-        self.action_note.setText(self.tr("Campaign {0} scheduled for {1}; it is listed in History as "
-                                         "Scheduled.").format(campaign_id, when))
-        self.schedule.check.setChecked(False)
-        self.campaign_created.emit(campaign_id)
-        self._update_buttons()
 
     @Slot()
     def send_test(self) -> None:

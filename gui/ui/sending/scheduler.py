@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QDateTime, QEvent, QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateTimeEdit,
@@ -158,8 +158,9 @@ class ScheduleDialog(QDialog):
 class ScheduleOption(QWidget):
     """The review page's 定时发送 option: a check box and a Beijing date and time."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, clock: Any = None) -> None:
         super().__init__(parent)
+        self.clock = clock
         self.check = QCheckBox(self.tr("Scheduled send"), self)
         self.check.setObjectName("scheduleCheck")
         self.edit = QDateTimeEdit(self)
@@ -168,19 +169,30 @@ class ScheduleOption(QWidget):
         self.edit.setCalendarPopup(True)
         self.edit.setEnabled(False)
         self.check.toggled.connect(self.edit.setEnabled)
+        self.check.toggled.connect(self._on_toggled)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.check)
         row.addWidget(self.edit)
 
-    def suggest(self, now: datetime) -> None:
-        """Start from the next full hour, unless the user already picked a time."""
-        if not self.check.isChecked():
-            self.edit.setDateTime(to_qt(beijing(now).replace(minute=0, second=0, microsecond=0)
-                                        + timedelta(hours=1)))
+    def _on_toggled(self, on: bool) -> None:
+        """Ticked with a time already past (or never set): start from the next full hour."""
+        if on and self.clock is not None and from_qt(self.edit.dateTime()) <= self.clock.now():
+            now = beijing(self.clock.now())
+            self.edit.setDateTime(to_qt(now.replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)))
 
     def value(self) -> datetime | None:
         return from_qt(self.edit.dateTime()) if self.check.isChecked() else None
+
+    def follow(self, button: QWidget) -> None:
+        """Shown only while `button` (发送…) is: once the campaign is sent, the page offers no schedule."""
+        self._button = button
+        button.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is getattr(self, "_button", None) and event.type() in (QEvent.Type.Show, QEvent.Type.Hide):
+            self.setVisible(event.type() == QEvent.Type.Show)
+        return super().eventFilter(watched, event)
 
     def checked(self, now: datetime, *, marketing: bool) -> datetime | None:
         """The chosen time if 定时发送 is ticked (ScheduleError when it may not be used), else None."""

@@ -13,6 +13,7 @@ from gui.domain.plan import plan_campaign
 from gui.domain.statuses import BatchState, CampaignState, NumberStatus
 from gui.services.api.client import CloudBaseClient
 from gui.services.journal.store import Journal
+from gui.services.sending.requests import batch_request
 from gui.services.sending.run_lock import CampaignBusyError
 from gui.services.sending.runner import CampaignRunner, RetryPolicy
 from gui.services.simulator import DEFAULT_APPID, DEFAULT_SECRET
@@ -202,7 +203,7 @@ def test_a_resumed_run_reports_what_the_records_showed_and_what_it_re_sent(tmp_p
         first, second = journal.batches(campaign_id)
         # The first batch reached the platform, the second never left; the process died with both in flight.
         planned = runner(journal, client, simulator, campaign_id)
-        client.send_sms(planned._request(first, [n for n, _row in journal.batch_numbers(first.id)]))
+        client.send_sms(batch_request(planned.campaign, first, [n for n, _row in journal.batch_numbers(first.id)]))
         journal.mark_in_flight(first.id, at=simulator.clock.now())
         journal.mark_in_flight(second.id, at=simulator.clock.now())
         summary = runner(journal, client, simulator, campaign_id).run()
