@@ -10,6 +10,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from gui.domain import text_messages as msg
 from gui.domain.campaign import Campaign
 from gui.domain.campaign_rules import campaign_problems, describe_character, hidden_character
+from gui.domain.carrier_rules import RulePack, apply_rules
 from gui.domain.frequency import CapHit
 from gui.domain.recipients import Recipient
 from gui.domain.sms_text import Problem, RenderedSms, Severity, render
@@ -130,8 +131,11 @@ def plan_campaign(
     suppressed: Container[str] = frozenset(),
     price_per_part: Decimal = DEFAULT_PRICE_PER_PART,
     batch_size: int = DEFAULT_BATCH_SIZE,
+    rules: RulePack | None = None,
 ) -> Plan:
-    """Dedupe, drop suppressed numbers, group by identical parameters and cut into batches, in row order."""
+    """Dedupe, drop suppressed numbers, group by identical parameters and cut into batches, in row order.
+
+    `rules` (the carrier rule pack) adds its warnings to each distinct text's."""
     if not 1 <= batch_size <= DEFAULT_BATCH_SIZE:
         raise ValueError(f"batch_size must be within 1..{DEFAULT_BATCH_SIZE}")
     errors = check_campaign_fields(campaign)
@@ -182,7 +186,8 @@ def plan_campaign(
     warnings: dict[tuple[str, str], Problem] = {}
     text_errors: dict[tuple[str, str], Problem] = {}
     for params, members in groups.items():
-        rendered = render(campaign.draft(params))
+        draft = campaign.draft(params)
+        rendered = apply_rules(rules, draft, render(draft))
         first_row = members[0].row
         for index, value in enumerate(params):
             # A cell holding ESC, a line break or a bidi control would go out inside the SMS as it is.

@@ -20,6 +20,7 @@ from gui.domain.recipients import ImportResult
 from gui.domain.row_result import RowResult
 from gui.domain.statuses import status_label
 from gui.services.config.storage import remove_stale_temps
+from gui.services.drafts.carrier_rules import load_rule_pack
 from gui.services.journal.store import Journal
 from gui.services.journal.types import CampaignInfo, NumberRow, RecipientsSource, SkippedRow
 from gui.services.recipients.importer import import_recipients
@@ -118,6 +119,7 @@ class Engine:
             suppressed=_Either(suppressed, capped) if capped else suppressed,
             price_per_part=Decimal(price_per_part),
             batch_size=batch_size,
+            rules=load_rule_pack(),
         )
         if capped:
             plan = replace(plan, suppressed=tuple(r for r in plan.suppressed if r.number not in capped),

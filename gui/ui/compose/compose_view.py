@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.domain.campaign import ParamSource
+from gui.domain.carrier_rules import apply_rules
 from gui.domain.param_links import DEFAULT_PARAM_LINK_KEY
 from gui.domain.phone import mask_number
 from gui.domain.recipients import Recipient
@@ -36,6 +37,7 @@ from gui.domain.sms_text import (
     SmsType,
     render,
 )
+from gui.services.drafts.carrier_rules import load_rule_pack
 from gui.services.drafts.template_library import LibraryTemplate
 from gui.ui.compose.forms import MarketingForm, NotificationForm
 from gui.ui.compose.library_bar import LibraryBar
@@ -64,6 +66,7 @@ class ComposeView(QWidget):
         self.setObjectName("composeView")
         self._last: RenderedSms | None = None
         self._recipients: tuple[Recipient, ...] = ()
+        self.rules = load_rule_pack()  # the carrier rule pack: a small file, read once per window
 
         title = page_title(self.tr("Content"), self)
         hint = page_hint(self.tr(
@@ -328,7 +331,8 @@ class ComposeView(QWidget):
     @Slot()
     def refresh(self) -> None:
         """Render the draft and update counters, problems, underlines and preview (every keystroke)."""
-        result = render(self.draft())
+        draft = self.draft()
+        result = apply_rules(self.rules, draft, render(draft))
         self._last = result
         marketing = result.sms_type == SmsType.MARKETING
         editor_text = (self.marketing.content_edit if marketing else self.notification.template_edit).toPlainText()
