@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from gui.domain.statuses import NumberStatus
 
@@ -13,7 +14,7 @@ _MAYBE = (NumberStatus.UNKNOWN, NumberStatus.RECONCILING)
 class BillingQueries:
     """Mixed into `Journal`, which provides `_query`."""
 
-    def _query(self, sql: str, params: Sequence[object] = ()) -> list[tuple]:
+    def _query(self, sql: str, params: Sequence[object] = ()) -> list[tuple[Any, ...]]:
         raise NotImplementedError
 
     def billed_by_day(self) -> list[tuple[str, int, int]]:
@@ -32,7 +33,8 @@ class BillingQueries:
 
     def parts_spent(self, *, campaign_id: int | None = None, day: str | None = None) -> int:
         """Parts billed or maybe billed: by one campaign, or on one day ('YYYY-MM-DD') across all campaigns."""
-        where, params = [], []
+        where: list[str] = []
+        params: list[object] = []
         if campaign_id is not None:
             where.append("r.campaign_id = ?")
             params.append(campaign_id)

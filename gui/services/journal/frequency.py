@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Sequence
 from contextlib import AbstractContextManager
+from typing import Any
 
 from gui.domain.statuses import CampaignState, NumberStatus
 from gui.services.journal.types import NumberUpdate
@@ -16,7 +17,7 @@ COUNTED = (NumberStatus.ACCEPTED, NumberStatus.UNKNOWN, NumberStatus.RECONCILING
 class FrequencyQueries:
     """Mixed into `Journal`, which provides `_query` and `_transaction`."""
 
-    def _query(self, sql: str, params: Sequence[object] = ()) -> list[tuple]:
+    def _query(self, sql: str, params: Sequence[object] = ()) -> list[tuple[Any, ...]]:
         raise NotImplementedError
 
     def _transaction(self) -> AbstractContextManager[sqlite3.Connection]:

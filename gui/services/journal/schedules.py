@@ -6,6 +6,7 @@ import sqlite3
 from collections.abc import Sequence
 from contextlib import AbstractContextManager
 from datetime import datetime
+from typing import Any
 
 from gui.domain.clock import beijing
 from gui.domain.clock import format_timestamp as timestamp
@@ -21,7 +22,7 @@ _NOT_STARTED = (
 class ScheduleQueries:
     """Mixed into `Journal`, which provides `_query` and `_transaction`."""
 
-    def _query(self, sql: str, params: Sequence[object] = ()) -> list[tuple]:
+    def _query(self, sql: str, params: Sequence[object] = ()) -> list[tuple[Any, ...]]:
         raise NotImplementedError
 
     def _transaction(self) -> AbstractContextManager[sqlite3.Connection]:

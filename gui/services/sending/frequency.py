@@ -23,7 +23,7 @@ def load_cap() -> FrequencyCap:
     return FrequencyCap(per_day=settings.cap_per_day, per_week=settings.cap_per_week)
 
 
-def history(journal: Any, cap: FrequencyCap, today: date, *, exclude_campaign: int | None = None) -> dict:
+def history(journal: Any, cap: FrequencyCap, today: date, *, exclude_campaign: int | None = None) -> dict[str, list[date]]:
     """number → the Beijing days it was sent a Marketing SMS within the cap's week."""
     days: dict[str, list[date]] = defaultdict(list)
     for number, day in journal.marketing_sends_since(cap.first_day(today).isoformat(),

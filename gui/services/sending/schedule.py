@@ -35,7 +35,7 @@ def schedule_campaign(engine: Any, campaign_id: int, at: datetime) -> datetime:
 def create_scheduled(engine: Any, campaign: Any, imported: Any, plan: Any, at: datetime, *, again: bool = False) -> int:
     """Store a campaign that starts at `at` (checked first, so a refused schedule stores nothing)."""
     check_schedule(at, engine.clock.now(), marketing=campaign.is_marketing)
-    campaign_id = engine.create_campaign(campaign, imported, plan, again=again)
+    campaign_id = int(engine.create_campaign(campaign, imported, plan, again=again))
     schedule_campaign(engine, campaign_id, at)
     return campaign_id
 
@@ -65,7 +65,7 @@ def find_due(engine: Any, *, grace: timedelta = SCHEDULE_GRACE) -> Schedules:
 
 def claim(engine: Any, campaign_id: int) -> bool:
     """Take a scheduled campaign for sending now; False when another caller already took it (or it was cancelled)."""
-    return engine.journal.claim_schedule(campaign_id, now=engine.clock.now())
+    return bool(engine.journal.claim_schedule(campaign_id, now=engine.clock.now()))
 
 
 def run_due(
