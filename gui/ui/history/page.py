@@ -264,12 +264,12 @@ class HistoryPage(QWidget):
         self.report_view.load(campaign_id)
 
     @Slot(object)
-    def _on_numbers(self, answer: tuple[int, list]) -> None:
+    def _on_numbers(self, answer: tuple[int, Any]) -> None:
         generation, entries = answer
         if generation != self._numbers_generation:
             return  # another campaign was opened since
         self.numbers_loading = False
-        self.numbers.model.reset_rows(entries)
+        self.numbers.model.set_rows(entries)  # built on the pool (number_entries)
 
     @Slot(object)
     def _on_numbers_failed(self, error: Exception) -> None:

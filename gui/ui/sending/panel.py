@@ -31,7 +31,14 @@ from gui.domain.statuses import (
 from gui.services import gc_scope
 from gui.services.sending.types import ProgressSnapshot
 from gui.ui.i18n import current_language
-from gui.ui.sending.status_model import DELIVERY_COLUMNS, StatusFilter, StatusModel, status_filter_choices
+from gui.ui.sending.status_model import (
+    DELIVERY_COLUMNS,
+    StatusFilter,
+    StatusModel,
+    StatusRows,
+    status_filter_choices,
+    status_rows,
+)
 from gui.ui.sending.worker import RunResult, SendThread, SendWorker
 from gui.ui.workers import run_in_background
 
@@ -40,12 +47,12 @@ if TYPE_CHECKING:  # the window imports this page at start-up; the engine opens 
     from gui.services.sending.session import AppSession
 
 
-def number_entries(engine: Engine, campaign_id: int) -> list[tuple[int, str, str, str, str, str, str, str]]:
-    """The campaign's rows for the status table (blocking: run it on the pool)."""
+def number_entries(engine: Engine, campaign_id: int) -> StatusRows:
+    """The campaign's rows as the status table's columns (blocking: run it on the pool)."""
     english = current_language() == "en"
-    return [(r.row, r.number, r.status, (r.message_en if english else "") or r.message_zh,
+    return status_rows([(r.row, r.number, r.status, (r.message_en if english else "") or r.message_zh,
              (r.advice_en if english else "") or r.advice_zh, r.delivery_status, r.delivery_time,
-             r.code if r.status in FAILED_STATUSES else "") for r in engine.numbers(campaign_id)]
+             r.code if r.status in FAILED_STATUSES else "") for r in engine.numbers(campaign_id)])
 
 
 class StatusTable(QWidget):
@@ -212,10 +219,10 @@ class SendPanel(QWidget):
         run_in_background(lambda: number_entries(engine, campaign_id), self._on_entries, self._on_entries_failed)
 
     @Slot(object)
-    def _on_entries(self, entries: list) -> None:
-        self.model.reset_rows(entries)
+    def _on_entries(self, entries: StatusRows) -> None:
+        self.model.set_rows(entries)
         total = len(entries)
-        done = sum(1 for e in entries if e[2] != NumberStatus.PENDING)
+        done = entries.done
         del entries
         # A big campaign leaves millions of long-lived objects (the imported rows, the plan, these rows). While
         # sending, the worker's allocations trigger full collections that walk all of them with the GIL held:
