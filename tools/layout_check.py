@@ -102,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
             if name == "review":
                 _wait(app, lambda: review.plan is not None and review.landing is not None)
             if name == "history":
-                _wait(app, lambda: window.history.table.rowCount() > 0)
+                _wait(app, lambda: window.history.model.rowCount() > 0)
                 window.history.table.selectRow(0)
                 _wait(app, lambda: window.history.numbers.model.rowCount() > 0)
             drain(10000)

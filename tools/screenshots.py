@@ -189,7 +189,7 @@ def main(argv: list[str] | None = None) -> int:
     _wait(app, lambda: review.panel.last_result is not None, 20.0)
     shoot(2, "send-finished")
     window.show_step(3)
-    _wait(app, lambda: window.history.table.rowCount() > 0)
+    _wait(app, lambda: window.history.model.rowCount() > 0)
     window.history.table.selectRow(0)
     _wait(app, lambda: window.history.numbers.model.rowCount() > 0)
     shoot(3, "history")

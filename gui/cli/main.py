@@ -27,8 +27,32 @@ COMMAND_MODULES: tuple[str, ...] = (
 log = logging.getLogger(__name__)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The full parser: global options plus every registered subcommand."""
+# Global options that take a value: their value is not a command name.
+_VALUE_OPTIONS = ("--data-dir", "--api-base", "--lang")
+
+
+def commands_needed(argv: list[str] | None) -> tuple[str, ...]:
+    """The subcommand modules a command line needs: the one it names; none for the window (its start-up must
+    not import the engine or the simulator); all of them for --help or anything unrecognised."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    skip = False
+    for arg in args:
+        if skip:
+            skip = False
+            continue
+        if arg in ("-h", "--help"):
+            return COMMAND_MODULES
+        if arg in _VALUE_OPTIONS:
+            skip = True
+            continue
+        if arg.startswith("-"):
+            continue
+        return (arg,) if arg in COMMAND_MODULES else COMMAND_MODULES
+    return ()
+
+
+def build_parser(commands: tuple[str, ...] = COMMAND_MODULES) -> argparse.ArgumentParser:
+    """The parser: global options plus the subcommands in `commands` (all by default)."""
     parser = argparse.ArgumentParser(
         prog="sms-composer",
         description="短信群发助手 · SMS Campaign Composer",
@@ -40,7 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--api-base", help=f"WeChat API base URL (or ${API_BASE_ENV})")
     parser.add_argument("--lang", choices=["zh", "en"], help="language of the window and messages")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
+    for name in commands:
         importlib.import_module(f"gui.cli.{name.replace('-', '_')}").register(subparsers)
     return parser
 
@@ -58,7 +82,7 @@ def apply_global_options(args: argparse.Namespace) -> None:
 def main(argv: list[str] | None = None) -> int:
     """Run the command line (or the window) and return the process exit code."""
     tolerate_console_encoding(sys.stdout, sys.stderr)
-    parser = build_parser()
+    parser = build_parser(commands_needed(argv))
     args = parser.parse_args(argv)
     apply_global_options(args)
     try:

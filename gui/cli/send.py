@@ -5,15 +5,18 @@ from __future__ import annotations
 import argparse
 import sys
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from gui.cli.output import language, pick, print_error
 from gui.cli.run_output import add_run_options, cli_clock, drive
 from gui.domain.plan import DEFAULT_BATCH_SIZE, Plan
 from gui.domain.sms_text import Problem
 from gui.services.results.write_errors import ResultsNotWrittenError
-from gui.services.sending.engine import Engine
 from gui.services.sending.repeat_guard import RepeatError
 from gui.services.sending.types import EXIT_BAD_INPUT
+
+if TYPE_CHECKING:  # the engine is imported when the command runs, so `sms-composer --help` stays light
+    from gui.services.sending.engine import Engine
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -51,8 +54,10 @@ def run(args: argparse.Namespace) -> int:
     from gui.services.config.credentials import load_credentials
     from gui.services.config.settings import load_settings
     from gui.services.drafts.campaign_file import load_campaign
+    from gui.services.gc_scope import collector_paused
     from gui.services.recipients.importer import import_recipients
     from gui.services.sending.budget import budget_warning
+    from gui.services.sending.engine import Engine
 
     at = parse_schedule(args.at) if args.at else None
     campaign = load_campaign(args.campaign)
@@ -70,7 +75,8 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_BAD_INPUT
     with Engine(clock=cli_clock(settings)) as engine:
         suppressed = engine.suppression.numbers()
-        imported = import_recipients(args.recipients, suppressed=suppressed)
+        with collector_paused():  # the command owns the process; the import builds only acyclic data
+            imported = import_recipients(args.recipients, suppressed=suppressed)
         plan = engine.plan(campaign, imported, price_per_part=settings.pack_price_per_sms,
                            batch_size=max(1, min(args.batch_size, DEFAULT_BATCH_SIZE)))
         print_plan(plan, invalid=len(imported.invalid), duplicates=len(imported.duplicates))

@@ -85,5 +85,6 @@ def run(args: argparse.Namespace, *, stop_event: threading.Event | None = None) 
     except KeyboardInterrupt:
         sys.stdout.write(pick("模拟器已停止。\n", "Simulator stopped.\n"))
     finally:
+        gc.unfreeze()  # the command owns this process, but leaves the collector as it found it
         simulator.stop()
     return 0

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Container, Sequence
+import heapq
+from collections.abc import Container, Iterator, Sequence
 from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -238,8 +239,19 @@ def fingerprint(plan: Plan) -> str:
     digest = hashlib.sha256()
     for text in sorted(by_text):
         digest.update(text.encode("utf-8") + b"\x1e")
-        digest.update("\n".join(sorted(by_text[text])).encode("ascii", "replace") + b"\x1d")
+        digest.update("\n".join(_sorted_in_steps(by_text[text])).encode("ascii", "replace") + b"\x1d")
     return digest.hexdigest()
+
+
+SORT_STEP = 32_768
+
+
+def _sorted_in_steps(numbers: list[str]) -> Iterator[str]:
+    """`sorted(numbers)`, as short sorts merged lazily: one `sorted()` of a million numbers holds the GIL for
+    half a second, which a window planning on a worker thread would show as a freeze."""
+    if len(numbers) <= SORT_STEP:
+        return iter(sorted(numbers))
+    return heapq.merge(*(sorted(numbers[i:i + SORT_STEP]) for i in range(0, len(numbers), SORT_STEP)))
 
 
 def estimate(parts: int, price_per_part: Decimal) -> Decimal:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, Slot
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -25,11 +25,8 @@ from gui import APP_DISPLAY_NAME
 from gui.domain.campaign import Campaign
 from gui.domain.clock import Clock, SystemClock
 from gui.domain.sms_text import SmsType
-from gui.services.config.credentials import BackendStatus, friendly_backend_name
 from gui.services.config.keyring_status import keyring_info
-from gui.services.sending.engine import Engine
 from gui.services.sending.session import DEFAULT_SETTLE_SECONDS, AppSession
-from gui.services.simulator.sandbox import SandboxSession, SandboxUnavailable, start_sandbox
 from gui.ui import dialogs
 from gui.ui.compose import ComposeView
 from gui.ui.history.page import HistoryPage
@@ -42,7 +39,13 @@ from gui.ui.sending.worker import RunResult
 from gui.ui.session_keeper import SessionKeeper
 from gui.ui.settings.page import SettingsPage
 from gui.ui.style import ERROR, STYLESHEET
-from gui.ui.workers import run_in_background, wait_for_background
+from gui.ui.window_close import ClosesWithoutWaiting
+from gui.ui.workers import run_in_background, when_idle
+
+if TYPE_CHECKING:  # the keyring, the simulator and the engine load when used, on the pool, never at start-up
+    from gui.services.config.credentials import BackendStatus
+    from gui.services.sending.engine import Engine
+    from gui.services.simulator.sandbox import SandboxSession
 
 
 @dataclass(frozen=True)
@@ -58,8 +61,23 @@ class WindowMode:
     offer_sandbox: bool = True  # live mode without credentials: offer 练习模式
 
 
-class MainWindow(QMainWindow):
-    """The app window. Pages are built here; services are passed in, never looked up globally."""
+def open_engine(clock: Clock | None) -> Engine:
+    """Open the journal (SQLite, crash recovery): blocking I/O, run on the pool."""
+    from gui.services.sending.engine import Engine
+
+    return Engine(clock=clock)
+
+
+class MainWindow(ClosesWithoutWaiting, QMainWindow):
+    """The app window. Pages are built here; services are passed in, never looked up globally.
+
+    Signals:
+        engine_ready(): the journal is open (it opens on the pool after the first paint).
+        closed(): the window has closed for good (its send stopped, its journal closed); the app may quit.
+    """
+
+    engine_ready = Signal()
+    closed = Signal()
 
     def __init__(self, mode: WindowMode | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -77,7 +95,10 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget(self)
         self.pages.setObjectName("pages")
 
-        self.session = AppSession(engine=Engine(clock=self.mode.clock), clock=self.mode.clock or SystemClock(),
+        # The journal opens on the pool: the window shows at once; pages that need it wait for `engine_ready`.
+        self._closing = False
+        self._closed = False
+        self.session = AppSession(engine=None, clock=self.mode.clock or SystemClock(),
                                   sandbox=self.mode.session, env_id=self.mode.env_id,
                                   settle_seconds=self.mode.settle_seconds)
         self._own_session: SandboxSession | None = None
@@ -167,12 +188,10 @@ class MainWindow(QMainWindow):
         self.compose.library.failed.connect(self._show_status)
         self.compose.library.saved.connect(self._on_template_saved)
         self.keyring: BackendStatus | None = None
-        # Keyring backends can block for many seconds (Secret Service, KWallet): never on the GUI thread.
-        run_in_background(keyring_info, self._on_keyring_info, self._on_keyring_failed)
-        # Temp files of exports killed last time, beside the recipients files (folders may be slow shares).
-        run_in_background(self.session.engine.remove_interrupted_exports)
-        if not self.mode.sandbox and self.mode.offer_sandbox:
-            run_in_background(_has_credentials, self._on_credentials_known)
+        self.engine_error: Exception | None = None
+        # Right after the first paint (a zero timer runs after the posted paint events): these import the engine
+        # and the keyring on the pool, which would otherwise compete with building the window.
+        QTimer.singleShot(0, self._start_background)
         keyboard_friendly(self)
         self.keeper = SessionKeeper(self)
         self.keeper.restore()  # the draft, list and page of last time: a close or a crash loses nothing
@@ -183,6 +202,33 @@ class MainWindow(QMainWindow):
         self.schedules.missed.connect(self._on_missed_schedule)
         self.history.schedule_requested.connect(self.edit_schedule)
         self.schedules.start()
+
+    @Slot()
+    def _start_background(self) -> None:
+        run_in_background(lambda: open_engine(self.mode.clock), self._on_engine, self._on_engine_failed)
+        # Keyring backends can block for many seconds (Secret Service, KWallet): never on the GUI thread.
+        run_in_background(keyring_info, self._on_keyring_info, self._on_keyring_failed)
+        if not self.mode.sandbox and self.mode.offer_sandbox:
+            run_in_background(_has_credentials, self._on_credentials_known)
+
+    @Slot(object)
+    def _on_engine(self, engine: Engine) -> None:
+        if self._closing:
+            run_in_background(engine.close)
+            return
+        self.session.engine = engine
+        self.engine_error = None
+        # Temp files of exports killed last time, beside the recipients files (folders may be slow shares).
+        run_in_background(engine.remove_interrupted_exports)
+        self.engine_ready.emit()
+        if self.pages.currentWidget() is self.review and not self.review.panel.is_sending():
+            self.review.refresh()
+        self.history.refresh()
+
+    @Slot(object)
+    def _on_engine_failed(self, error: Exception) -> None:
+        self.engine_error = error
+        self.statusBar().showMessage(self.tr("The send history could not be opened: {0}").format(error))
 
     def _build_settings_page(self) -> SettingsPage:
         page = SettingsPage(self, sandbox=self.mode.sandbox, session=self.mode.session)
@@ -214,6 +260,8 @@ class MainWindow(QMainWindow):
         self.keyring = info
         self.keyring_label.setToolTip(pick(info.message_zh, info.message_en))
         if info.usable:
+            from gui.services.config.credentials import friendly_backend_name  # keyring is loaded by now
+
             self.keyring_label.setText(self.tr("Keyring: {0}").format(
                 friendly_backend_name(info.name, current_language())))
         else:
@@ -222,6 +270,8 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def _on_keyring_failed(self, error: Exception) -> None:
+        from gui.services.config.credentials import BackendStatus
+
         self.keyring = BackendStatus("?", False, str(error), str(error))
         self.keyring_label.setText(self.tr("Keyring: not available"))
         self.keyring_label.setStyleSheet(f"color: {ERROR};")
@@ -253,14 +303,18 @@ class MainWindow(QMainWindow):
         """Start the simulator in this process and send to it from now on (own data folder, own history)."""
         if self.review.panel.is_sending():
             return
+        from gui.services.simulator.sandbox import SandboxUnavailable, start_sandbox
+
         try:
             session = start_sandbox()
         except SandboxUnavailable as error:
             self.statusBar().showMessage(self.tr("The sandbox is not available: {0}").format(error), 10000)
             return
-        wait_for_background(5000)
-        self.session.engine.close()
-        self.session.engine = Engine(clock=self.mode.clock)
+        # The sandbox has its own data folder: close the live journal once nothing uses it, open the other.
+        old, self.session.engine = self.session.engine, None
+        if old is not None:
+            when_idle(lambda: run_in_background(old.close))
+        run_in_background(lambda: open_engine(self.mode.clock), self._on_engine, self._on_engine_failed)
         self.session.sandbox = session
         self._own_session = session
         self.mode = replace(self.mode, sandbox=True, env_id=session.env_id, api_base=session.base_url,
@@ -369,22 +423,6 @@ class MainWindow(QMainWindow):
             self.tr("Stop sending and close? The batch being sent finishes first; the campaign can be continued "
                     "later from History."),
             self.tr("Stop and close"), self.tr("Keep sending"), icon=QMessageBox.Icon.Warning)
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if self.review.panel.is_sending():
-            if not self.ask_close_during_send():
-                event.ignore()
-                return
-            self.statusBar().showMessage(self.tr("Stopping after the current batch…"))
-            self.review.panel.stop_and_wait()
-        self.keeper.save()
-        # Pool tasks emit into this window's slots: let them finish before the widgets go away.
-        wait_for_background(5000)
-        self.session.engine.close()
-        if self._own_session is not None:
-            self._own_session.stop()
-            self._own_session = None
-        super().closeEvent(event)
 
 
 def _has_credentials() -> bool:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 
 
 class TaskSignals(QObject):
@@ -22,6 +23,13 @@ class TaskSignals(QObject):
     finished = Signal()
 
 
+def _emit(signal: Any, *args: object) -> None:
+    # While the application quits, the signals object can be gone before a long call returns: there is nobody
+    # left to tell, and a traceback on the way out would only alarm the user.
+    with contextlib.suppress(RuntimeError):
+        signal.emit(*args)
+
+
 class _Task(QRunnable):
     def __init__(self, fn: Callable[[], Any], signals: TaskSignals) -> None:
         super().__init__()
@@ -30,14 +38,26 @@ class _Task(QRunnable):
 
     def run(self) -> None:
         # The worker touches no widget: it only emits; GUI-thread slots do the rest.
+        signals = self._signals
         try:
             result = self._fn()
         except Exception as error:
-            self._signals.failed.emit(_as_user_facing(error))
+            _emit(signals.failed, _as_user_facing(error))
         else:
-            self._signals.succeeded.emit(result)
+            _emit(signals.succeeded, result)
         finally:
-            self._signals.finished.emit()
+            self._fn = None  # type: ignore[assignment]  # what the call captured is dropped here, on the pool
+            _emit(signals.finished)
+
+
+class _Tracker(QObject):
+    """Counts the calls in flight; `idle` when the last one has delivered its result.
+
+    Signals:
+        idle(): no background call is running any more.
+    """
+
+    idle = Signal()
 
 
 def _as_user_facing(error: Exception) -> Exception:
@@ -53,6 +73,20 @@ def _as_user_facing(error: Exception) -> Exception:
 
 
 _alive: set[TaskSignals] = set()
+_tracker: _Tracker | None = None
+
+
+def _the_tracker() -> _Tracker:
+    global _tracker
+    if _tracker is None:
+        _tracker = _Tracker()
+    return _tracker
+
+
+def _done(signals: TaskSignals) -> None:
+    _alive.discard(signals)
+    if not _alive:
+        _emit(_the_tracker().idle)
 
 
 def run_in_background(
@@ -65,20 +99,61 @@ def run_in_background(
 
     The receivers are connected before the task starts so no result can be missed. Pass `@Slot`
     methods of GUI-thread QObjects, not lambdas, so delivery is queued onto the GUI thread. The
-    signals object is kept alive until `finished`.
+    signals object is kept alive until `finished` has been delivered.
     """
     signals = TaskSignals()
     _alive.add(signals)
+    if pool is None:
+        pool = _global_pool()
     if on_success is not None:
         signals.succeeded.connect(on_success)
     if on_failure is not None:
         signals.failed.connect(on_failure)
     signals.finished.connect(signals.deleteLater)
-    signals.destroyed.connect(lambda *_: _alive.discard(signals))
-    (pool or QThreadPool.globalInstance()).start(_Task(fn, signals))
+    # Emitted on the GUI thread when the deferred delete runs, after the queued results were delivered.
+    signals.destroyed.connect(lambda *_: _done(signals))
+    pool.start(_Task(fn, signals))
     return signals
 
 
+MIN_THREADS = 6
+
+
+def _global_pool() -> QThreadPool:
+    """The global pool with room for calls that only wait: on a 2-core machine Qt allows two threads, and a
+    keyring that takes 25 s to time out (Secret Service without a session) would hold an import up behind it."""
+    pool = QThreadPool.globalInstance()
+    if pool.maxThreadCount() < MIN_THREADS:
+        pool.setMaxThreadCount(MIN_THREADS)
+    return pool
+
+
+def background_busy() -> bool:
+    """Whether a call started by `run_in_background` has not delivered its result yet."""
+    return bool(_alive)
+
+
+def when_idle(callback: Callable[[], None]) -> None:
+    """Call `callback` (a slot of a GUI-thread object) now if nothing runs, else once the last call is done.
+
+    The non-blocking way to wait for the pool: the window closes its journal this way, never by waiting.
+    """
+    if not _alive:
+        callback()
+    else:
+        _the_tracker().idle.connect(callback, Qt.ConnectionType.SingleShotConnection)
+
+
+def release_in_background(value: object) -> None:
+    """Drop the last reference to `value` on the pool: freeing millions of objects is a stall of its own.
+
+    The caller must hold no other reference; whatever still refers to it keeps it alive as usual.
+    """
+    holder = [value]
+    del value
+    QThreadPool.globalInstance().start(holder.clear)
+
+
 def wait_for_background(timeout_ms: int = 5000) -> bool:
-    """Block until the global pool is idle (window close, tests). True if it finished in time."""
+    """Block until the global pool is idle. For tests and developer tools only: the window never blocks on it."""
     return QThreadPool.globalInstance().waitForDone(timeout_ms)

@@ -422,6 +422,10 @@
             <translation>密钥环：检查中…</translation>
         </message>
         <message>
+            <source>The send history could not be opened: {0}</source>
+            <translation>无法打开发送记录：{0}</translation>
+        </message>
+        <message>
             <source>not set</source>
             <translation>未设置</translation>
         </message>
@@ -472,10 +476,6 @@
         <message>
             <source>Keep sending</source>
             <translation>继续发送</translation>
-        </message>
-        <message>
-            <source>Stopping after the current batch…</source>
-            <translation>当前批次完成后停止…</translation>
         </message>
     </context>
     <context>
@@ -751,6 +751,10 @@
         <message>
             <source>The sample workbook could not be saved ({0}).</source>
             <translation>示例表格没能保存（{0}）。</translation>
+        </message>
+        <message>
+            <source>Import stopped.</source>
+            <translation>已停止导入。</translation>
         </message>
         <message>
             <source>The file could not be read ({0}). Check that it is a spreadsheet or text file.</source>
@@ -1060,6 +1064,10 @@
         <message>
             <source>Import the recipients first (step Recipients).</source>
             <translation>请先导入收件人（“收件人”一步）。</translation>
+        </message>
+        <message>
+            <source>Opening the send history…</source>
+            <translation>正在打开发送记录…</translation>
         </message>
         <message>
             <source>Checking…</source>

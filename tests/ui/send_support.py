@@ -38,6 +38,7 @@ def sandbox_window(qtbot, simulator, *, settle: float = 0.5) -> MainWindow:
     window.ask_close_during_send = lambda: True
     qtbot.addWidget(window)
     window.show()
+    qtbot.waitUntil(lambda: window.session.engine is not None, timeout=10000)  # the journal opens on the pool
     return window
 
 

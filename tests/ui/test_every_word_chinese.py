@@ -68,7 +68,7 @@ def test_every_page_and_dialog_reads_chinese(qtbot, simulator, tmp_path: Path) -
     _look(window, "send finished", found)
     window.show_step(3)
     history = window.history
-    qtbot.waitUntil(lambda: history.table.rowCount() > 0 and not history.loading, timeout=5000)
+    qtbot.waitUntil(lambda: history.model.rowCount() > 0 and not history.loading, timeout=5000)
     history.table.selectRow(0)
     qtbot.waitUntil(lambda: history.numbers.model.rowCount() > 0, timeout=5000)
     _look(window, "history", found)
@@ -80,11 +80,11 @@ def test_every_page_and_dialog_reads_chinese(qtbot, simulator, tmp_path: Path) -
     window.show_step(1)
     window.recipients.open_suppression()
     dialog = window.recipients.suppression_dialog
-    qtbot.waitUntil(lambda: not dialog.busy and dialog.table.rowCount() == 1, timeout=5000)
+    qtbot.waitUntil(lambda: not dialog.busy and dialog.model.rowCount() == 1, timeout=5000)
     dialog.number_edit.setText("13900000000")
     dialog.add_button.click()
-    qtbot.waitUntil(lambda: not dialog.busy and dialog.table.rowCount() == 2, timeout=5000)
-    assert {dialog.table.item(r, 1).text() for r in range(2)} == {"手动添加", "平台退订/黑名单"}
+    qtbot.waitUntil(lambda: not dialog.busy and dialog.model.rowCount() == 2, timeout=5000)
+    assert {dialog.model.text(r, 1) for r in range(2)} == {"手动添加", "平台退订/黑名单"}
     _look(dialog, "suppression", found)
     dialog.close()
 

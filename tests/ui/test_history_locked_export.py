@@ -34,7 +34,7 @@ def history_page(qtbot, engine: Engine) -> HistoryPage:
     page = HistoryPage(AppSession(engine=engine))
     qtbot.addWidget(page)
     page.show()
-    qtbot.waitUntil(lambda: not page.loading and page.table.rowCount() == 1, timeout=5000)
+    qtbot.waitUntil(lambda: not page.loading and page.model.rowCount() == 1, timeout=5000)
     page.table.selectRow(0)
     qtbot.waitUntil(lambda: not page.numbers_loading, timeout=5000)
     return page

@@ -54,9 +54,9 @@ def test_tab_moves_out_of_the_invalid_numbers_table(qtbot) -> None:
     page.load_text("13800000001\n12345\n99")
     qtbot.waitUntil(lambda: page.result is not None and not page.busy, timeout=5000)
     table = page.invalid_table
-    assert table.rowCount() == 2
+    assert table.model().rowCount() == 2
     table.setFocus()
-    table.setCurrentCell(0, 0)
+    table.setCurrentIndex(table.model().index(0, 0))
     qtbot.keyClick(table, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is not table
 
@@ -104,8 +104,8 @@ def test_suppression_list_shows_plain_reasons_in_beijing_time(qtbot, tmp_path) -
     suppression.add(["13800000003"], reason="导入自 老客户.xlsx")  # SuppressionList.import_file's reason
     dialog = SuppressionDialog(suppression)
     qtbot.addWidget(dialog)
-    qtbot.waitUntil(lambda: not dialog.busy and dialog.table.rowCount() == 3, timeout=5000)
-    reasons = {dialog.table.item(r, 1).text() for r in range(3)}
+    qtbot.waitUntil(lambda: not dialog.busy and dialog.model.rowCount() == 3, timeout=5000)
+    reasons = {dialog.model.text(r, 1) for r in range(3)}
     assert reasons == {"手动添加", "平台退订/黑名单", "导入自 老客户.xlsx"}
     assert not dialog.table.tabKeyNavigation()
     assert beijing_text(datetime(2026, 11, 29, 2, 30, tzinfo=UTC).isoformat()) == "2026-11-29 10:30"

@@ -67,17 +67,17 @@ def test_suppression_list_add_remove_and_import(qtbot, tmp_path: Path) -> None:
     qtbot.waitUntil(lambda: not dialog.busy, timeout=5000)
     dialog.number_edit.setText("13800000001，13800000002")
     dialog.add_button.click()
-    qtbot.waitUntil(lambda: not dialog.busy and dialog.table.rowCount() == 2, timeout=5000)
+    qtbot.waitUntil(lambda: not dialog.busy and dialog.model.rowCount() == 2, timeout=5000)
     assert suppression.numbers() == {"+8613800000001", "+8613800000002"}
     dialog.table.selectRow(0)
     dialog.remove_button.click()
-    qtbot.waitUntil(lambda: not dialog.busy and dialog.table.rowCount() == 1, timeout=5000)
+    qtbot.waitUntil(lambda: not dialog.busy and dialog.model.rowCount() == 1, timeout=5000)
     assert len(suppression.numbers()) == 1
     source = tmp_path / "退订.txt"
     source.write_text("13800000007\n13800000008\n", encoding="utf-8")
     dialog.ask_file = lambda: str(source)
     dialog.import_button.click()
-    qtbot.waitUntil(lambda: not dialog.busy and dialog.table.rowCount() == 3, timeout=5000)
+    qtbot.waitUntil(lambda: not dialog.busy and dialog.model.rowCount() == 3, timeout=5000)
     assert "+8613800000008" in suppression
     assert "3" in dialog.note.text()
 

@@ -86,11 +86,11 @@ def test_compose_import_review_send_pause_resume_export_history(qtbot, simulator
     window.show_step(3)
     history = window.history
     # Several refreshes overlap (stored, finished, step opened); wait for the newest one's answer.
-    qtbot.waitUntil(lambda: not history.loading and history.table.rowCount() == 1, timeout=5000)
+    qtbot.waitUntil(lambda: not history.loading and history.model.rowCount() == 1, timeout=5000)
     history.table.selectRow(0)
     qtbot.waitUntil(lambda: not history.numbers_loading and history.numbers.model.rowCount() == 20, timeout=5000)
-    assert history.table.item(0, 3).text() == "部分失败"  # 18 accepted, 2 failed
-    assert history.table.item(0, 5).text() == "18"
+    assert history.model.text(0, 3) == "部分失败"  # 18 accepted, 2 failed
+    assert history.model.text(0, 5) == "18"
     out = tmp_path / "结果.xlsx"
     history.export_path = lambda suggested: str(out)
     history.export_button.click()
@@ -107,7 +107,7 @@ def test_compose_import_review_send_pause_resume_export_history(qtbot, simulator
     assert window.pages.currentWidget() is window.compose
 
 
-def test_close_during_send_waits_for_the_worker_then_resume_sends_the_rest(qtbot, simulator, tmp_path) -> None:  # noqa: F811
+def test_close_during_send_hides_then_closes_after_the_worker_then_resume_sends_the_rest(qtbot, simulator, tmp_path) -> None:  # noqa: F811
     simulator.config.latency_ms = 80
     phones = numbers(24, start=100)
     workbook = write_workbook(tmp_path / "名单.xlsx", phones)
@@ -120,7 +120,6 @@ def test_close_during_send_waits_for_the_worker_then_resume_sends_the_rest(qtbot
     page.send_button.click()
     panel = page.panel
     qtbot.waitUntil(lambda: panel.is_sending() and panel.progress_bar.value() >= 2, timeout=5000)
-    thread = panel.send_thread.qthread
     campaign_id = panel.campaign_id
 
     asked = []
@@ -129,9 +128,12 @@ def test_close_during_send_waits_for_the_worker_then_resume_sends_the_rest(qtbot
     assert asked and window.isVisible() and panel.is_sending()  # "no" keeps sending
 
     window.ask_close_during_send = lambda: True
-    window.close()
-    assert thread.isFinished()  # the close waited for the worker
-    assert not window.isVisible()
+    with qtbot.waitSignal(window.closed, timeout=10000):
+        window.close()
+        assert not window.isVisible()  # hidden at once; nothing waits on the GUI thread
+        assert panel.is_sending()  # the batch in flight finishes first
+    # Closed for good only after the worker ended (its thread is deleted once finished).
+    assert panel.send_thread is None and panel.last_result is not None
     with Engine(recover=False) as engine:
         info = engine.info(campaign_id)
         assert info.state == CampaignState.INTERRUPTED
@@ -144,9 +146,9 @@ def test_close_during_send_waits_for_the_worker_then_resume_sends_the_rest(qtbot
     window.show_step(3)
     history = window.history
     # Several refreshes overlap (stored, finished, step opened); wait for the newest one's answer.
-    qtbot.waitUntil(lambda: not history.loading and history.table.rowCount() == 1, timeout=5000)
+    qtbot.waitUntil(lambda: not history.loading and history.model.rowCount() == 1, timeout=5000)
     history.table.selectRow(0)
-    assert history.table.item(0, 3).text() == "已中断"
+    assert history.model.text(0, 3) == "已中断"
     assert history.buttons["resumeButton"].isEnabled()
     # While `sms-composer resume` is sending it in a terminal, 继续发送 here is refused and sends nothing.
     sent_before = len(simulator.accepted())
@@ -160,7 +162,7 @@ def test_close_during_send_waits_for_the_worker_then_resume_sends_the_rest(qtbot
     assert len(simulator.accepted()) == sent_before
 
     window.show_step(3)
-    qtbot.waitUntil(lambda: not history.loading and history.table.rowCount() == 1, timeout=5000)
+    qtbot.waitUntil(lambda: not history.loading and history.model.rowCount() == 1, timeout=5000)
     history.table.selectRow(0)
     panel.last_result = None
     history.buttons["resumeButton"].click()

@@ -87,14 +87,15 @@ def test_import_shows_report_and_invalid_rows(qtbot, tmp_path) -> None:
     assert report is page.report
     assert "可发送 2 个号码" in page.summary.text()
     assert "无效号码 1 个 · 重复号码 1 个" in page.summary.text()
-    table = page.invalid_table
+    table = page.invalid_model
+    assert page.invalid_table.model() is table
     assert table.rowCount() == 1
-    assert table.item(0, 0).text() == "3" and table.item(0, 1).text() == "1380013800"
-    assert table.item(0, 2).text()  # the reason, in Chinese from the importer
+    assert table.text(0, 0) == "3" and table.text(0, 1) == "1380013800"
+    assert table.text(0, 2)  # the reason, in Chinese from the importer
     # The duplicate is listed too: its row, the row it repeats and the number.
-    duplicates = page.duplicate_table
-    assert not duplicates.isHidden() and duplicates.rowCount() == 1
-    assert [duplicates.item(0, c).text() for c in range(3)] == ["4", "2", "+8613800138000"]
+    duplicates = page.duplicate_model
+    assert not page.duplicate_table.isHidden() and duplicates.rowCount() == 1
+    assert [duplicates.text(0, c) for c in range(3)] == ["4", "2", "+8613800138000"]
 
 
 def test_unreadable_file_is_explained_not_crashed(qtbot, tmp_path) -> None:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from gui.services.config.credentials import BackendStatus, backend_status
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # keyring loads on the worker that asks, never at start-up
+    from gui.services.config.credentials import BackendStatus
 
 
 def keyring_info() -> BackendStatus:
@@ -11,6 +14,8 @@ def keyring_info() -> BackendStatus:
     Blocking (Secret Service / KWallet may take seconds): call it from a worker, never at start-up on
     the GUI thread.
     """
+    from gui.services.config.credentials import backend_status  # keyring loads here, on the worker
+
     return backend_status()
 
 

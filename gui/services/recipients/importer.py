@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable, Container, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import compress, islice, repeat
@@ -182,28 +181,23 @@ def _read(
     padded = not table.uniform
     formulas = {row for row, column in table.uncached_formulas if column == table.first_column + phone + 1}
     chunk = sample[skip:]
-    # Nothing kept here can form a cycle, so the cyclic GC would only rescan a growing heap: pause it.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        while chunk:
-            if padded:
-                chunk = [
-                    (row if len(row) >= width else row + [""] * (width - len(row)))
-                    if type(row) is not MalformedRow else row * width
-                    for row in chunk
-                ]
-            # Column-wise, in C: a block of clean numbers costs a join and one regex, not a call per cell.
-            start = len(digits)
-            _phones(chunk, list(map(phone_of, chunk)), skip + start, digits, invalid, blanks, formulas)
-            for add_block, pick in pickers:
-                add_block(list(map(pick, chunk)), start)
-            if progress is not None and len(digits) % PROGRESS_EVERY < len(chunk):
-                progress(len(digits))
-            chunk = list(islice(rows, CHUNK_ROWS))
-    finally:
-        if collecting:
-            gc.enable()
+    # Nothing kept here forms a cycle; callers that import big files may pause the cyclic collector around
+    # the call (gui.services.gc_scope.collector_paused) — this function leaves the process's GC alone.
+    while chunk:
+        if padded:
+            chunk = [
+                (row if len(row) >= width else row + [""] * (width - len(row)))
+                if type(row) is not MalformedRow else row * width
+                for row in chunk
+            ]
+        # Column-wise, in C: a block of clean numbers costs a join and one regex, not a call per cell.
+        start = len(digits)
+        _phones(chunk, list(map(phone_of, chunk)), skip + start, digits, invalid, blanks, formulas)
+        for add_block, pick in pickers:
+            add_block(list(map(pick, chunk)), start)
+        if progress is not None and len(digits) % PROGRESS_EVERY < len(chunk):
+            progress(len(digits))
+        chunk = list(islice(rows, CHUNK_ROWS))
     if progress is not None:
         progress(len(digits))
     table = Table(table.sheet, lambda: iter(()), table.first_column, table.encoding, table.delimiter,

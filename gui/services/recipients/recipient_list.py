@@ -79,6 +79,10 @@ class RecipientList(Sequence[Recipient]):
             self._order_cache = array("l", self._positions())
         return self._order_cache
 
+    def prepare_lookup(self) -> None:
+        """Build the random-access index now (on a worker thread), so the first lookup by position is instant."""
+        self._order  # noqa: B018 - the property builds and caches it
+
     def _positions(self) -> Iterator[int]:
         if self._keep is None:
             return iter(self._order)

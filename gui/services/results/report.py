@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from gui.domain.statuses import DeliveryStatus, NumberStatus
 from gui.services.api.catalogue import (
@@ -16,8 +16,10 @@ from gui.services.api.catalogue import (
     explain_transport,
 )
 from gui.services.api.types import Explanation, NumberClass, OutcomeKind
-from gui.services.journal.store import Journal
 from gui.services.journal.types import SkippedRow
+
+if TYPE_CHECKING:  # the window shows reports; the journal itself opens on the pool
+    from gui.services.journal.store import Journal
 
 # What a failure group's one button does.
 RETRY_NOW = "retry_now"  # the request was refused as a whole (quota, busy…): send those numbers again

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import threading
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -14,6 +13,7 @@ from gui.domain.clock import Clock, SystemClock, format_timestamp
 from gui.domain.send_window import MARKETING_WINDOW, SendWindow
 from gui.domain.statuses import BatchState, CampaignState, NumberStatus
 from gui.services.api.types import OutcomeKind, SendOutcome, SendSmsRequest
+from gui.services.gc_scope import heap_frozen
 from gui.services.journal.store import Journal
 from gui.services.journal.types import BatchRow, NumberUpdate
 from gui.services.sending.budget import stop_message
@@ -138,21 +138,21 @@ class CampaignRunner:
         self._resent.clear()
         self._refresh_counts()
         self._set_state(CampaignState.RUNNING)
-        # What is in memory now (recipients, plan, rows) lives as long as the send; frozen, the collector
-        # stops re-walking it between batches. Refcounting still frees it afterwards.
-        gc.freeze()
-        try:
-            summary = self._run()
-            self._flush()
-            self._writer.close()
-            return summary
-        except BaseException:
+        # What is in memory now lives as long as the send: frozen, collections skip it; thawed when the run ends.
+        with heap_frozen():
             try:
-                self._release_pending()
+                summary = self._run()
+                self._flush()
                 self._writer.close()
-            finally:
-                self._set_state(CampaignState.INTERRUPTED, "发送意外中断。", "Sending was interrupted unexpectedly.")
-            raise
+                return summary
+            except BaseException:
+                try:
+                    self._release_pending()
+                    self._writer.close()
+                finally:
+                    self._set_state(CampaignState.INTERRUPTED, "发送意外中断。",
+                                    "Sending was interrupted unexpectedly.")
+                raise
 
     def _run(self) -> RunSummary:
         if self._open_unknown():

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from gui.domain.clock import Clock, SystemClock
-from gui.services.api.client import CloudBaseClient, client_from_environment
 from gui.services.config.settings import Settings, load_settings
-from gui.services.sending.engine import Engine
-from gui.services.simulator.sandbox import SandboxSession
+
+if TYPE_CHECKING:  # HTTP, the engine and the simulator load when used; the window opens the engine on the pool
+    from gui.services.api.client import CloudBaseClient
+    from gui.services.sending.engine import Engine
+    from gui.services.simulator.sandbox import SandboxSession
 
 DEFAULT_SETTLE_SECONDS = 60.0
 
@@ -23,10 +26,11 @@ class AppSession:
     """Owned by the main window and handed to the pages; entering the sandbox replaces `engine` and `sandbox`.
 
     `sandbox` is the running simulator with its credentials, or None for live sends. `busy` answers whether
-    this window is sending right now (the main window points it at the send panel once that exists).
+    this window is sending right now (the main window points it at the send panel once that exists). `engine`
+    is None until the window has opened it on the pool; pages that need it wait for it.
     """
 
-    engine: Engine
+    engine: Engine | None
     clock: Clock = field(default_factory=SystemClock)
     sandbox: SandboxSession | None = None
     env_id: str = ""
@@ -48,6 +52,8 @@ class AppSession:
 
     def make_client(self) -> CloudBaseClient:
         """A fresh API client; call it on the worker thread (the keyring may block) and close it there."""
+        from gui.services.api.client import CloudBaseClient, client_from_environment
+
         if self.sandbox is not None:
             return CloudBaseClient(appid=self.sandbox.appid, secret=self.sandbox.secret,
                                    base_url=self.sandbox.base_url, clock=self.clock)

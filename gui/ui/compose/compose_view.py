@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -65,13 +67,12 @@ class ComposeView(QWidget):
         self.param_link_key = DEFAULT_PARAM_LINK_KEY  # from 设置 (apply_defaults)
         self.setObjectName("composeView")
         self._last: RenderedSms | None = None
-        self._recipients: tuple[Recipient, ...] = ()
+        self._recipients: Sequence[Recipient] = ()
         self.rules = load_rule_pack()  # the carrier rule pack: a small file, read once per window
 
         title = page_title(self.tr("Content"), self)
-        hint = page_hint(self.tr(
-            "Write the message once; the counters and the preview show exactly what is sent."
-        ), self)
+        hint = page_hint(self.tr("Write the message once; the counters and the preview show exactly what is sent."),
+                         self)
 
         self.switch = QWidget(self)
         self.switch.setObjectName("smsTypeSwitch")
@@ -135,7 +136,7 @@ class ComposeView(QWidget):
         footer_layout.addLayout(counters)
         footer_layout.addWidget(self.problems)
 
-        self.preview = PreviewPanel(self)
+        self.preview = PreviewPanel(self, label=self._row_label)
         # Narrower on a 1024-wide screen, so the form (and its 整条 counter) never scrolls sideways.
         self.preview.setMinimumWidth(200)
         self.preview.setMaximumWidth(340)
@@ -187,7 +188,8 @@ class ComposeView(QWidget):
             combo.setMinimumContentsLength(10)
         self._place_footer()
         self.refresh()
-        self.library.refresh()
+        # The saved templates are read on the pool right after the first paint, not while the window is built.
+        QTimer.singleShot(0, self.library.refresh)
 
     def showEvent(self, event: QShowEvent) -> None:
         # The form never scrolls sideways: the preview gives way first (down to its minimum). Measured once
@@ -266,14 +268,16 @@ class ComposeView(QWidget):
     # -- recipients: parameters from columns, the preview row --------------------------------------------------
     def set_recipients(self, result: object | None) -> None:
         """Take the columns and rows of the last import (an `ImportResult`, or None to forget them)."""
-        self._recipients = tuple(getattr(result, "recipients", ()) or ())
+        self._recipients = getattr(result, "recipients", None) or ()  # kept as is, never copied
         columns = tuple(getattr(result, "columns", ()) or ())
         phone_column = getattr(result, "phone_column", "")
         self.notification.set_columns([c for c in columns if c != phone_column])
-        self.preview.set_rows([(self.tr("Row {0} · {1}").format(r.row, mask_number(r.number)), index)
-                               for index, r in enumerate(self._recipients)])
+        self.preview.set_recipients(self._recipients)
         self._place_footer()
         self.refresh()
+
+    def _row_label(self, recipient: Recipient) -> str:
+        return self.tr("Row {0} · {1}").format(recipient.row, mask_number(recipient.number))
 
     def preview_recipient(self) -> Recipient | None:
         """The recipient the preview shows (picked under the bubble), if recipients are imported."""
@@ -282,14 +286,17 @@ class ComposeView(QWidget):
 
     def set_preview_row(self, spreadsheet_row: int) -> bool:
         """Show the recipient of this spreadsheet row in the preview."""
-        index = next((i for i, r in enumerate(self._recipients) if r.row == spreadsheet_row), None)
-        if index is not None:
-            self.preview.row_picker.setCurrentIndex(self.preview.row_picker.findData(index))
-        return index is not None
+        # O(1) / O(log n) whatever the size: the picker's model reads rows on demand; rows are in sheet order.
+        index = bisect_left(self._recipients, spreadsheet_row, key=lambda r: r.row)
+        if index < len(self._recipients) and self._recipients[index].row == spreadsheet_row:
+            self.preview.pick(index)
+            return True
+        return False
 
     def preview_params(self) -> tuple[str, ...]:
         """The parameters for the previewed recipient; a column without a recipient shows as {列名}."""
-        fields = self.preview_recipient().fields if self.preview_recipient() else None
+        recipient = self.preview_recipient()
+        fields = recipient.fields if recipient is not None else None
         values = []
         for source in self.notification.param_sources():
             if not source.column:

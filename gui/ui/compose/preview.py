@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QListView, QVBoxLayout, QWidget
 
+from gui.domain.recipients import Recipient
+from gui.ui.compose.recipient_model import RecipientPickerModel
 from gui.ui.style import ACCENT
 
 _LINK = re.compile(r"https?://[^\s，。,]+")
@@ -32,7 +35,7 @@ def bubble_html(text: str) -> str:
 class PreviewPanel(QWidget):
     """What the recipient's phone shows; `set_text` updates it, `text()` returns the plain final text."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, label: Callable[[Recipient], str] = str) -> None:
         super().__init__(parent)
         self._text = ""
         frame = QFrame(self)
@@ -71,6 +74,20 @@ class PreviewPanel(QWidget):
         self.row_picker = QComboBox(self.row_box)
         self.row_picker.setObjectName("previewRowPicker")
         self.row_picker.setAccessibleName(self.tr("Preview for recipient"))
+        # A model over the imported rows, not an item per row: a million recipients load in no time. The combo
+        # must not measure every label (size from a fixed length) and the popup must not lay out every row.
+        self.row_model = RecipientPickerModel(label, self.row_picker)
+        popup = QListView(self.row_picker)
+        popup.setUniformItemSizes(True)
+        popup.setLayoutMode(QListView.LayoutMode.Batched)
+        popup.setBatchSize(2000)
+        self.row_picker.setView(popup)
+        self.row_picker.setModel(self.row_model)
+        self.row_picker.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.row_picker.setMinimumContentsLength(18)
+        # A drop-down list, not the style's "popup" menu: that one measures every row each time it opens.
+        self.row_picker.setStyleSheet("QComboBox { combobox-popup: 0; }")
+        self.row_picker.setMaxVisibleItems(15)
         row = QHBoxLayout(self.row_box)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.row_label)
@@ -88,17 +105,19 @@ class PreviewPanel(QWidget):
         """The exact final text shown in the bubble."""
         return self._text
 
-    def set_rows(self, rows: list[tuple[str, int]]) -> None:
-        """The recipients to choose from: (label, index) pairs; keeps the current choice when it still exists."""
-        current = self.row_picker.currentData()
+    def set_recipients(self, recipients: Sequence[Recipient]) -> None:
+        """The recipients to choose from (not copied); keeps the current position when it still exists."""
+        current = self.row_picker.currentIndex()
         self.row_picker.blockSignals(True)
-        self.row_picker.clear()
-        for label, index in rows:
-            self.row_picker.addItem(label, index)
-        self.row_picker.setCurrentIndex(max(self.row_picker.findData(current), 0))
+        self.row_model.set_recipients(recipients)
+        self.row_picker.setCurrentIndex(current if 0 <= current < len(recipients) else (0 if recipients else -1))
         self.row_picker.blockSignals(False)
+
+    def pick(self, index: int) -> None:
+        """Show the recipient at this index (into the imported recipients)."""
+        self.row_picker.setCurrentIndex(index)
 
     def picked_row(self) -> int | None:
         """The index (into the imported recipients) the preview shows, or None."""
-        data = self.row_picker.currentData()
-        return int(data) if data is not None else None
+        index = self.row_picker.currentIndex()
+        return index if index >= 0 else None

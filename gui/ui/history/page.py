@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QStandardPaths, Qt, Signal, Slot
 from PySide6.QtGui import QShowEvent
@@ -17,8 +17,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -27,17 +25,21 @@ from gui.domain.statuses import CampaignState, NumberStatus
 from gui.services.journal.types import CampaignInfo
 from gui.services.results.file_names import alternative_results_path, suggested_results_path
 from gui.services.results.write_errors import ResultsNotWrittenError
-from gui.services.sending.engine import Engine
 from gui.services.sending.receipts import ReceiptSummary
 from gui.services.sending.session import AppSession
 from gui.ui.error_text import explain
 from gui.ui.flow_layout import FlowLayout
+from gui.ui.history.rows import campaign_rows
 from gui.ui.history.tabs import CampaignTabs
 from gui.ui.i18n import current_language
 from gui.ui.labels import page_hint, page_title
 from gui.ui.results_file_dialog import RETRY, SAVE_AS, ask_when_not_written, not_written_text
+from gui.ui.rows_model import RowsModel, rows_view
 from gui.ui.sending.panel import StatusTable, number_entries
 from gui.ui.workers import run_in_background
+
+if TYPE_CHECKING:  # the engine opens on the pool
+    from gui.services.sending.engine import Engine
 
 RESUMABLE = {CampaignState.INTERRUPTED, CampaignState.CANCELLED, CampaignState.HELD, CampaignState.STOPPED, CampaignState.PAUSED,
              CampaignState.PLANNED}
@@ -89,19 +91,19 @@ class HistoryPage(QWidget):
             "Every campaign is kept here. Open one to see each number's result; continue an "
             "interrupted one, retry the failed numbers or write the results into the workbook."
         ), self)
-        self.table = QTableWidget(0, 8, self)
-        self.table.setObjectName("historyTable")
-        self.table.setHorizontalHeaderLabels([
+        # Model/view: a refresh swaps the model's rows; no widget item is made per campaign or cell.
+        self.model = RowsModel([
             self.tr("ID"), self.tr("Name"), self.tr("Created"), self.tr("State"), self.tr("Recipients"),
-            self.tr("Accepted"), self.tr("Failed"), self.tr("Outcome unknown")])
-        self.table.verticalHeader().setVisible(False)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+            self.tr("Accepted"), self.tr("Failed"), self.tr("Outcome unknown")], self)
+        self.table = rows_view(self.model, "historyTable", self)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(False)
+        for column, width in enumerate((56, 0, 130, 90, 80, 80, 80, 90)):
+            if width:
+                header.resizeSection(column, width)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.table.itemSelectionChanged.connect(self._on_selection)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection)
 
         self.buttons: dict[str, QPushButton] = {}
         row = QHBoxLayout()
@@ -170,12 +172,22 @@ class HistoryPage(QWidget):
             # would only stall the window; the page reloads when it is shown.
             self._stale = True
             return
+        engine = self.session.engine
+        if engine is None:  # the journal is still opening: the window refreshes this page when it is ready
+            self._stale = True
+            return
         self._stale = False
         self._list_generation += 1
         generation = self._list_generation
         self.loading = True
         engine = self.session.engine
-        run_in_background(lambda: (generation, engine.campaigns()), self._on_campaigns, self._on_list_failed)
+        if engine is None:  # the journal is still opening: the window refreshes this page when it is ready
+            self._stale = True
+            self.loading = False
+            return
+        language = current_language()
+        run_in_background(lambda: (generation, campaign_rows(engine.campaigns(), language)), self._on_campaigns,
+                          self._on_list_failed)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -188,44 +200,36 @@ class HistoryPage(QWidget):
         self._on_failed(error)
 
     @Slot(object)
-    def _on_campaigns(self, answer: tuple[int, list]) -> None:
-        generation, infos = answer
+    def _on_campaigns(self, answer: tuple[int, tuple[list, list, list]]) -> None:
+        generation, (infos, rows, ids) = answer
         if generation != self._list_generation:
             return  # an older refresh finished late: its states are stale
         self.loading = False
         keep = self.selected_id
-        self.infos = sorted(infos, key=lambda i: i.id, reverse=True)
-        table = self.table
-        table.blockSignals(True)
-        table.setRowCount(len(self.infos))
-        language = current_language()
-        for index, info in enumerate(self.infos):
-            counts = info.counts
-            failed = counts.get(NumberStatus.FAILED, 0) + counts.get(NumberStatus.RETRY_LATER, 0)
-            unknown = counts.get(NumberStatus.UNKNOWN, 0) + counts.get(NumberStatus.RECONCILING, 0)
-            state = info.state_text(language)  # with its time when 已预约
-            cells = (info.id, info.name, info.created_at[:16], state,
-                     info.recipients, counts.get(NumberStatus.ACCEPTED, 0), failed, unknown)
-            for column, value in enumerate(cells):
-                item = QTableWidgetItem(str(value))
-                item.setData(Qt.ItemDataRole.UserRole, info.id)
-                table.setItem(index, column, item)
-        table.blockSignals(False)
+        self.infos = infos
+        selection = self.table.selectionModel()
+        selection.blockSignals(True)
+        self.model.set_rows(rows, ids)
+        selection.blockSignals(False)
         self._apply_search(self.search.text())
+        # The page opens on the newest campaign unless one was chosen (or just stored) before.
+        if keep is None or keep not in ids:
+            keep = ids[0] if ids else None
         if keep is not None:
             self.select(keep)
         self._update_buttons()
 
     def select(self, campaign_id: int) -> None:
         """Select (and open) the campaign with this ID."""
-        for index, info in enumerate(self.infos):
-            if info.id == campaign_id:
-                self.table.blockSignals(True)
-                self.table.selectRow(index)
-                self.table.blockSignals(False)
-                self.selected_id = campaign_id
-                self.open(campaign_id)  # always re-read: its results may have changed since
-                return
+        row = self.model.row_of(campaign_id)
+        if row is None:
+            return
+        selection = self.table.selectionModel()
+        selection.blockSignals(True)
+        self.table.selectRow(row)
+        selection.blockSignals(False)
+        self.selected_id = campaign_id
+        self.open(campaign_id)  # always re-read: its results may have changed since
 
     def show_report(self, campaign_id: int) -> None:
         """Open the campaign on its 报告 tab (after a send finished)."""
@@ -246,7 +250,7 @@ class HistoryPage(QWidget):
     def _on_selection(self) -> None:
         rows = self.table.selectionModel().selectedRows()
         if rows:
-            campaign_id = int(self.table.item(rows[0].row(), 0).data(Qt.ItemDataRole.UserRole))
+            campaign_id = int(self.model.key(rows[0].row()))
             if campaign_id != self.selected_id:
                 self.selected_id = campaign_id
                 self.open(campaign_id)
@@ -263,12 +267,12 @@ class HistoryPage(QWidget):
         self.report_view.load(campaign_id)
 
     @Slot(object)
-    def _on_numbers(self, answer: tuple[int, list]) -> None:
+    def _on_numbers(self, answer: tuple[int, Any]) -> None:
         generation, entries = answer
         if generation != self._numbers_generation:
             return  # another campaign was opened since
         self.numbers_loading = False
-        self.numbers.model.reset_rows(entries)
+        self.numbers.model.set_rows(entries)  # built on the pool (number_entries)
 
     @Slot(object)
     def _on_numbers_failed(self, error: Exception) -> None:

@@ -2,35 +2,32 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QFileDialog,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from gui.domain.errors import UserFacingError
 from gui.domain.recipients import ImportResult
-from gui.services.recipients.importer import import_pasted_text, import_recipients
-from gui.services.recipients.suppression import SuppressionList
 from gui.ui.details import DetailsExpander
 from gui.ui.error_text import plain_reason, technical
-from gui.ui.i18n import current_language, pick
+from gui.ui.i18n import current_language
 from gui.ui.labels import page_hint, page_title
+from gui.ui.recipients.report_rows import DuplicateRows, ImportCancelled, InvalidRows, ready
 from gui.ui.recipients.tools import MappingPanel, PasteDialog, SuppressionDialog
+from gui.ui.rows_model import RowsModel, rows_view
 from gui.ui.style import ERROR
 from gui.ui.workers import run_in_background
 
@@ -39,6 +36,8 @@ FILE_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".csv", ".txt")
 
 def _suppressed_numbers() -> frozenset[str]:
     """The 退订名单 (suppression list); blocking I/O, called in the worker."""
+    from gui.services.recipients.suppression import SuppressionList  # with the importer, on the pool
+
     return SuppressionList().numbers()
 
 
@@ -66,6 +65,7 @@ class RecipientsPage(QWidget):
         self.setObjectName("recipientsPage")
         self.setAcceptDrops(True)
         self.result: ImportResult | None = None
+        self._cancel = threading.Event()
         self.busy = False
 
         title = page_title(self.tr("Recipients"), self)
@@ -119,27 +119,17 @@ class RecipientsPage(QWidget):
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.invalid_title = QLabel(self.tr("Invalid numbers"), self.report)
         self.invalid_title.setObjectName("sectionLabel")
-        self.invalid_table = QTableWidget(0, 3, self.report)
-        self.invalid_table.setObjectName("invalidTable")
-        self.invalid_table.setHorizontalHeaderLabels([self.tr("Row"), self.tr("Cell value"), self.tr("Why")])
-        self.invalid_table.verticalHeader().setVisible(False)
-        self.invalid_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        header = self.invalid_table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        # A file can hold a million bad or repeated rows: models over the import's lists, no item per row.
+        self.invalid_model = RowsModel([self.tr("Row"), self.tr("Cell value"), self.tr("Why")], self)
+        self.invalid_table = rows_view(self.invalid_model, "invalidTable", self.report)
+        self.invalid_table.horizontalHeader().resizeSection(0, 70)
+        self.invalid_table.horizontalHeader().resizeSection(1, 160)
         self.duplicate_title = QLabel(self.tr("Duplicates"), self.report)
         self.duplicate_title.setObjectName("sectionLabel")
-        self.duplicate_table = QTableWidget(0, 3, self.report)
-        self.duplicate_table.setObjectName("duplicateTable")
-        self.duplicate_table.setHorizontalHeaderLabels([self.tr("Row"), self.tr("Repeats row"),
-                                                        self.tr("Phone number")])
-        self.duplicate_table.verticalHeader().setVisible(False)
-        self.duplicate_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        dup_header = self.duplicate_table.horizontalHeader()  # 重复的是第几行 whole, as the invalid table's headers
-        dup_header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        dup_header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        dup_header.setStretchLastSection(True)
+        self.duplicate_model = RowsModel([self.tr("Row"), self.tr("Repeats row"), self.tr("Phone number")], self)
+        self.duplicate_table = rows_view(self.duplicate_model, "duplicateTable", self.report)
+        self.duplicate_table.horizontalHeader().resizeSection(0, 70)
+        self.duplicate_table.horizontalHeader().resizeSection(1, 110)  # 重复的是第几行 whole
         report_layout = QVBoxLayout(self.report)
         report_layout.setContentsMargins(0, 8, 0, 0)
         report_layout.setSpacing(10)
@@ -190,11 +180,23 @@ class RecipientsPage(QWidget):
         """Import `path` on the thread pool (with the mapping's overrides, if any); the report updates after."""
         self.path = Path(path)
         self._start(self.tr("Reading {0}…").format(Path(path).name))
-        emit = self.progress.rows.emit
+        emit, cancel = self.progress.rows.emit, self._cancel
+
+        def progress(rows: int) -> None:
+            if cancel.is_set():
+                raise ImportCancelled
+            emit(rows)
 
         def work() -> ImportResult:
-            return import_recipients(path, sheet=sheet, header_row=header_row, phone_column=phone_column or None,
-                                     suppressed=_suppressed_numbers(), progress=emit)
+            from gui.services.gc_scope import collector_paused
+            from gui.services.recipients.importer import import_recipients  # calamine loads on the pool
+
+            # Paused for the import only: a full collection over a growing million-row heap holds the GIL,
+            # which the window would feel as a freeze.
+            with collector_paused():
+                return ready(import_recipients(path, sheet=sheet, header_row=header_row,
+                                                phone_column=phone_column or None,
+                                                suppressed=_suppressed_numbers(), progress=progress))
 
         run_in_background(work, self._on_imported, self._on_failed)
 
@@ -202,10 +204,20 @@ class RecipientsPage(QWidget):
         """Import pasted numbers on the thread pool."""
         self.path = None
         self._start(self.tr("Reading the pasted numbers…"))
-        run_in_background(lambda: import_pasted_text(text, suppressed=_suppressed_numbers()), self._on_imported,
-                          self._on_failed)
+
+        def work() -> ImportResult:
+            from gui.services.recipients.importer import import_pasted_text
+
+            return import_pasted_text(text, suppressed=_suppressed_numbers())
+
+        run_in_background(work, self._on_imported, self._on_failed)
+
+    def cancel_import(self) -> None:
+        """Stop a running import at its next progress step (the window is closing); nothing is reported."""
+        self._cancel.set()
 
     def _start(self, message: str) -> None:
+        self._cancel = threading.Event()
         self.busy = True
         for button in (self.import_button, self.paste_button, self.mapping_button):
             button.setEnabled(False)
@@ -253,6 +265,8 @@ class RecipientsPage(QWidget):
     @Slot()
     def open_suppression(self) -> None:
         if self.suppression_dialog is None:
+            from gui.services.recipients.suppression import SuppressionList
+
             self.suppression_dialog = SuppressionDialog(SuppressionList(), self)
         else:
             self.suppression_dialog.reload()
@@ -315,21 +329,12 @@ class RecipientsPage(QWidget):
         self._stop()
         self.summary.setText(self._summary_text(result))
         table = self.invalid_table
-        table.setRowCount(len(result.invalid))
-        for index, bad in enumerate(result.invalid):
-            row_item = QTableWidgetItem(str(bad.row))
-            row_item.setData(Qt.ItemDataRole.UserRole, bad.row)
-            table.setItem(index, 0, row_item)
-            table.setItem(index, 1, QTableWidgetItem(bad.value))
-            table.setItem(index, 2, QTableWidgetItem(pick(bad.message_zh, bad.message_en)))
+        self.invalid_model.set_rows(InvalidRows(result.invalid, current_language() == "en"))
         self.invalid_title.setVisible(bool(result.invalid))
         table.setVisible(bool(result.invalid))
         # Each repeated row and the row it repeats (only the first is sent to).
         duplicates = self.duplicate_table
-        duplicates.setRowCount(len(result.duplicates))
-        for index, dup in enumerate(result.duplicates):
-            for column, value in enumerate((dup.row, dup.first_row, dup.number)):
-                duplicates.setItem(index, column, QTableWidgetItem(str(value)))
+        self.duplicate_model.set_rows(DuplicateRows(result.duplicates))
         self.duplicate_title.setVisible(bool(result.duplicates))
         duplicates.setVisible(bool(result.duplicates))
         if not result.confident and self.path is not None:
@@ -338,6 +343,10 @@ class RecipientsPage(QWidget):
 
     @Slot(object)
     def _on_failed(self, error: Exception) -> None:
+        if isinstance(error, ImportCancelled):
+            self._stop()
+            self.summary.setText(self.tr("Import stopped."))
+            return
         if isinstance(error, UserFacingError):
             text = error.text(current_language())
         else:  # never a traceback in front of the user

@@ -5,11 +5,10 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -17,24 +16,24 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from gui.domain.clock import beijing, parse_timestamp
 from gui.domain.recipients import ImportResult
-from gui.services.recipients.suppression import SuppressionList
 from gui.ui.error_text import explain
 from gui.ui.keyboard import keyboard_friendly
+from gui.ui.rows_model import RowsModel, rows_view
 from gui.ui.workers import run_in_background
+
+if TYPE_CHECKING:  # the importer loads on the pool
+    from gui.services.recipients.suppression import SuppressionList
 
 MANUAL_REASON = "手动添加"
 BLACKLIST_REASON = "平台退订/黑名单"  # stored by the engine and the report (older versions added "(PhoneNumberInBlacklist)")
@@ -153,14 +152,9 @@ class SuppressionDialog(QDialog):
         self.busy = False
         # Replaceable in tests: ask for a file to import; None cancels.
         self.ask_file = self._ask_file
-        self.table = QTableWidget(0, 3, self)
-        self.table.setObjectName("suppressionTable")
-        self.table.setHorizontalHeaderLabels([self.tr("Phone number"), self.tr("Reason"), self.tr("Added")])
-        self.table.verticalHeader().setVisible(False)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.model = RowsModel([self.tr("Phone number"), self.tr("Reason"), self.tr("Added")], self)
+        self.table = rows_view(self.model, "suppressionTable", self)
+        self.table.horizontalHeader().resizeSection(0, 150)
         self.number_edit = QLineEdit(self)
         self.number_edit.setObjectName("suppressionNumberEdit")
         self.number_edit.setPlaceholderText(self.tr("Numbers to add, separated by commas"))
@@ -200,7 +194,8 @@ class SuppressionDialog(QDialog):
 
         def work() -> tuple[str, int, list]:
             count = fn() if fn is not None else 0
-            return message_key, count, suppression.entries()
+            entries = suppression.entries()
+            return message_key, count, entries
 
         run_in_background(work, self._on_done, self._on_failed)
 
@@ -220,7 +215,7 @@ class SuppressionDialog(QDialog):
     @Slot()
     def remove_selected(self) -> None:
         rows = {index.row() for index in self.table.selectionModel().selectedRows()}
-        numbers = [self.table.item(r, 0).text() for r in sorted(rows)]
+        numbers = [self.model.text(r, 0) for r in sorted(rows)]
         if numbers:
             suppression = self.suppression
             self._run(lambda: suppression.remove(numbers), "removed")
@@ -241,11 +236,8 @@ class SuppressionDialog(QDialog):
     def _on_done(self, answer: tuple[str, int, list]) -> None:
         key, count, entries = answer
         self.busy = False
-        self.table.setRowCount(len(entries))
-        for row, entry in enumerate(entries):
-            shown = (entry.number, self.reason_text(entry.reason), beijing_text(entry.added_at))
-            for column, value in enumerate(shown):
-                self.table.setItem(row, column, QTableWidgetItem(value))
+        self.model.set_rows([(entry.number, self.reason_text(entry.reason), beijing_text(entry.added_at))
+                             for entry in entries])
         messages = {"added": self.tr("%n number(s) added.", "", count),
                     "removed": self.tr("%n number(s) removed.", "", count),
                     "imported": self.tr("%n number(s) imported.", "", count)}

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import gc
 import time
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
@@ -28,21 +28,31 @@ from gui.domain.statuses import (
     counts_text,
     state_label,
 )
-from gui.services.sending.engine import Engine
-from gui.services.sending.session import AppSession
+from gui.services import gc_scope
 from gui.services.sending.types import ProgressSnapshot
 from gui.ui.i18n import current_language
-from gui.ui.sending.status_model import DELIVERY_COLUMNS, StatusFilter, StatusModel, status_filter_choices
+from gui.ui.sending.status_model import (
+    DELIVERY_COLUMNS,
+    StatusFilter,
+    StatusModel,
+    StatusRows,
+    status_filter_choices,
+    status_rows,
+)
 from gui.ui.sending.worker import RunResult, SendThread, SendWorker
 from gui.ui.workers import run_in_background
 
+if TYPE_CHECKING:  # the window imports this page at start-up; the engine opens later, on the pool
+    from gui.services.sending.engine import Engine
+    from gui.services.sending.session import AppSession
 
-def number_entries(engine: Engine, campaign_id: int) -> list[tuple[int, str, str, str, str, str, str, str]]:
-    """The campaign's rows for the status table (blocking: run it on the pool)."""
+
+def number_entries(engine: Engine, campaign_id: int) -> StatusRows:
+    """The campaign's rows as the status table's columns (blocking: run it on the pool)."""
     english = current_language() == "en"
-    return [(r.row, r.number, r.status, (r.message_en if english else "") or r.message_zh,
+    return status_rows([(r.row, r.number, r.status, (r.message_en if english else "") or r.message_zh,
              (r.advice_en if english else "") or r.advice_zh, r.delivery_status, r.delivery_time,
-             r.code if r.status in FAILED_STATUSES else "") for r in engine.numbers(campaign_id)]
+             r.code if r.status in FAILED_STATUSES else "") for r in engine.numbers(campaign_id)])
 
 
 class StatusTable(QWidget):
@@ -145,6 +155,7 @@ class SendPanel(QWidget):
         self._done_at_start = 0
         self._paused = False
         self._frozen_after_start = True
+        self._freezes = 0
 
         self.title = QLabel(self.tr("Progress"), self)
         self.title.setObjectName("sectionLabel")
@@ -208,16 +219,16 @@ class SendPanel(QWidget):
         run_in_background(lambda: number_entries(engine, campaign_id), self._on_entries, self._on_entries_failed)
 
     @Slot(object)
-    def _on_entries(self, entries: list) -> None:
-        self.model.reset_rows(entries)
+    def _on_entries(self, entries: StatusRows) -> None:
+        self.model.set_rows(entries)
         total = len(entries)
-        done = sum(1 for e in entries if e[2] != NumberStatus.PENDING)
+        done = entries.done
         del entries
         # A big campaign leaves millions of long-lived objects (the imported rows, the plan, these rows). While
         # sending, the worker's allocations trigger full collections that walk all of them with the GIL held:
         # 65 ms at 50,000 recipients, about a second at 1,000,000, all of it a frozen window. Freezing moves what
         # exists now out of the collector's sight; it is still freed by reference counting when dropped.
-        gc.freeze()
+        self._freeze()
         self._frozen_after_start = False
         self.progress_bar.setRange(0, max(total, 1))
         self.progress_bar.setValue(done)
@@ -260,13 +271,11 @@ class SendPanel(QWidget):
             self.pause_button.setEnabled(False)
             self.state_label.setText(self.tr("Cancelling after the current batch…"))
 
-    def stop_and_wait(self, timeout_ms: int = 120_000) -> bool:
-        """Cancel (after the current batch) and wait for the thread; used when the window closes."""
-        if self.send_thread is None:
-            return True
-        finished = self.send_thread.stop_and_wait(timeout_ms)
-        self.model.flush()
-        return finished
+    def stop_for_close(self) -> None:
+        """Stop after the current batch because the window closes (the campaign stays resumable); never waits:
+        `run_finished` follows."""
+        if self.send_thread is not None:
+            self.send_thread.worker.cancel(by_user=False)
 
     def _set_controls(self, sending: bool) -> None:
         self.pause_button.setEnabled(sending)
@@ -285,7 +294,7 @@ class SendPanel(QWidget):
         if not self._frozen_after_start:
             # The runner loads the campaign's rows on its own thread after `_on_entries`: freeze those too.
             self._frozen_after_start = True
-            gc.freeze()
+            self._freeze()
         counts = dict(snapshot.counts)
         total = max(sum(counts.values()), 1)
         done = total - counts.get(NumberStatus.PENDING, 0)
@@ -316,8 +325,18 @@ class SendPanel(QWidget):
         minutes, seconds = divmod(seconds, 60)
         return self.tr("about {0}:{1:02d} left").format(minutes, seconds)
 
+    def _freeze(self) -> None:
+        gc_scope.freeze()
+        self._freezes += 1
+
+    def _thaw(self) -> None:
+        while self._freezes:
+            self._freezes -= 1
+            gc_scope.thaw()
+
     @Slot(object)
     def _on_finished(self, result: RunResult) -> None:
+        self._thaw()
         self.model.flush()
         self.last_result = result
         self._set_controls(False)
@@ -340,6 +359,10 @@ class SendPanel(QWidget):
             self.progress_bar.setValue(total - result.counts.get(NumberStatus.PENDING, 0))
         thread, self.send_thread = self.send_thread, None
         if thread is not None:
-            thread.wait(5000)  # it quits right after emitting; never leave a running QThread to the GC
-            thread.deleteLater()
+            # The worker quits its thread right after emitting; delete the pair once the thread has really
+            # ended (never a running QThread to the GC, and never a wait on the GUI thread).
+            if thread.qthread.isFinished():
+                thread.deleteLater()
+            else:
+                thread.qthread.finished.connect(thread.deleteLater)
         self.run_finished.emit(result)

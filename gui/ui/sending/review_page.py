@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
@@ -24,7 +24,6 @@ from gui.domain.errors import UserFacingError
 from gui.domain.plan import Plan
 from gui.domain.sms_text import SmsType
 from gui.domain.text_rules import check_path
-from gui.services.api.landing_check import LandingCheck
 from gui.services.sending.repeat_guard import RepeatError, RepeatNotice
 from gui.services.sending.session import AppSession
 from gui.ui.compose.campaign import campaign_from_compose
@@ -37,6 +36,9 @@ from gui.ui.sending.panel import SendPanel
 from gui.ui.sending.preflight import BAD, NOTE, check_lines, checks_html
 from gui.ui.sending.review_extras import ScheduledSend, budget_line, show_skipped
 from gui.ui.workers import run_in_background
+
+if TYPE_CHECKING:  # httpx loads with the first landing-page check
+    from gui.services.api.landing_check import LandingCheck
 
 
 class ReviewPage(ScheduledSend, QWidget):
@@ -174,8 +176,11 @@ class ReviewPage(ScheduledSend, QWidget):
             self._clear_summary()
             self._show_checks([(BAD, self.tr("Import the recipients first (step Recipients)."))])
             return
-        self._show_checks([(NOTE, self.tr("Checking…"))])
         engine, campaign, batch = self.session.engine, self.campaign, self.batch_size
+        if engine is None:  # the journal opens on the pool at start-up; the window refreshes this page after
+            self._show_checks([(NOTE, self.tr("Opening the send history…"))])
+            return
+        self._show_checks([(NOTE, self.tr("Checking…"))])
         price = settings.pack_price_per_sms
 
         def plan() -> tuple[int, Any, Any, Any]:
@@ -321,6 +326,8 @@ class ReviewPage(ScheduledSend, QWidget):
 
     def _create(self, again: bool) -> None:
         engine, campaign, imported, plan = self.session.engine, self.campaign, self.imported(), self.plan
+        if engine is None:  # the journal is still opening
+            return
         if self._create_scheduled(engine, campaign, imported, plan, again):
             return
         self._sent_fingerprint = plan.fingerprint
@@ -332,7 +339,7 @@ class ReviewPage(ScheduledSend, QWidget):
         if not numbers:
             self.action_note.setText(self.tr("No test numbers yet: add your own numbers in Settings first."))
             return
-        if self.campaign is None or self.panel.is_sending():
+        if self.campaign is None or self.panel.is_sending() or self.session.engine is None:
             return
         from gui.services.recipients.importer import import_pasted_text
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
@@ -15,9 +16,11 @@ from gui.domain.errors import UserFacingError
 from gui.domain.statuses import CampaignState
 from gui.services.journal.store import Journal
 from gui.services.sending.run_lock import CampaignBusyError
-from gui.services.sending.runner import CampaignRunner
 from gui.services.sending.session import AppSession
 from gui.ui.i18n import current_language
+
+if TYPE_CHECKING:  # the runner loads with the engine, on the pool
+    from gui.services.sending.runner import CampaignRunner
 
 
 @dataclass(frozen=True)
@@ -121,7 +124,7 @@ class SendWorker(QObject):
             if client is not None:
                 client.close()
             self.finished.emit(result)
-            # Direct, not queued: the GUI thread may be blocked in QThread.wait() right now (window close).
+            # The thread's own loop ends here; the panel deletes the pair on the QThread's `finished`.
             QThread.currentThread().quit()
 
 
@@ -140,7 +143,7 @@ def _safe_counts(journal: Journal, campaign_id: int) -> dict[str, int]:
 
 
 class SendThread(QObject):
-    """One worker on one QThread: start it, control it, and wait for it before anything is torn down.
+    """One worker on one QThread: start it and control it; it is torn down only after its thread ended.
 
     Connect to `worker`'s signals directly (queued onto the receiver's thread); connect them before `start`.
     """
@@ -161,14 +164,6 @@ class SendThread(QObject):
 
     def is_running(self) -> bool:
         return not self.done or self.qthread.isRunning()
-
-    def stop_and_wait(self, timeout_ms: int = 120_000) -> bool:
-        """Cancel (the current batch finishes first) and block until the thread has ended."""
-        self.worker.cancel(by_user=False)
-        return self.wait(timeout_ms)
-
-    def wait(self, timeout_ms: int = 120_000) -> bool:
-        return bool(self.qthread.wait(timeout_ms))
 
     @Slot(object)
     def _on_finished(self, _result: object) -> None:

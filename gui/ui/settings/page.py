@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from decimal import Decimal
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 from gui.domain.errors import UserFacingError
 from gui.domain.suffix_presets import SUFFIX_PRESETS
 from gui.services.api.types import Explanation
-from gui.services.config import credentials as creds
 from gui.services.config.keyring_status import keyring_info
 from gui.services.config.settings import DEFAULT_API_BASE, Settings, load_settings, save_settings
 from gui.ui.details import DetailsExpander
@@ -202,8 +201,13 @@ class SettingsPage(QWidget):
             for widget in (self.appid_edit, self.secret_edit, self.save_credentials_button):
                 widget.setEnabled(False)
             self._say(self.credential_result, self.tr("Sandbox: the simulator's own credentials are used."), ok=True)
-        else:
-            run_in_background(creds.load_credentials, self._on_credentials_loaded, self._on_credentials_failed)
+        # After the window's first paint: both load the keyring module on the pool.
+        QTimer.singleShot(0, self._load_in_background)
+
+    @Slot()
+    def _load_in_background(self) -> None:
+        if not (self.sandbox and self.session is not None):
+            run_in_background(_load_credentials, self._on_credentials_loaded, self._on_credentials_failed)
         run_in_background(keyring_info, self._on_backend, self._on_credentials_failed)
 
     @staticmethod
@@ -267,7 +271,7 @@ class SettingsPage(QWidget):
             self._say(self.credential_result, self.tr("Enter both the AppID and the AppSecret."), ok=False)
             return
         self.save_credentials_button.setEnabled(False)
-        run_in_background(lambda: creds.save_credentials(creds.Credentials(appid, secret)),
+        run_in_background(lambda: _save_credentials(appid, secret),
                           self._on_credentials_saved, self._on_credentials_failed)
 
     @Slot()
@@ -326,3 +330,16 @@ class SettingsPage(QWidget):
         label.setVisible(bool(text))
         label.setStyleSheet(f"color: {ACCENT if ok else ERROR};")
         label.setText(text)
+
+
+def _load_credentials() -> object:
+    """The saved AppID/AppSecret (blocking; the keyring module loads here, on the pool, not at start-up)."""
+    from gui.services.config.credentials import load_credentials
+
+    return load_credentials()
+
+
+def _save_credentials(appid: str, secret: str) -> object:
+    from gui.services.config.credentials import Credentials, save_credentials
+
+    return save_credentials(Credentials(appid, secret))

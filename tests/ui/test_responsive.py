@@ -1,0 +1,167 @@
+"""Nothing on the window's path grows with the list: start-up imports, the preview picker, the tables, quitting."""
+
+from __future__ import annotations
+
+import ast
+import os
+import subprocess
+import sys
+import textwrap
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from gui.domain.recipients import Recipient
+from gui.ui.compose import ComposeView
+
+ROOT = Path(__file__).resolve().parents[2]
+UI = ROOT / "gui" / "ui"
+
+# Loaded on the pool or on first use, never while the window is built.
+NOT_AT_START_UP = ("gui.services.simulator", "http.server", "httpx", "keyring", "openpyxl", "python_calamine",
+                   "gui.services.sending.engine", "gui.services.sending.runner",
+                   "gui.services.api.client", "gui.services.recipients.importer")
+
+BUILD_WINDOW = textwrap.dedent("""
+    import sys
+    from gui.cli.main import build_parser, commands_needed
+    build_parser(commands_needed([]))  # what `sms-composer` parses before the window
+    from PySide6.QtWidgets import QApplication
+    app = QApplication(sys.argv[:1])
+    from gui.ui.main_window import MainWindow, WindowMode
+    window = MainWindow(WindowMode())
+    window.show()
+    print("\\n".join(sorted(sys.modules)))
+""")
+
+
+def _run(code: str, tmp_path: Path, timeout: float = 120) -> subprocess.CompletedProcess:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SMS_COMPOSER_DATA_DIR": str(tmp_path / "data"),
+           "SMS_COMPOSER_CONFIG_DIR": str(tmp_path / "config"), "PYTHONPATH": str(ROOT)}
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=timeout, env=env,
+                          cwd=ROOT)
+
+
+def test_building_the_window_imports_neither_simulator_nor_http_nor_engine(tmp_path) -> None:
+    result = _run(BUILD_WINDOW, tmp_path)
+    assert result.returncode == 0, result.stderr[-2000:]
+    loaded = set(result.stdout.split())
+    assert "gui.ui.main_window" in loaded and "gui.ui.compose.compose_view" in loaded  # the check saw the window
+    early = sorted(m for m in loaded if any(m == name or m.startswith(name + ".") for name in NOT_AT_START_UP))
+    assert early == []
+
+
+# QTableWidget / QListWidget items and combo-box items are one object per row. Each use left must be bounded by
+# something other than the recipients or the campaigns: the five steps, a template's parameters, a sheet's
+# columns or sheet names, the saved templates, fixed choice lists.
+BOUNDED_ITEM_USES = {
+    "main_window.py": "the five steps of the sidebar",
+    "compose/forms.py": "one row per template parameter; suffix presets and the sheet's columns as choices",
+    "compose/library_bar.py": "the saved templates",
+    "recipients/tools.py": "the workbook's sheet names and header columns",
+    "settings/page.py": "suffix presets and the two languages",
+    "sending/panel.py": "the fixed status-filter choices",
+}
+PER_ITEM = {"QTableWidgetItem", "QListWidgetItem", "QTreeWidgetItem", "addItem", "addItems", "insertItem",
+            "setItem"}
+
+
+def _item_uses(path: Path) -> set[str]:
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Name) and node.id in PER_ITEM:
+            found.add(node.id)
+        elif isinstance(node, ast.Attribute) and node.attr in PER_ITEM:
+            found.add(node.attr)
+    return found
+
+
+def test_no_widget_item_per_row_outside_bounded_lists() -> None:
+    users = {str(p.relative_to(UI)): _item_uses(p) for p in sorted(UI.rglob("*.py")) if _item_uses(p)}
+    unexpected = {path: uses for path, uses in users.items() if path not in BOUNDED_ITEM_USES}
+    assert unexpected == {}, "a widget item per row: use a model (gui/ui/rows_model.py) instead"
+    for page in ("history/page.py", "recipients/page.py", "compose/preview.py", "compose/compose_view.py"):
+        assert page not in users
+
+
+class CountingRecipients(Sequence[Recipient]):
+    """A million recipients made on demand; counts what the window reads."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.reads: list[int] = []
+        self.iterated = False
+
+    def __len__(self) -> int:
+        return self.size
+
+    def __getitem__(self, index):  # type: ignore[override]  # also refuses slices, on purpose
+        if isinstance(index, slice):
+            raise AssertionError("the window must not slice the recipients")
+        if not -self.size <= index < self.size:
+            raise IndexError(index)
+        index %= self.size
+        self.reads.append(index)
+        return Recipient(row=index + 2, number=f"+86138{index:08d}", fields={"姓名": f"客户{index}"})
+
+    def __iter__(self) -> Iterator[Recipient]:
+        self.iterated = True
+        raise AssertionError("the window must not walk every recipient")
+
+
+class Imported:
+    def __init__(self, recipients: Sequence[Recipient]) -> None:
+        self.recipients = recipients
+        self.columns = ("手机号", "姓名")
+        self.phone_column = "手机号"
+
+
+def test_preview_picker_takes_a_million_recipients_without_reading_them(qtbot) -> None:
+    view = ComposeView()
+    qtbot.addWidget(view)
+    view.set_sms_type(view.sms_type().NOTIFICATION)
+    view.notification.template_edit.setPlainText("{1}您好")
+    people = CountingRecipients(1_000_000)
+    view.set_recipients(Imported(people))
+    picker = view.preview.row_picker
+    assert picker.count() == 1_000_000
+    assert not people.iterated and len(people.reads) < 20  # the previewed row and a few labels, not a million
+    view.preview.row_box.show()
+    picker.setCurrentIndex(999_999)
+    assert picker.currentText() == "第 1000001 行 · 138****9999"
+    assert view.preview_recipient().row == 1_000_001
+    people.reads.clear()
+    assert view.set_preview_row(500_002)  # a binary search: about 20 reads, not half a million
+    assert picker.currentIndex() == 500_000 and len(people.reads) < 60
+    assert picker.model().data(picker.model().index(3, 0), Qt.ItemDataRole.DisplayRole) == "第 5 行 · 138****0003"
+
+
+QUIT_DURING_IMPORT = textwrap.dedent("""
+    import sys
+    from pathlib import Path
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+    app = QApplication(sys.argv[:1])
+    app.setQuitOnLastWindowClosed(False)
+    from gui.ui.main_window import MainWindow, WindowMode
+    window = MainWindow(WindowMode())
+    window.closed.connect(app.quit)
+    window.show()
+    window.recipients.load(Path(sys.argv[1]))
+    QTimer.singleShot(300, window.close)  # the import is still running
+    QTimer.singleShot(60000, lambda: app.exit(3))
+    sys.exit(app.exec())
+""")
+
+
+def test_quitting_during_a_long_import_stops_it_quietly(tmp_path) -> None:
+    big = tmp_path / "名单.csv"
+    with big.open("w", encoding="utf-8") as out:
+        out.write("手机号,姓名\n")
+        for i in range(300_000):
+            out.write(f"138{i:08d},客户{i}\n")
+    code = QUIT_DURING_IMPORT.replace("sys.argv[1]", repr(str(big)))
+    result = _run(code, tmp_path)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "Traceback" not in result.stderr and "RuntimeError" not in result.stderr, result.stderr[-2000:]
