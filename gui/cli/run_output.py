@@ -137,6 +137,7 @@ def drive(engine: Engine, campaign_id: int, args: argparse.Namespace, *, allow_r
         runner = engine.runner(
             campaign_id,
             client,
+            settings=settings,
             settle_seconds=max(0.0, args.settle),
             allow_resend=allow_resend,
             hold_outside_window=True,

@@ -80,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
         plan = engine.plan(campaign, imported, price_per_part=settings.pack_price_per_sms,
                            batch_size=max(1, min(args.batch_size, DEFAULT_BATCH_SIZE)))
         print_plan(plan, invalid=len(imported.invalid), duplicates=len(imported.duplicates))
-        warning = budget_warning(engine.journal, load_settings(), plan.total_parts, engine.clock.now())
+        warning = budget_warning(engine.journal, settings, plan.total_parts, engine.clock.now())
         if warning is not None:
             sys.stdout.write(pick("提示：", "Note: ") + pick(*warning) + "\n")
         if plan.errors:

@@ -133,13 +133,12 @@ def _problem(rule: CarrierRule, found: str, start: int, end: int, field_name: st
     data = rule.data
     zh = (data.get("missing_zh") if missing else None) or rule.message_zh.format(found=found)
     en = (data.get("missing_en") if missing else None) or rule.message_en.format(found=found)
-    since_zh = f"{rule.since} 年起；" if rule.since else ""
-    since_en = f"since {rule.since}; " if rule.since else ""
+    # The rule's source and date stay in the rule file: the window has no room for a citation on every line.
     return Problem(
         code=rule.id,
         severity=Severity.WARNING,
-        message_zh=f"{zh}{rule.advice_zh}（依据：{since_zh}{rule.source}，核对于 {rule.date}）",
-        message_en=f"{en} {rule.advice_en} (Source: {since_en}{rule.source}, checked {rule.date})",
+        message_zh=f"{zh}{rule.advice_zh}",
+        message_en=f"{en} {rule.advice_en}",
         start=start,
         end=end,
         field=field_name,

@@ -62,7 +62,8 @@ def test_review_leaves_out_numbers_over_the_cap_and_shows_the_packs_left(qtbot, 
     review(qtbot, window)
     assert "资源包余量 10 条，这次需要 5 条" in page.checks_label.text()
     page.send_button.click()
-    qtbot.waitUntil(lambda: page.panel.campaign_id is not None and not page.panel.is_sending(), timeout=10000)
+    qtbot.waitUntil(lambda: not page.panel.is_sending() and any(
+        i.id == 1 and i.counts.get(NumberStatus.ACCEPTED) == 5 for i in window.session.engine.campaigns()), timeout=10000)
 
     window.show_step(0)
     compose_marketing(window, "周末特价")
@@ -75,6 +76,7 @@ def test_review_leaves_out_numbers_over_the_cap_and_shows_the_packs_left(qtbot, 
     assert "每天最多 1 条" in page.values["skipped"].toolTip()
     assert "资源包余量 5 条，这次需要 3 条" in page.checks_label.text()
     page.send_button.click()
-    qtbot.waitUntil(lambda: page.panel.campaign_id == 2 and not page.panel.is_sending(), timeout=10000)
+    qtbot.waitUntil(lambda: not page.panel.is_sending() and any(
+        i.id == 2 and i.counts.get(NumberStatus.ACCEPTED) == 3 for i in window.session.engine.campaigns()), timeout=10000)
     assert window.session.engine.info(2).counts == {NumberStatus.ACCEPTED: 3, NumberStatus.CAPPED: 5}
     assert len(simulator.accepted()) == 8

@@ -180,18 +180,19 @@ class Engine:
         self._check(campaign_id)
         options.setdefault("clock", self.clock)
         options.setdefault("suppress", self._suppress_blacklisted)
-        if "exclude" not in options and self.journal.campaign(campaign_id).is_marketing:
-            cap = options.pop("cap", None) or load_cap()
-            if cap.enabled:
-                options["exclude"] = FrequencyGuard(self.journal, campaign_id, cap, options["clock"])
-        options.pop("cap", None)
-        if "gate" not in options:
+        settings = options.pop("settings", None)  # the caller's read of the settings file, if it has one
+        if settings is None and ("exclude" not in options or "gate" not in options):
             from gui.services.config.settings import load_settings
 
             settings = load_settings()
-            if settings.limit_per_campaign or settings.limit_per_day:
-                options["gate"] = BudgetGate(self.journal, campaign_id, options["clock"],
-                                             per_campaign=settings.limit_per_campaign, per_day=settings.limit_per_day)
+        if "exclude" not in options and self.journal.campaign(campaign_id).is_marketing:
+            cap = options.pop("cap", None) or FrequencyCap(settings.cap_per_day, settings.cap_per_week)
+            if cap.enabled:
+                options["exclude"] = FrequencyGuard(self.journal, campaign_id, cap, options["clock"])
+        options.pop("cap", None)
+        if "gate" not in options and (settings.limit_per_campaign or settings.limit_per_day):
+            options["gate"] = BudgetGate(self.journal, campaign_id, options["clock"],
+                                         per_campaign=settings.limit_per_campaign, per_day=settings.limit_per_day)
         return CampaignRunner(self.journal, client, campaign_id, **options)
 
     def _suppress_blacklisted(self, numbers: Sequence[str]) -> None:

@@ -29,7 +29,7 @@ class ScheduledSend:
     _creating: bool
 
     def _build_schedule(self, send_button: QPushButton) -> ScheduleOption:
-        self.schedule = ScheduleOption(self, self.session.clock)  # type: ignore[arg-type]
+        self.schedule = ScheduleOption(self, self.session.clock)  # type: ignore[arg-type]  # a mixin: self is the ReviewPage (a QWidget)
         self.schedule.follow(send_button)
         self.schedule.check.toggled.connect(lambda on: send_button.setText(
             QCoreApplication.translate("ReviewPage", "Schedule…") if on
@@ -53,7 +53,7 @@ class ScheduledSend:
         at = self._at
         if at is None:
             return False
-        self._start_creating(  # type: ignore[attr-defined]
+        self._start_creating(  # type: ignore[attr-defined]  # ReviewPage's, this is its mixin
             lambda: create_scheduled(engine, campaign, imported, plan, at, again=again), self._on_scheduled)
         return True
 
@@ -65,7 +65,7 @@ class ScheduledSend:
             campaign_id, when))
         self.schedule.check.setChecked(False)
         self.campaign_created.emit(campaign_id)
-        self._update_buttons()  # type: ignore[attr-defined]
+        self._update_buttons()  # type: ignore[attr-defined]  # ReviewPage's, this is its mixin
 
 
 def show_skipped(label: Any, plan: Any, invalid: int, duplicates: int) -> None:

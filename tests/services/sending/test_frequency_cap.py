@@ -91,7 +91,7 @@ def test_the_plan_leaves_out_exactly_the_numbers_the_journal_says(engine, client
     assert {r.number for r in capped} == expected and all("每 7 天最多 2 条" in r.message_zh for r in capped)
     engine.runner(campaign_id, client, **OPTIONS).run()
     assert engine.info(campaign_id).counts == {NumberStatus.ACCEPTED: 15, NumberStatus.CAPPED: 5}
-    results = engine.row_results(campaign_id)
+    results = engine.results_by_row(campaign_id)
     assert sum(1 for r in results.values() if r.status == "超过发送频率上限（未发送）") == 5
 
     set_cap(per_day=0, per_week=0)  # switched off: nobody is left out
