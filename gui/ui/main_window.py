@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal, Slot
@@ -34,7 +32,7 @@ from gui.ui.i18n import current_language, pick
 from gui.ui.keyboard import keyboard_friendly
 from gui.ui.recipients.page import RecipientsPage
 from gui.ui.sending.review_page import ReviewPage
-from gui.ui.sending.scheduler import SEND_NOW, Choice, ScheduleDialog, ScheduleWatcher
+from gui.ui.sending.schedule_window import ScheduleWindow
 from gui.ui.sending.worker import RunResult
 from gui.ui.session_keeper import SessionKeeper
 from gui.ui.settings.page import SettingsPage
@@ -68,7 +66,7 @@ def open_engine(clock: Clock | None) -> Engine:
     return Engine(clock=clock)
 
 
-class MainWindow(ClosesWithoutWaiting, QMainWindow):
+class MainWindow(ScheduleWindow, ClosesWithoutWaiting, QMainWindow):
     """The app window. Pages are built here; services are passed in, never looked up globally.
 
     Signals:
@@ -195,13 +193,7 @@ class MainWindow(ClosesWithoutWaiting, QMainWindow):
         keyboard_friendly(self)
         self.keeper = SessionKeeper(self)
         self.keeper.restore()  # the draft, list and page of last time: a close or a crash loses nothing
-        # 定时发送 while the window is open; a schedule missed while it was closed is asked about at start.
-        self.ask_schedule: Callable[[int, datetime, bool], Choice] = self._ask_schedule  # replaceable in tests
-        self.schedules = ScheduleWatcher(self.session, self.review.panel.is_sending, self)
-        self.schedules.due.connect(self._send_scheduled)
-        self.schedules.missed.connect(self._on_missed_schedule)
-        self.history.schedule_requested.connect(self.edit_schedule)
-        self.schedules.start()
+        self._start_schedules()  # 定时发送 while open; a schedule missed while closed is asked about now
 
     @Slot()
     def _start_background(self) -> None:
@@ -362,38 +354,6 @@ class MainWindow(ClosesWithoutWaiting, QMainWindow):
         self.pages.setCurrentWidget(self.review)
         self.sidebar.blockSignals(False)
         self.review.start_run(campaign_id, allow_resend=allow_resend)
-
-    @Slot(int)
-    def _send_scheduled(self, campaign_id: int) -> None:
-        self.statusBar().showMessage(self.tr("Scheduled campaign {0}: sending now.").format(campaign_id), 10000)
-        self.run_campaign(campaign_id)
-
-    @Slot(int, object)
-    def _on_missed_schedule(self, campaign_id: int, at: datetime) -> None:
-        self._decide_schedule(campaign_id, at, missed=True)
-
-    @Slot(int, object)
-    def edit_schedule(self, campaign_id: int, at: datetime) -> None:
-        self._decide_schedule(campaign_id, at, missed=False)
-
-    def _decide_schedule(self, campaign_id: int, at: datetime, *, missed: bool) -> None:
-        choice = self.ask_schedule(campaign_id, at, missed)
-        if choice[0] == SEND_NOW and self.review.panel.is_sending():
-            self.schedules.asked.discard(campaign_id)  # asked again once this send has finished
-            self._show_status(self.tr("Another campaign is being sent; campaign {0} stays scheduled.")
-                              .format(campaign_id))
-            return
-        send, message = self.schedules.apply(campaign_id, choice)
-        if message:
-            self._show_status(message)
-        if send:
-            self._send_scheduled(campaign_id)
-        self.history.refresh()
-
-    def _ask_schedule(self, campaign_id: int, at: datetime, missed: bool) -> Choice:
-        dialog = ScheduleDialog(campaign_id, at, self.session.clock.now(), missed=missed, parent=self)
-        dialog.exec()
-        return dialog.choice
 
     @Slot(object)
     def load_campaign(self, campaign: Campaign) -> None:

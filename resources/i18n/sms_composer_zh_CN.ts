@@ -331,28 +331,12 @@
             <translation> 条/每天</translation>
         </message>
         <message>
-            <source>Parts</source>
-            <translation>条数</translation>
-        </message>
-        <message>
-            <source>Price (¥)</source>
-            <translation>价格（¥）</translation>
-        </message>
-        <message>
-            <source>Bought on</source>
-            <translation>购买日期</translation>
-        </message>
-        <message>
-            <source>Expires on</source>
-            <translation>到期日期</translation>
-        </message>
-        <message>
             <source>Add a pack</source>
             <translation>添加资源包</translation>
         </message>
         <message>
-            <source>Remove</source>
-            <translation>删除</translation>
+            <source>One pack per line: parts, price, bought on, expires on — e.g. 1000, 50, 2026-11-01, 2026-11-30</source>
+            <translation>每行一个资源包：条数, 价格, 购买日期, 到期日期，例如 1000, 50, 2026-11-01, 2026-11-30</translation>
         </message>
         <message>
             <source>Frequency cap</source>

@@ -45,7 +45,7 @@ def test_resource_packs_and_limits_are_saved_and_a_bad_row_is_named(qtbot) -> No
     saved = load_settings()
     assert saved.packs == (ResourcePack(1000, Decimal("50"), date(2026, 11, 1), date(2026, 11, 30)),)
     assert saved.limit_per_campaign == 500 and saved.limit_per_day == 0
-    limits.packs.item(0, 2).setText("十一月一日")
+    limits.packs.setPlainText("1000, 50, 十一月一日, 2026-11-30")
     page.save_button.click()
     assert "资源包第 1 行看不懂" in page.save_status.text() and load_settings().packs == saved.packs
 

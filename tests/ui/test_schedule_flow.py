@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections import Counter
 from datetime import datetime
 
+from PySide6.QtCore import Qt
+
 from gui.domain.clock import BEIJING
 from gui.domain.plan import plan_campaign
 from gui.domain.statuses import CampaignState
@@ -87,7 +89,8 @@ def test_a_schedule_missed_while_closed_is_asked_about_not_sent(qtbot, simulator
     window.show_step(3)
     history = window.history
     qtbot.waitUntil(lambda: not history.loading and bool(history.infos), timeout=5000)
-    assert history.table.item(0, 3).text() == "已预约 11-27 10:30"
+    model = history.table.model()
+    assert model.data(model.index(0, 3), Qt.ItemDataRole.DisplayRole) == "已预约 11-27 10:30"
     history.table.selectRow(0)
     window.ask_schedule = lambda cid, when, missed: asked.append((cid, when, missed)) or (SEND_NOW, None)
     assert history.buttons["scheduleButton"].isEnabled()

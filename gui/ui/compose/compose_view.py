@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from gui.domain.campaign import ParamSource
-from gui.domain.carrier_rules import apply_rules
 from gui.domain.param_links import DEFAULT_PARAM_LINK_KEY
 from gui.domain.phone import mask_number
 from gui.domain.recipients import Recipient
@@ -37,10 +36,9 @@ from gui.domain.sms_text import (
     RenderedSms,
     Severity,
     SmsType,
-    render,
 )
-from gui.services.drafts.carrier_rules import load_rule_pack
 from gui.services.drafts.template_library import LibraryTemplate
+from gui.ui.compose.checked import checked
 from gui.ui.compose.forms import MarketingForm, NotificationForm
 from gui.ui.compose.library_bar import LibraryBar
 from gui.ui.compose.preview import PreviewPanel
@@ -68,7 +66,6 @@ class ComposeView(QWidget):
         self.setObjectName("composeView")
         self._last: RenderedSms | None = None
         self._recipients: Sequence[Recipient] = ()
-        self.rules = load_rule_pack()  # the carrier rule pack: a small file, read once per window
 
         title = page_title(self.tr("Content"), self)
         hint = page_hint(self.tr("Write the message once; the counters and the preview show exactly what is sent."),
@@ -338,8 +335,7 @@ class ComposeView(QWidget):
     @Slot()
     def refresh(self) -> None:
         """Render the draft and update counters, problems, underlines and preview (every keystroke)."""
-        draft = self.draft()
-        result = apply_rules(self.rules, draft, render(draft))
+        result = checked(self.draft())  # with the carrier rule pack's warnings
         self._last = result
         marketing = result.sms_type == SmsType.MARKETING
         editor_text = (self.marketing.content_edit if marketing else self.notification.template_edit).toPlainText()

@@ -57,7 +57,6 @@ class HistoryPage(QWidget):
         run_requested(int, bool): send or continue campaign ID (allow re-sending unknown outcomes).
         copy_requested(object): a stored Campaign to load into 内容 as a new draft.
         settings_requested(): a report's failure group asks to fix something in 设置.
-        schedule_requested(int, object): change, send now or cancel this scheduled campaign (its time).
     """
 
     run_requested = Signal(int, bool)
@@ -286,7 +285,6 @@ class HistoryPage(QWidget):
         # A finished campaign with numbers queued for later (a report's failure group) can be continued too.
         self.buttons["resumeButton"].setEnabled(bool(info) and not sending and (
             info.state in RESUMABLE or bool(counts.get(NumberStatus.PENDING))))
-        self.buttons["scheduleButton"].setEnabled(bool(info) and info.state == CampaignState.SCHEDULED)
         self.buttons["retryButton"].setEnabled(bool(info) and not sending and bool(
             counts.get(NumberStatus.RETRY_LATER) or counts.get(NumberStatus.FAILED)))
         for key in ("receiptsButton", "exportButton", "copyDraftButton"):
@@ -298,7 +296,6 @@ class HistoryPage(QWidget):
         if self.selected_id is not None:
             self.run_requested.emit(self.selected_id, True)
 
-    @Slot()
     def change_schedule(self) -> None:
         if (info := self.info()) is not None and info.state == CampaignState.SCHEDULED:
             self.schedule_requested.emit(info.id, info.scheduled_time)

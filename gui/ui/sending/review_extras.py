@@ -48,14 +48,20 @@ class ScheduledSend:
     def _question(self, text: str) -> str:
         return text if self._at is None else self.schedule.question(self._at) + "\n" + text
 
-    def _create_scheduled(self, engine: Any, campaign: Any, imported: Any, plan: Any, again: bool) -> bool:
-        """Store the campaign as 已预约 when a time was chosen; False when it is to be sent now."""
+    def _budget_of(self, plan: Any) -> tuple[str, str] | None:
+        """On the pool: the 资源包余量 check line for this plan."""
+        engine = self.session.engine
+        return budget_line(engine.journal, self.session.settings(), plan, engine.clock.now())
+
+    def _store(self, again: bool = False) -> None:
+        """Store the campaign as 已预约 when a time was chosen; else ReviewPage stores and sends it now."""
         at = self._at
         if at is None:
-            return False
+            self._create(again)  # type: ignore[attr-defined]  # ReviewPage's, this is its mixin
+            return
+        engine, campaign, imported, plan = self.session.engine, self.campaign, self.imported(), self.plan  # type: ignore[attr-defined]  # ReviewPage's
         self._start_creating(  # type: ignore[attr-defined]  # ReviewPage's, this is its mixin
             lambda: create_scheduled(engine, campaign, imported, plan, at, again=again), self._on_scheduled)
-        return True
 
     def _on_scheduled(self, campaign_id: int) -> None:
         self._creating = False

@@ -34,7 +34,7 @@ from gui.ui.sending import confirm as confirmation
 from gui.ui.sending.after_send import AfterSendBar
 from gui.ui.sending.panel import SendPanel
 from gui.ui.sending.preflight import BAD, NOTE, check_lines, checks_html
-from gui.ui.sending.review_extras import ScheduledSend, budget_line, show_skipped
+from gui.ui.sending.review_extras import ScheduledSend, show_skipped
 from gui.ui.workers import run_in_background
 
 if TYPE_CHECKING:  # httpx loads with the first landing-page check
@@ -185,8 +185,7 @@ class ReviewPage(ScheduledSend, QWidget):
 
         def plan() -> tuple[int, Any, Any, Any]:
             planned = engine.plan(campaign, imported, price_per_part=price, batch_size=batch)
-            return (generation, planned, None if planned.errors else engine.repeat_of(planned),
-                    budget_line(engine.journal, settings, planned, engine.clock.now()))
+            return generation, planned, None if planned.errors else engine.repeat_of(planned), self._budget_of(planned)
 
         run_in_background(plan, self._on_planned, self._on_plan_failed)
         # A path with a scheme or domain in it is already an error: checking it would only show a misleading ✓.
@@ -322,13 +321,11 @@ class ReviewPage(ScheduledSend, QWidget):
                 again = True
         finally:
             self._update_buttons()
-        self._create(again)
+        self._store(again)
 
     def _create(self, again: bool) -> None:
         engine, campaign, imported, plan = self.session.engine, self.campaign, self.imported(), self.plan
         if engine is None:  # the journal is still opening
-            return
-        if self._create_scheduled(engine, campaign, imported, plan, again):
             return
         self._sent_fingerprint = plan.fingerprint
         self._start_creating(lambda: engine.create_campaign(campaign, imported, plan, again=again))
@@ -383,7 +380,7 @@ class ReviewPage(ScheduledSend, QWidget):
         if isinstance(error, RepeatError):  # stored by another window meanwhile: the same separate question
             self._update_buttons()
             if self.confirm_repeat(confirmation.repeat_text(error.notice.message(current_language()))):
-                self._create(again=True)
+                self._store(again=True)
             else:
                 self.action_note.setText(self.tr("Not sent again; nothing was sent."))
             return

@@ -63,10 +63,13 @@ class ScheduleWatcher(QObject):
 
     @Slot()
     def check(self) -> None:
+        engine = self.session.engine
+        if engine is None:  # the journal is still being opened off the GUI thread: look again shortly
+            QTimer.singleShot(200, self.check)
+            return
         if self.checking:
             return
         self.checking = True
-        engine = self.session.engine
         run_in_background(lambda: find_due(engine), self._on_found, self._on_failed)
 
     @Slot(object)

@@ -6,17 +6,13 @@ import dataclasses
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
-    QHeaderView,
+    QPlainTextEdit,
     QPushButton,
     QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -46,27 +42,18 @@ class LimitsBox(QGroupBox):
         self.per_week = _spin(self, "capPerWeekSpin", 200, self.tr(" per number per 7 days"))
         self.per_campaign_limit = _spin(self, "campaignLimitSpin", 10_000_000, self.tr(" parts per campaign"))
         self.per_day_limit = _spin(self, "dayLimitSpin", 10_000_000, self.tr(" parts per day"))
-        self.packs = QTableWidget(0, 4, self)
-        self.packs.setObjectName("packsTable")
-        self.packs.setHorizontalHeaderLabels([self.tr("Parts"), self.tr("Price (¥)"), self.tr("Bought on"),
-                                              self.tr("Expires on")])
-        self.packs.verticalHeader().setVisible(False)
-        self.packs.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.packs.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.packs.setMaximumHeight(140)
+        # One pack per line: a handful of packs at most, so plain text beats a table here.
+        self.packs = QPlainTextEdit(self)
+        self.packs.setObjectName("packsEdit")
+        self.packs.setPlaceholderText(self.tr("One pack per line: parts, price, bought on, expires on — "
+                                              "e.g. 1000, 50, 2026-11-01, 2026-11-30"))
+        self.packs.setMaximumHeight(90)
         add = QPushButton(self.tr("Add a pack"), self)
         add.setObjectName("addPackButton")
-        add.clicked.connect(self.add_pack)
-        remove = QPushButton(self.tr("Remove"), self)
-        remove.setObjectName("removePackButton")
-        remove.clicked.connect(self.remove_pack)
-        pack_buttons = QHBoxLayout()
-        pack_buttons.addWidget(add)
-        pack_buttons.addWidget(remove)
-        pack_buttons.addStretch(1)
+        add.clicked.connect(lambda: self.add_pack())
         packs = QVBoxLayout()
         packs.addWidget(self.packs)
-        packs.addLayout(pack_buttons)
+        packs.addWidget(add, 0, Qt.AlignmentFlag.AlignLeft)
 
         form = QFormLayout(self)
         form.setHorizontalSpacing(16)
@@ -85,27 +72,18 @@ class LimitsBox(QGroupBox):
         form.addRow("", field_hint(self.tr(
             "Sending stops before the batch that would go over; the rest stays pending. 0 means no limit."), self))
 
-    @Slot()
     def add_pack(self, size: int = PACK_OFFERS[0][0], price: Decimal = PACK_OFFERS[0][1],
                  bought: date | None = None, expires: date | None = None) -> None:
         bought = bought or SystemClock().now().date()  # a form default only: the user corrects it
-        cells = (str(size), str(price), bought.isoformat(), (expires or bought + timedelta(days=30)).isoformat())
-        row = self.packs.rowCount()
-        self.packs.insertRow(row)
-        for column, text in enumerate(cells):
-            self.packs.setItem(row, column, QTableWidgetItem(text))
-
-    @Slot()
-    def remove_pack(self) -> None:
-        for index in sorted({i.row() for i in self.packs.selectedIndexes()}, reverse=True):
-            self.packs.removeRow(index)
+        line = f"{size}, {price}, {bought.isoformat()}, {(expires or bought + timedelta(days=30)).isoformat()}"
+        self.packs.appendPlainText(line)
 
     def show_settings(self, s: Settings) -> None:
         self.per_day.setValue(s.cap_per_day)
         self.per_week.setValue(s.cap_per_week)
         self.per_campaign_limit.setValue(s.limit_per_campaign)
         self.per_day_limit.setValue(s.limit_per_day)
-        self.packs.setRowCount(0)
+        self.packs.clear()
         for pack in s.packs:
             self.add_pack(pack.size, pack.price, pack.purchased, pack.expires)
 
@@ -117,16 +95,20 @@ class LimitsBox(QGroupBox):
 
     def _packs(self) -> tuple[ResourcePack, ...]:
         packs = []
-        for row in range(self.packs.rowCount()):
-            cells = [(self.packs.item(row, c).text().strip() if self.packs.item(row, c) else "") for c in range(4)]
+        lines = [line for line in self.packs.toPlainText().splitlines() if line.strip()]
+        for row, line in enumerate(lines):
+            cells = [cell.strip() for cell in line.replace("，", ",").split(",")]
             try:
+                if len(cells) != 4:
+                    raise ValueError(line)
                 packs.append(ResourcePack.from_json(
                     {"size": int(cells[0]), "price": cells[1], "purchased": cells[2], "expires": cells[3]}))
             except (ValueError, InvalidOperation):
                 raise UserFacingError(
-                    f"资源包第 {row + 1} 行看不懂：{' · '.join(cells)}。",
-                    f"Resource pack row {row + 1} is not readable: {' · '.join(cells)}.",
-                    action_zh="条数填正整数，价格填数字，日期写成 YYYY-MM-DD，到期日期不早于购买日期。",
-                    action_en="Parts: a whole number; price: a number; dates as YYYY-MM-DD, expiry not before purchase.",
+                    f"资源包第 {row + 1} 行看不懂：{line}。",
+                    f"Resource pack line {row + 1} is not readable: {line}.",
+                    action_zh="每行写：条数, 价格, 购买日期, 到期日期，例如 1000, 50, 2026-11-01, 2026-11-30。",
+                    action_en="Write each line as: parts, price, bought on, expires on, e.g. 1000, 50, 2026-11-01, "
+                              "2026-11-30.",
                 ) from None
         return tuple(packs)
