@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import heapq
-from collections.abc import Container, Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -14,6 +14,7 @@ from gui.domain.campaign_rules import campaign_problems, describe_character, hid
 from gui.domain.carrier_rules import RulePack, apply_rules
 from gui.domain.frequency import CapHit
 from gui.domain.recipients import Recipient
+from gui.domain.screening import Screened, screen_recipients
 from gui.domain.sms_text import Problem, RenderedSms, Severity, render
 
 DEFAULT_BATCH_SIZE = 1000
@@ -127,32 +128,31 @@ def _hidden_value_problem(column: str, char: str, row: int) -> Problem:
 
 def plan_campaign(
     campaign: Campaign,
-    recipients: Sequence[Recipient],
+    recipients: Screened | Sequence[Recipient],
     *,
-    suppressed: Container[str] = frozenset(),
     price_per_part: Decimal = DEFAULT_PRICE_PER_PART,
     batch_size: int = DEFAULT_BATCH_SIZE,
     rules: RulePack | None = None,
+    capped: Mapping[str, CapHit] | None = None,
 ) -> Plan:
-    """Dedupe, drop suppressed numbers, group by identical parameters and cut into batches, in row order.
+    """Group the screened recipients by identical parameters and cut into batches, in row order.
 
-    `rules` (the carrier rule pack) adds its warnings to each distinct text's."""
+    A plain sequence is screened first (`screen_recipients`, nobody suppressed); the engine passes the import
+    screened against the suppression list at plan time. `rules` (the carrier rule pack) adds its warnings to
+    each distinct text's; `capped` (Marketing) are the numbers the frequency cap leaves out, with the rule.
+    """
     if not 1 <= batch_size <= DEFAULT_BATCH_SIZE:
         raise ValueError(f"batch_size must be within 1..{DEFAULT_BATCH_SIZE}")
+    screened = recipients if isinstance(recipients, Screened) else screen_recipients(recipients)
     errors = check_campaign_fields(campaign)
-    seen: set[str] = set()
-    left_out: list[Recipient] = []
-    duplicates = 0
     groups: dict[tuple[str, ...], list[Recipient]] = {}
     missing_columns: dict[str, int] = {}
     empty_rows: dict[str, list[int]] = {}
-    for recipient in recipients:
-        if recipient.number in seen:
-            duplicates += 1
-            continue
-        seen.add(recipient.number)
-        if recipient.number in suppressed:
-            left_out.append(recipient)
+    over_cap: list[tuple[Recipient, CapHit]] = []
+    for recipient in screened.recipients:
+        hit = capped.get(recipient.number) if capped else None
+        if hit is not None:
+            over_cap.append((recipient, hit))
             continue
         params = campaign.params_for(recipient.fields)
         if params is None:
@@ -222,8 +222,9 @@ def plan_campaign(
         estimate_yuan=estimate(total_parts, price_per_part),
         errors=tuple(errors),
         warnings=tuple(warnings.values()),
-        suppressed=tuple(left_out),
-        duplicates=duplicates,
+        suppressed=screened.suppressed,
+        duplicates=len(screened.duplicates),
+        capped=tuple(over_cap),
         price_per_part=price_per_part,
     )
 

@@ -1,19 +1,20 @@
-"""Importing recipients: pick the sheet, detect the layout, clean and dedupe every row, build the report."""
+"""Importing recipients: pick the sheet, detect the layout, clean every row, screen them, build the report."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Container, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import compress, islice, repeat
-from operator import is_not, itemgetter
+from itertools import islice
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
 import python_calamine as calamine
 
-from gui.domain.phone import PROBLEM_MESSAGES, PhoneProblem, first_occurrences
+from gui.domain.phone import PROBLEM_MESSAGES, PhoneProblem
 from gui.domain.phone_fast import check_digits, split_easy
 from gui.domain.recipients import DuplicateRow, ImportResult, InvalidRow
+from gui.domain.screening import COUNTRY_PREFIX, screen_numbers
 from gui.services.recipients import errors
 from gui.services.recipients.detection import Layout, detect, display, is_blank
 from gui.services.recipients.readers import Table, is_panic, open_source, pasted_rows, short
@@ -23,7 +24,6 @@ from gui.services.recipients.text_rows import MalformedLine, MalformedRow
 SAMPLE_ROWS = 200
 PROGRESS_EVERY = 10_000
 CHUNK_ROWS = 4_000
-DEDUPE_BLOCK = 256
 PASTED_FILE = ""
 REPORT_SHEET_NAME = "报告"  # the results workbook's first sheet (services/results/report_sheet.py)
 _EMPTY_MESSAGES = PROBLEM_MESSAGES[PhoneProblem.EMPTY]
@@ -206,13 +206,15 @@ def _read(
 
 
 def _finish(raw: _Raw, suppressed: Container[str]) -> ImportResult:
-    """Deduplicate, apply the suppression list and assemble the report."""
+    """Screen the cleaned rows (`gui.domain.screening`: duplicates, suppression list) and assemble the report."""
     digits, skip, layout, table = raw.digits, raw.skip, raw.layout, raw.table
     names, phone = layout.names, layout.phone_index
     invalid, blanks, others, columns = raw.invalid, raw.blanks, raw.others, raw.columns
     read = len(digits)
-    kept, duplicates = _dedupe(digits, skip, read - len(invalid) - len(blanks))
-    order, held = _apply_suppression(kept, digits, suppressed)
+    screen = screen_numbers(digits, _listed(suppressed), prefix=COUNTRY_PREFIX, valid=read - len(invalid) - len(blanks))
+    order, held = screen.keep, list(screen.held)
+    duplicates = tuple(DuplicateRow(skip + index + 1, skip + first + 1, COUNTRY_PREFIX + digits[index])  # type: ignore[operator]  # duplicates hold digits
+                       for index, first in screen.duplicates)
     other_names = tuple(names[i] for i in others)
     recipients = RecipientList(skip, digits, other_names, columns, order)
     held_list = RecipientList(skip, digits, other_names, columns, held)
@@ -273,72 +275,7 @@ def _shown(text: str, limit: int = 100) -> str:
     return text if len(text) <= limit else text[:limit] + "…"
 
 
-def _dedupe(digits: list[str | None], skip: int, valid: int
-            ) -> tuple[range | bytearray, tuple[DuplicateRow, ...]]:
-    """Keep first occurrences: all positions (a range) or a keep-flag per position. The foundation's
-    `first_occurrences` decides every repeat; set operations in C first narrow a million rows down to the
-    few whose number occurs more than once."""
-    repeated = _repeated_numbers(digits)
-    positions = range(len(digits))
-    if not repeated:
-        if valid == len(digits):
-            return positions, ()
-        return bytearray(map(is_not, digits, repeat(None))), ()
-    involved = list(compress(positions, map(repeated.__contains__, digits)))
-    _, repeats = first_occurrences([digits[i] for i in involved])
-    keep = bytearray(map(is_not, digits, repeat(None)))
-    duplicates = []
-    for duplicate in repeats:
-        keep[involved[duplicate.index]] = 0
-        duplicates.append(DuplicateRow(
-            skip + involved[duplicate.index] + 1, skip + involved[duplicate.first_index] + 1,
-            "+86" + duplicate.number,
-        ))
-    return keep, tuple(duplicates)
-
-
-def _repeated_numbers(digits: list[str | None]) -> set[str]:
-    """Numbers that occur more than once. A block without a repeat (nearly all) costs two C-level set
-    calls; small blocks keep the Python work around each repeat small."""
-    seen: set[str | None] = set()
-    repeated: set[str | None] = set()
-    for start in range(0, len(digits), DEDUPE_BLOCK):
-        block = digits[start:start + DEDUPE_BLOCK]
-        if seen.isdisjoint(block):
-            size = len(seen)
-            seen.update(block)
-            seen.discard(None)
-            if len(seen) - size == len(block) - block.count(None):
-                continue
-            inside: set[str | None] = set()  # a repeat inside this block
-            add = inside.add
-        else:  # a number from an earlier block comes again here
-            add = seen.add
-            inside = seen
-        repeated.update([n for n in block if n in inside or add(n)])  # add() is None: keeps the repeats
-        seen.discard(None)
-    repeated.discard(None)
-    return repeated  # type: ignore[return-value]  # None was discarded just above
-
-
-def _apply_suppression(kept: range | bytearray, digits: list[str | None], suppressed: Container[str]
-                       ) -> tuple[range | bytearray, list[int]]:
-    """Take suppressed numbers out of `kept`; returns the new keep flags and the positions held back."""
+def _listed(suppressed: Container[str]) -> Container[str]:
+    """The suppression list as a plain set: a `SuppressionList` is read once, not asked about every number."""
     snapshot = getattr(suppressed, "numbers", None)
-    if callable(snapshot):  # a SuppressionList: one query, not one per number
-        suppressed = snapshot()
-    try:
-        national = {number[3:] for number in suppressed if number.startswith("+86")}  # type: ignore[attr-defined]  # TypeError below covers non-iterables
-    except TypeError:  # a Container that cannot be listed: ask it about every kept number
-        hits = {d for d in digits if d is not None and "+86" + d in suppressed}
-    else:
-        hits = national.intersection(digits)
-    if not hits:
-        return kept, []
-    flags = bytearray(kept) if isinstance(kept, bytearray) else bytearray(b"\x01") * len(kept)
-    held = []
-    for index in compress(range(len(digits)), map(hits.__contains__, digits)):
-        if flags[index]:  # a repeat of a suppressed number is already reported as a duplicate
-            flags[index] = 0
-            held.append(index)
-    return flags, held
+    return snapshot() if callable(snapshot) else suppressed

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import glob
 import logging
-from collections.abc import Callable, Container, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
@@ -14,10 +14,11 @@ from typing import Any
 from gui.domain.campaign import Campaign
 from gui.domain.clock import Clock, SystemClock
 from gui.domain.errors import UserFacingError
-from gui.domain.frequency import FrequencyCap
+from gui.domain.frequency import CapHit, FrequencyCap
 from gui.domain.plan import DEFAULT_BATCH_SIZE, Plan, fingerprint, plan_campaign
 from gui.domain.recipients import ImportResult
 from gui.domain.row_result import RowResult
+from gui.domain.screening import screen_import
 from gui.domain.statuses import status_label
 from gui.services.config.storage import remove_stale_temps
 from gui.services.drafts.carrier_rules import load_rule_pack
@@ -102,30 +103,26 @@ class Engine:
         batch_size: int = DEFAULT_BATCH_SIZE,
         cap: FrequencyCap | None = None,
     ) -> Plan:
-        """Check and batch the campaign for the imported recipients (suppression list and, for Marketing, the
-        frequency cap applied: numbers over it are left out, each with the rule)."""
+        """Check and batch the campaign for the imported recipients, screened against the suppression list as it
+        is now (it may have changed since the import); for Marketing the frequency cap leaves out the numbers
+        over it, each with the rule."""
         if price_per_part is None:
             from gui.services.config.settings import load_settings
 
             price_per_part = load_settings().pack_price_per_sms
-        suppressed = self.suppression.numbers()
-        capped: dict[str, Any] = {}
+        screened = screen_import(imported, suppressed=self.suppression.numbers())
+        capped: dict[str, CapHit] = {}
         if campaign.is_marketing:
-            numbers = (r.number for r in imported.recipients if r.number not in suppressed)
+            numbers = (r.number for r in screened.recipients)
             capped = plan_exclusions(self.journal, numbers, cap or load_cap(), self.clock.now())
         plan = plan_campaign(
             campaign,
-            imported.recipients,
-            suppressed=_Either(suppressed, capped) if capped else suppressed,
+            screened,
+            capped=capped,
             price_per_part=Decimal(price_per_part),
             batch_size=batch_size,
             rules=load_rule_pack(),
         )
-        if capped:
-            plan = replace(plan, suppressed=tuple(r for r in plan.suppressed if r.number not in capped),
-                           capped=tuple((r, capped[r.number]) for r in plan.suppressed if r.number in capped))
-        if imported.suppressed:
-            plan = _with_suppressed(plan, imported)
         return replace(plan, fingerprint=fingerprint(plan))
 
     def repeat_of(self, plan: Plan) -> RepeatNotice | None:
@@ -331,22 +328,6 @@ def skipped_rows(imported: ImportResult) -> list[SkippedRow]:
     rows = [SkippedRow(r.row, "invalid", r.value, None, r.reason, r.message_zh, r.message_en) for r in imported.invalid]
     rows += [SkippedRow(d.row, "duplicate", d.number, d.first_row) for d in imported.duplicates]
     return rows
-
-
-class _Either:
-    """In either of two sets of numbers (what plan_campaign leaves out)."""
-
-    def __init__(self, first: Container[str], second: Container[str]) -> None:
-        self.first, self.second = first, second
-
-    def __contains__(self, number: object) -> bool:
-        return number in self.first or number in self.second
-
-
-def _with_suppressed(plan: Plan, imported: ImportResult) -> Plan:
-    known = {r.number for r in plan.suppressed}
-    extra = tuple(r for r in imported.suppressed if r.number not in known)
-    return replace(plan, suppressed=plan.suppressed + extra)
 
 
 def _check_same_rows(imported: ImportResult, stored: list[NumberRow], file: str) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 from gui.domain.plan import plan_campaign
+from gui.domain.screening import screen_recipients
 from gui.domain.statuses import BatchState, CampaignState, NumberStatus
 from gui.services.journal.store import Journal
 from gui.services.journal.types import RecipientsSource
@@ -16,7 +17,7 @@ from tests.services.sending.conftest import marketing, recipients
 def test_journal_is_wal_and_stores_campaign_recipients_and_batches(tmp_path, simulator):
     path = tmp_path / "j.db"
     people = recipients(5)
-    plan = plan_campaign(marketing(), people, suppressed={people[1].number}, batch_size=2)
+    plan = plan_campaign(marketing(), screen_recipients(people, suppressed={people[1].number}), batch_size=2)
     with Journal(path) as journal:
         campaign_id = journal.create_campaign(
             marketing(), plan, created_at=simulator.clock.now(), source=RecipientsSource(file="r.xlsx", sheet="名单"),

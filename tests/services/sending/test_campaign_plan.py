@@ -10,6 +10,7 @@ import pytest
 from gui.domain.campaign import Campaign, CampaignFileError, ParamSource
 from gui.domain.plan import plan_campaign
 from gui.domain.recipients import Recipient
+from gui.domain.screening import screen_recipients
 from gui.domain.sms_text import SmsType
 from gui.services.drafts.campaign_file import load_campaign, save_campaign
 from tests.services.sending.conftest import marketing, notification, recipients
@@ -84,7 +85,7 @@ def test_plan_groups_by_rendered_parameters_in_row_order_and_cuts_batches():
         Recipient(row=7, number="+8613800000005", fields={"商品": "书"}),  # suppressed
     ]
     plan = plan_campaign(
-        notification(), people, suppressed={"+8613800000005"}, batch_size=2, price_per_part=Decimal("0.047")
+        notification(), screen_recipients(people, suppressed={"+8613800000005"}), batch_size=2, price_per_part=Decimal("0.047")
     )
     assert plan.ok
     assert [(b.index, b.params[0], b.rows) for b in plan.batches] == [
@@ -95,7 +96,7 @@ def test_plan_groups_by_rendered_parameters_in_row_order_and_cuts_batches():
     assert plan.recipients == 4 and plan.duplicates == 1 and [r.row for r in plan.suppressed] == [7]
     assert plan.total_parts == 4 and plan.estimate_yuan == Decimal("0.19")
     assert plan == plan_campaign(
-        notification(), people, suppressed={"+8613800000005"}, batch_size=2, price_per_part=Decimal("0.047")
+        notification(), screen_recipients(people, suppressed={"+8613800000005"}), batch_size=2, price_per_part=Decimal("0.047")
     )
 
 
