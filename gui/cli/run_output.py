@@ -9,7 +9,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from gui.cli.output import language, pick
@@ -18,6 +18,7 @@ from gui.domain.clock import Clock, ManualClock, SystemClock
 from gui.domain.errors import UserFacingError
 from gui.domain.statuses import state_label
 from gui.services.sending.engine import Engine
+from gui.services.sending.runner import CampaignRunner
 from gui.services.sending.types import EXIT_OPEN, ProgressSnapshot, RetryPolicy, RunSummary
 
 if TYPE_CHECKING:
@@ -102,7 +103,7 @@ class ProgressLine:
 
 
 @contextmanager
-def cancel_on_interrupt(runner: Any) -> Iterator[None]:
+def cancel_on_interrupt(runner: CampaignRunner) -> Iterator[None]:
     """The first Ctrl-C stops after the current batch; a second one interrupts at once."""
     if sys.platform == "win32" or not _main_thread():
         yield

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Slot
 
@@ -13,13 +13,16 @@ from gui.domain.errors import UserFacingError
 from gui.services.drafts.session_state import ListSource, SessionState, load_state, save_state
 from gui.ui.compose.campaign import campaign_from_compose
 
+if TYPE_CHECKING:  # the window creates the keeper: a runtime import would be circular
+    from gui.ui.main_window import MainWindow
+
 SAVE_DELAY_MS = 400
 
 
 class SessionKeeper(QObject):
     """Saves a moment after every change (and on close); `restore()` puts the last state back on start."""
 
-    def __init__(self, window: Any) -> None:
+    def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
         self.restoring = False

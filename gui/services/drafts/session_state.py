@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from gui.domain.recipients import ImportResult
 from gui.services.config.atomic_file import write_text_atomically
 from gui.services.config.paths import database_path
 
@@ -31,9 +32,9 @@ class ListSource:
     mtime_ns: int = -1
 
     @classmethod
-    def of(cls, imported: Any) -> ListSource | None:
+    def of(cls, imported: ImportResult) -> ListSource | None:
         """The source of an `ImportResult` read from a file (None for pasted numbers)."""
-        file = getattr(imported, "file", "")
+        file = imported.file
         if not file:
             return None
         try:

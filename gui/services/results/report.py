@@ -19,6 +19,7 @@ from gui.services.api.types import Explanation, NumberClass, OutcomeKind
 from gui.services.journal.types import SkippedRow
 
 if TYPE_CHECKING:  # the window shows reports; the journal itself opens on the pool
+    from gui.services.config.settings import Settings
     from gui.services.journal.store import Journal
 
 # What a failure group's one button does.
@@ -135,7 +136,7 @@ def segment_label(key: str, language: str = "zh") -> str:
 
 
 def campaign_report(
-    journal: Journal, campaign_id: int, settings: Any, *, suppressed: Iterable[str] = ()
+    journal: Journal, campaign_id: int, settings: Settings, *, suppressed: Iterable[str] = ()
 ) -> CampaignReport:
     """Count the campaign's results from the journal; `settings.pack_price_per_sms` prices the parts.
 
@@ -172,7 +173,7 @@ def campaign_report(
         ("skipped_duplicate", duplicate),
         ("skipped_suppressed", by_status.get(NumberStatus.SUPPRESSED, 0)),
     )
-    price = Decimal(str(getattr(settings, "pack_price_per_sms", info.price_per_part)))
+    price = Decimal(str(settings.pack_price_per_sms))
     return CampaignReport(
         campaign_id=campaign_id,
         name=info.name,

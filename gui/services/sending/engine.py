@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from gui.domain.campaign import Campaign
 from gui.domain.clock import Clock, SystemClock
@@ -31,6 +31,10 @@ from gui.services.sending.frequency import FrequencyGuard, capped_update, load_c
 from gui.services.sending.receipts import ReceiptSummary, fetch_receipts
 from gui.services.sending.repeat_guard import RepeatError, RepeatNotice, find_repeat
 from gui.services.sending.runner import CampaignRunner, SmsClient
+
+if TYPE_CHECKING:  # imported where used: the results package is loaded only for a report or an export
+    from gui.services.config.settings import Settings
+    from gui.services.results.report import CampaignReport
 
 log = logging.getLogger(__name__)
 
@@ -233,7 +237,7 @@ class Engine:
         self._check(campaign_id)
         return fetch_receipts(self.journal, client, campaign_id, now=self.clock.now())
 
-    def report(self, campaign_id: int, settings: Any = None) -> Any:
+    def report(self, campaign_id: int, settings: Settings | None = None) -> CampaignReport:
         """The campaign's report (figures, chart data, grouped failures): `gui.services.results.report`."""
         from gui.services.results.report import campaign_report
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Protocol, cast
 
 from gui.domain.errors import UserFacingError
 
@@ -87,11 +88,35 @@ class RunLock:
         self.release()
 
 
+class FcntlModule(Protocol):
+    """What `FlockLocking` uses of the `fcntl` module."""
+
+    @property
+    def LOCK_EX(self) -> int: ...
+    @property
+    def LOCK_NB(self) -> int: ...
+    @property
+    def LOCK_UN(self) -> int: ...
+
+    def flock(self, fd: int, operation: int, /) -> None: ...
+
+
+class MsvcrtModule(Protocol):
+    """What `MsvcrtLocking` uses of the `msvcrt` module (Windows only; tests pass a stand-in)."""
+
+    @property
+    def LK_NBLCK(self) -> int: ...
+    @property
+    def LK_UNLCK(self) -> int: ...
+
+    def locking(self, fd: int, mode: int, nbytes: int, /) -> None: ...
+
+
 class FlockLocking:
     """POSIX: flock, not fcntl/lockf. Its locks belong to the open file, so two runs in one process exclude
     each other too, and closing some other descriptor of the file does not drop them."""
 
-    def __init__(self, fcntl: Any) -> None:
+    def __init__(self, fcntl: FcntlModule) -> None:
         self.fcntl = fcntl
 
     def lock(self, fd: int) -> None:
@@ -109,7 +134,7 @@ class MsvcrtLocking:
     handle is closed, including when the process dies.
     """
 
-    def __init__(self, msvcrt: Any) -> None:
+    def __init__(self, msvcrt: MsvcrtModule) -> None:
         self.msvcrt = msvcrt
 
     def lock(self, fd: int) -> None:
@@ -124,9 +149,8 @@ class MsvcrtLocking:
 def platform_locking(platform: str = sys.platform) -> Locking:
     """The lock primitive of this operating system."""
     if platform == "win32":
-        import msvcrt
-
-        return MsvcrtLocking(msvcrt)
+        # By name: the type checker runs on Linux, where the stubs give msvcrt no members.
+        return MsvcrtLocking(cast(MsvcrtModule, importlib.import_module("msvcrt")))
     import fcntl
 
     return FlockLocking(fcntl)

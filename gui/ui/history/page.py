@@ -68,7 +68,7 @@ class HistoryPage(QWidget):
         super().__init__(parent)
         self.setObjectName("historyPage")
         self.session = session
-        self.infos: list[Any] = []
+        self.infos: list[CampaignInfo] = []
         self.selected_id: int | None = None
         self.last_export: Path | None = None
         self._exporting_id: int | None = None

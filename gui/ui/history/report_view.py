@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QHideEvent, QShowEvent
@@ -30,7 +29,7 @@ from gui.services.results.report import (
     CampaignReport,
     FailureGroup,
 )
-from gui.services.sending.receipts import RECORDS_KEPT_DAYS
+from gui.services.sending.receipts import RECORDS_KEPT_DAYS, ReceiptSummary
 from gui.services.sending.session import AppSession
 from gui.ui.error_text import explain
 from gui.ui.history.chart import DeliveryChart, OutcomeChart
@@ -296,7 +295,7 @@ class ReportView(QWidget):
         self.fetching = True
         self.note.setText(self.tr("Fetching the delivery receipts…"))
 
-        def fetch() -> Any:
+        def fetch() -> tuple[int, ReceiptSummary]:
             client = session.make_client()
             try:
                 return campaign_id, session.engine.fetch_receipts(campaign_id, client)
@@ -306,7 +305,7 @@ class ReportView(QWidget):
         run_in_background(fetch, self._on_receipts, self._on_receipts_failed)
 
     @Slot(object)
-    def _on_receipts(self, answer: tuple[int, Any]) -> None:
+    def _on_receipts(self, answer: tuple[int, ReceiptSummary]) -> None:
         self.fetching = False
         campaign_id, _summary = answer
         self.changed.emit()

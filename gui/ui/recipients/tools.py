@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
@@ -33,7 +34,7 @@ from gui.ui.rows_model import RowsModel, rows_view
 from gui.ui.workers import run_in_background
 
 if TYPE_CHECKING:  # the importer loads on the pool
-    from gui.services.recipients.suppression import SuppressionList
+    from gui.services.recipients.suppression import SuppressionEntry, SuppressionList
 
 MANUAL_REASON = "手动添加"
 BLACKLIST_REASON = "平台退订/黑名单"  # stored by the engine and the report (older versions added "(PhoneNumberInBlacklist)")
@@ -188,11 +189,11 @@ class SuppressionDialog(QDialog):
         keyboard_friendly(self)
         self.reload()
 
-    def _run(self, fn: Any, message_key: str = "") -> None:
+    def _run(self, fn: Callable[[], int] | None, message_key: str = "") -> None:
         self.busy = True
         suppression = self.suppression
 
-        def work() -> tuple[str, int, list]:
+        def work() -> tuple[str, int, list[SuppressionEntry]]:
             count = fn() if fn is not None else 0
             entries = suppression.entries()
             return message_key, count, entries
@@ -233,7 +234,7 @@ class SuppressionDialog(QDialog):
             self._run(lambda: suppression.import_file(Path(path)), "imported")
 
     @Slot(object)
-    def _on_done(self, answer: tuple[str, int, list]) -> None:
+    def _on_done(self, answer: tuple[str, int, list[SuppressionEntry]]) -> None:
         key, count, entries = answer
         self.busy = False
         self.model.set_rows([(entry.number, self.reason_text(entry.reason), beijing_text(entry.added_at))

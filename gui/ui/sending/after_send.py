@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPushButton, QWidget
@@ -13,6 +13,9 @@ from gui.domain.errors import UserFacingError
 from gui.ui.error_text import plain_reason
 from gui.ui.i18n import current_language
 from gui.ui.workers import run_in_background
+
+if TYPE_CHECKING:  # the engine opens on the pool
+    from gui.services.sending.engine import Engine
 
 
 class AfterSendBar(QWidget):
@@ -26,7 +29,7 @@ class AfterSendBar(QWidget):
     history_requested = Signal(int)
     note = Signal(str)
 
-    def __init__(self, engine: Callable[[], Any], parent: QWidget | None = None) -> None:
+    def __init__(self, engine: Callable[[], Engine], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._engine = engine
         self.campaign_id: int | None = None

@@ -2,24 +2,28 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from gui.domain.campaign import Campaign
 from gui.domain.clock import beijing
+from gui.domain.plan import Plan
+from gui.domain.recipients import ImportResult
 from gui.domain.send_window import MARKETING_WINDOW
 from gui.ui import dialogs
 
 
-def source_name(imported: Any) -> str:
+def source_name(imported: ImportResult | None) -> str:
     """The recipients file's name as the user knows it (or that the numbers were pasted)."""
-    file = getattr(imported, "file", "") if imported is not None else ""
+    file = imported.file if imported is not None else ""
     return Path(file).name if file else QCoreApplication.translate("SendConfirmation", "pasted numbers")
 
 
-def confirmation_text(plan: Any, campaign: Any, imported: Any, *, now: Any, sandbox: bool) -> str:
+def confirmation_text(plan: Plan, campaign: Campaign, imported: ImportResult | None, *, now: datetime,
+                      sandbox: bool) -> str:
     """The first question: name, file, totals, cost, and when a held Marketing send will really start."""
     lines = [
         QCoreApplication.translate("SendConfirmation", "Send “{0}”?").format(campaign.name),

@@ -3,21 +3,27 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
+from gui.domain.campaign import Campaign
 from gui.domain.clock import beijing
+from gui.domain.plan import Plan
 from gui.domain.send_window import MARKETING_WINDOW
 from gui.ui.i18n import current_language, pick
 from gui.ui.style import ACCENT, ERROR, WARNING
+
+if TYPE_CHECKING:  # services load on the pool, not at start-up
+    from gui.services.api.landing_check import LandingCheck
+    from gui.services.sending.repeat_guard import RepeatNotice
 
 OK, BAD, NOTE = "ok", "bad", "note"
 _MARK = {OK: ("✓", ACCENT), BAD: ("✗", ERROR), NOTE: ("!", WARNING)}
 
 
-def check_lines(plan: Any, campaign: Any, *, repeat: Any, landing: Any, landing_known: bool, now: datetime,
-                has_test_numbers: bool) -> list[tuple[str, str]]:
+def check_lines(plan: Plan, campaign: Campaign | None, *, repeat: RepeatNotice | None, landing: LandingCheck | None,
+                landing_known: bool, now: datetime, has_test_numbers: bool) -> list[tuple[str, str]]:
     """(kind, text) lines, worst first within each topic; `landing_known` is False when no domain is set."""
     lines: list[tuple[str, str]] = []
     for problem in plan.errors:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
@@ -9,11 +10,14 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QPushButton
 
 from gui.domain.clock import beijing
+from gui.domain.recipients import ImportResult
 from gui.domain.send_window import ScheduleError
 from gui.services.sending.budget import budget_warning, ledger
 from gui.services.sending.schedule import create_scheduled
 from gui.ui.i18n import current_language, pick
 from gui.ui.sending.scheduler import ScheduleOption
+
+CurrentImport = Callable[[], ImportResult | None]  # the list on 收件人 now, if one is imported
 
 
 class ScheduledSend:

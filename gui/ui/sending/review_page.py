@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
@@ -26,7 +26,7 @@ from gui.domain.sms_text import SmsType
 from gui.domain.text_rules import check_path
 from gui.services.sending.repeat_guard import RepeatError, RepeatNotice
 from gui.services.sending.session import AppSession
-from gui.ui.compose.campaign import campaign_from_compose
+from gui.ui.compose.campaign import ComposeSource, campaign_from_compose
 from gui.ui.error_text import plain_reason
 from gui.ui.i18n import current_language
 from gui.ui.labels import field_hint, page_hint, page_title
@@ -34,7 +34,7 @@ from gui.ui.sending import confirm as confirmation
 from gui.ui.sending.after_send import AfterSendBar
 from gui.ui.sending.panel import SendPanel
 from gui.ui.sending.preflight import BAD, NOTE, check_lines, checks_html
-from gui.ui.sending.review_extras import ScheduledSend, show_skipped
+from gui.ui.sending.review_extras import CurrentImport, ScheduledSend, show_skipped
 from gui.ui.workers import run_in_background
 
 if TYPE_CHECKING:  # httpx loads with the first landing-page check
@@ -55,7 +55,7 @@ class ReviewPage(ScheduledSend, QWidget):
     campaign_created = Signal(int)
     history_requested = Signal(int)
 
-    def __init__(self, session: AppSession, compose: Any, imported: Callable[[], Any], parent: QWidget | None = None) -> None:
+    def __init__(self, session: AppSession, compose: ComposeSource, imported: CurrentImport, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("reviewPage")
         self.session = session
@@ -183,7 +183,7 @@ class ReviewPage(ScheduledSend, QWidget):
         self._show_checks([(NOTE, self.tr("Checking…"))])
         price = settings.pack_price_per_sms
 
-        def plan() -> tuple[int, Any, Any, Any]:
+        def plan() -> tuple[int, Plan, RepeatNotice | None, tuple[str, str] | None]:
             planned = engine.plan(campaign, imported, price_per_part=price, batch_size=batch)
             return generation, planned, None if planned.errors else engine.repeat_of(planned), self._budget_of(planned)
 
@@ -220,7 +220,7 @@ class ReviewPage(ScheduledSend, QWidget):
             self.campaign = replace(self.campaign, name=text.strip())
 
     @Slot(object)
-    def _on_planned(self, answer: tuple[int, Any, Any, Any]) -> None:
+    def _on_planned(self, answer: tuple[int, Plan, RepeatNotice | None, tuple[str, str] | None]) -> None:
         generation, plan, repeat, budget = answer
         if generation != self._generation:
             return
@@ -246,7 +246,7 @@ class ReviewPage(ScheduledSend, QWidget):
         self._show_checks([(BAD, text)])
 
     @Slot(object)
-    def _on_landing(self, answer: tuple[int, Any]) -> None:
+    def _on_landing(self, answer: tuple[int, LandingCheck]) -> None:
         generation, result = answer
         if generation == self._generation:
             self.landing = result
@@ -357,7 +357,7 @@ class ReviewPage(ScheduledSend, QWidget):
         self.panel.start(campaign_id, allow_resend=allow_resend)
         self._update_buttons()
 
-    def _start_creating(self, create: Callable[[], int], done: Callable[[Any], None] | None = None) -> None:
+    def _start_creating(self, create: Callable[[], int], done: Callable[[int], None] | None = None) -> None:
         self._creating = True
         self._update_buttons()
         self.action_note.setText(self.tr("Storing the campaign…"))

@@ -20,6 +20,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from gui.domain.statuses import DeliveryStatus, NumberStatus, status_label
+from gui.services.journal.types import NumberUpdate
 from gui.ui.i18n import current_language
 from gui.ui.style import ACCENT, ERROR, MUTED, WARNING
 
@@ -128,12 +129,12 @@ class StatusModel(QAbstractTableModel):
         self._index = built.index
         self.endResetModel()
 
-    def queue_updates(self, updates: Iterable[Any]) -> None:
-        """Buffer NumberUpdate-like objects (number, status, message_zh/en, advice_zh/en); applied on the timer."""
+    def queue_updates(self, updates: Iterable[NumberUpdate]) -> None:
+        """Buffer the runner's number updates; applied on the timer."""
         english = current_language() == "en"
         for u in updates:
-            reason = (getattr(u, "message_en", "") if english else "") or getattr(u, "message_zh", "")
-            advice = (getattr(u, "advice_en", "") if english else "") or getattr(u, "advice_zh", "")
+            reason = (u.message_en if english else "") or u.message_zh
+            advice = (u.advice_en if english else "") or u.advice_zh
             self._pending[u.number] = (u.status, reason, advice)
         if not self._timer.isActive():
             self._timer.start()
