@@ -3,20 +3,25 @@ to buy when the platform says 配额不足."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING
 
 from gui.domain.budget import Balance, ResourcePack, balance, packs_to_buy
 from gui.domain.clock import Clock, beijing
 from gui.domain.statuses import NumberStatus
-from gui.services.api.types import OutcomeKind
+from gui.services.api.types import OutcomeKind, SendOutcome
 from gui.services.sending.outcomes import stopped_message
+
+if TYPE_CHECKING:
+    from gui.services.config.settings import Settings
+    from gui.services.journal.store import Journal
+    from gui.services.journal.types import BatchRow
 
 Members = list[tuple[str, int]]
 
 
-def ledger(journal: Any, packs: Sequence[ResourcePack], today: date) -> Balance:
+def ledger(journal: Journal, packs: Sequence[ResourcePack], today: date) -> Balance:
     """What is left of the packs today, charging every billed part in the journal to them."""
     usage = [(date.fromisoformat(day), parts) for day, parts, _known in journal.billed_by_day() if day]
     return balance(packs, usage, today)
@@ -28,7 +33,7 @@ def buy_text(parts: int) -> tuple[str, str]:
             f"Buy SMS resource packs in the CloudBase console, e.g. {count} × {size} parts (about ¥{price})")
 
 
-def budget_warning(journal: Any, settings: Any, parts_needed: int, now: datetime) -> tuple[str, str] | None:
+def budget_warning(journal: Journal, settings: Settings, parts_needed: int, now: datetime) -> tuple[str, str] | None:
     """For the pre-send summary: the campaign needs more parts than the packs have left (None: fine or no packs)."""
     if not settings.packs:
         return None
@@ -48,14 +53,14 @@ class BudgetGate:
     (or, for the daily one, the next day) and 继续发送 carries on.
     """
 
-    def __init__(self, journal: Any, campaign_id: int, clock: Clock, *, per_campaign: int = 0, per_day: int = 0):
+    def __init__(self, journal: Journal, campaign_id: int, clock: Clock, *, per_campaign: int = 0, per_day: int = 0):
         self.journal = journal
         self.campaign_id = campaign_id
         self.clock = clock
         self.per_campaign = per_campaign
         self.per_day = per_day
 
-    def __call__(self, per_message: int, members: Members, flush: Any = None) -> tuple[str, str] | None:
+    def __call__(self, per_message: int, members: Members, flush: Callable[[], None] | None = None) -> tuple[str, str] | None:
         if flush is not None:
             flush()  # the limits count every outcome received so far
         parts = per_message * len(members)
@@ -78,7 +83,7 @@ class BudgetGate:
                 "are still pending. Raise the limit in Settings, then continue.")
 
 
-def stop_message(journal: Any, campaign_id: int, batch: Any, outcome: Any) -> tuple[str, str]:
+def stop_message(journal: Journal, campaign_id: int, batch: BatchRow, outcome: SendOutcome) -> tuple[str, str]:
     """Why a whole-request refusal stopped the run; for 配额不足 also how many numbers remain and what to buy."""
     base = stopped_message(outcome, campaign_id)
     if outcome.kind != OutcomeKind.QUOTA_EXHAUSTED:
@@ -86,7 +91,7 @@ def stop_message(journal: Any, campaign_id: int, batch: Any, outcome: Any) -> tu
     return quota_message(journal, campaign_id, batch.parts, base)
 
 
-def quota_message(journal: Any, campaign_id: int, segments: int, base: tuple[str, str]) -> tuple[str, str]:
+def quota_message(journal: Journal, campaign_id: int, segments: int, base: tuple[str, str]) -> tuple[str, str]:
     """配额不足: the platform's explanation, plus how many numbers are left unsent and what to buy to send them."""
     counts = journal.counts(campaign_id)
     refused = len(journal.retryable_numbers(campaign_id)) - counts.get(NumberStatus.RETRY_LATER, 0)

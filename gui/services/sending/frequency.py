@@ -5,12 +5,15 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING
 
 from gui.domain.clock import Clock, beijing
 from gui.domain.frequency import CapHit, FrequencyCap, over_cap
 from gui.domain.statuses import NumberStatus
 from gui.services.journal.types import NumberUpdate
+
+if TYPE_CHECKING:
+    from gui.services.journal.store import Journal
 
 CAP_CODE = "frequency_cap"
 REFRESH_SECONDS = 60.0  # while a run goes on, other campaigns' sends are re-read at most this often
@@ -23,7 +26,7 @@ def load_cap() -> FrequencyCap:
     return FrequencyCap(per_day=settings.cap_per_day, per_week=settings.cap_per_week)
 
 
-def history(journal: Any, cap: FrequencyCap, today: date, *, exclude_campaign: int | None = None) -> dict[str, list[date]]:
+def history(journal: Journal, cap: FrequencyCap, today: date, *, exclude_campaign: int | None = None) -> dict[str, list[date]]:
     """number → the Beijing days it was sent a Marketing SMS within the cap's week."""
     days: dict[str, list[date]] = defaultdict(list)
     for number, day in journal.marketing_sends_since(cap.first_day(today).isoformat(),
@@ -48,7 +51,7 @@ class FrequencyGuard:
     a campaign held for days, or resumed later, is judged by the sends of that later day.
     """
 
-    def __init__(self, journal: Any, campaign_id: int, cap: FrequencyCap, clock: Clock) -> None:
+    def __init__(self, journal: Journal, campaign_id: int, cap: FrequencyCap, clock: Clock) -> None:
         self.journal = journal
         self.campaign_id = campaign_id
         self.cap = cap
@@ -76,7 +79,7 @@ class FrequencyGuard:
         return [(number, row) for number, row in members if number not in hits]
 
 
-def plan_exclusions(journal: Any, numbers: Iterable[str], cap: FrequencyCap, now: datetime) -> dict[str, CapHit]:
+def plan_exclusions(journal: Journal, numbers: Iterable[str], cap: FrequencyCap, now: datetime) -> dict[str, CapHit]:
     """For the pre-send summary: the numbers the cap would leave out if the campaign were sent now."""
     today = beijing(now).date()
     return over_cap(numbers, history(journal, cap, today), today, cap)

@@ -5,12 +5,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from gui.domain.send_window import SCHEDULE_FORMAT, SCHEDULE_GRACE, ScheduleError, check_schedule
 from gui.domain.statuses import CampaignState
 from gui.services.sending.run_lock import CampaignBusyError
 from gui.services.sending.types import RunSummary
+
+if TYPE_CHECKING:  # the engine imports nothing from here, but loads the journal; this module stays light
+    from gui.domain.campaign import Campaign
+    from gui.domain.plan import Plan
+    from gui.domain.recipients import ImportResult
+    from gui.services.sending.engine import Engine
+    from gui.services.sending.runner import SmsClient
 
 
 @dataclass(frozen=True)
@@ -22,7 +29,7 @@ class Schedules:
     upcoming: list[tuple[int, datetime]] = field(default_factory=list)
 
 
-def schedule_campaign(engine: Any, campaign_id: int, at: datetime) -> datetime:
+def schedule_campaign(engine: Engine, campaign_id: int, at: datetime) -> datetime:
     """Set or change the start time of a campaign that has not started; ScheduleError when it may not be."""
     campaign = engine.journal.campaign(campaign_id)
     now = engine.clock.now()
@@ -32,7 +39,7 @@ def schedule_campaign(engine: Any, campaign_id: int, at: datetime) -> datetime:
     return at
 
 
-def create_scheduled(engine: Any, campaign: Any, imported: Any, plan: Any, at: datetime, *, again: bool = False) -> int:
+def create_scheduled(engine: Engine, campaign: Campaign, imported: ImportResult, plan: Plan, at: datetime, *, again: bool = False) -> int:
     """Store a campaign that starts at `at` (checked first, so a refused schedule stores nothing)."""
     check_schedule(at, engine.clock.now(), marketing=campaign.is_marketing)
     campaign_id = int(engine.create_campaign(campaign, imported, plan, again=again))
@@ -40,7 +47,7 @@ def create_scheduled(engine: Any, campaign: Any, imported: Any, plan: Any, at: d
     return campaign_id
 
 
-def cancel_schedule(engine: Any, campaign_id: int) -> None:
+def cancel_schedule(engine: Engine, campaign_id: int) -> None:
     """The campaign no longer starts by itself; it stays in 发送记录 as 未开始 and can be sent or scheduled again."""
     now = engine.clock.now()
     if not engine.journal.set_schedule(campaign_id, None, now=now):
@@ -49,7 +56,7 @@ def cancel_schedule(engine: Any, campaign_id: int) -> None:
                              message_en="The schedule was cancelled; nothing was sent.")
 
 
-def find_due(engine: Any, *, grace: timedelta = SCHEDULE_GRACE) -> Schedules:
+def find_due(engine: Engine, *, grace: timedelta = SCHEDULE_GRACE) -> Schedules:
     """Sort the waiting schedules by the engine's clock."""
     now = engine.clock.now()
     result = Schedules()
@@ -63,14 +70,14 @@ def find_due(engine: Any, *, grace: timedelta = SCHEDULE_GRACE) -> Schedules:
     return result
 
 
-def claim(engine: Any, campaign_id: int) -> bool:
+def claim(engine: Engine, campaign_id: int) -> bool:
     """Take a scheduled campaign for sending now; False when another caller already took it (or it was cancelled)."""
     return bool(engine.journal.claim_schedule(campaign_id, now=engine.clock.now()))
 
 
 def run_due(
-    engine: Any,
-    client: Any,
+    engine: Engine,
+    client: SmsClient,
     *,
     grace: timedelta = SCHEDULE_GRACE,
     runner_options: dict[str, Any] | None = None,

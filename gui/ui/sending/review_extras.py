@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtCore import QCoreApplication, SignalInstance
+from PySide6.QtWidgets import QLabel, QPushButton
 
 from gui.domain.clock import beijing
 from gui.domain.recipients import ImportResult
@@ -16,6 +16,13 @@ from gui.services.sending.budget import budget_warning, ledger
 from gui.services.sending.schedule import create_scheduled
 from gui.ui.i18n import current_language, pick
 from gui.ui.sending.scheduler import ScheduleOption
+
+if TYPE_CHECKING:  # services load on the pool, not at start-up
+    from gui.domain.campaign import Campaign
+    from gui.domain.plan import Plan
+    from gui.services.config.settings import Settings
+    from gui.services.journal.store import Journal
+    from gui.services.sending.session import AppSession
 
 CurrentImport = Callable[[], ImportResult | None]  # the list on 收件人 now, if one is imported
 
@@ -26,10 +33,10 @@ class ScheduledSend:
     schedule: ScheduleOption
     budget: tuple[str, str] | None = None  # the 资源包余量 check line, when packs are set
     _at: datetime | None = None  # the start time of the campaign being stored as 已预约
-    session: Any
-    campaign: Any
-    action_note: Any
-    campaign_created: Any
+    session: AppSession
+    campaign: Campaign | None
+    action_note: QLabel
+    campaign_created: SignalInstance
     _creating: bool
 
     def _build_schedule(self, send_button: QPushButton) -> ScheduleOption:
@@ -52,7 +59,7 @@ class ScheduledSend:
     def _question(self, text: str) -> str:
         return text if self._at is None else self.schedule.question(self._at) + "\n" + text
 
-    def _budget_of(self, plan: Any) -> tuple[str, str] | None:
+    def _budget_of(self, plan: Plan) -> tuple[str, str] | None:
         """On the pool: the 资源包余量 check line for this plan."""
         engine = self.session.engine
         return budget_line(engine.journal, self.session.settings(), plan, engine.clock.now())
@@ -78,7 +85,7 @@ class ScheduledSend:
         self._update_buttons()  # type: ignore[attr-defined]  # ReviewPage's, this is its mixin
 
 
-def show_skipped(label: Any, plan: Any, invalid: int, duplicates: int) -> None:
+def show_skipped(label: QLabel, plan: Plan, invalid: int, duplicates: int) -> None:
     """The 跳过 line, with a tooltip listing the numbers over the frequency cap and the rule."""
     text = QCoreApplication.translate(
         "ReviewPage", "Suppression list {0} · invalid {1} · duplicates {2}"
@@ -91,7 +98,7 @@ def show_skipped(label: Any, plan: Any, invalid: int, duplicates: int) -> None:
     label.setToolTip("\n".join(f"{r.number}：{pick(hit.rule_zh, hit.rule_en)}" for r, hit in plan.capped[:30]))
 
 
-def budget_line(journal: Any, settings: Any, plan: Any, now: datetime) -> tuple[str, str] | None:
+def budget_line(journal: Journal, settings: Settings, plan: Plan, now: datetime) -> tuple[str, str] | None:
     """("ok" or "note", text) about the resource packs; None when none are set. Blocking: run it on the pool."""
     if not settings.packs or plan.errors:
         return None

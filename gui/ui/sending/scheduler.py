@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDateTime, QEvent, QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
@@ -24,12 +24,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.domain.clock import beijing
+from gui.domain.clock import Clock, beijing
 from gui.domain.errors import UserFacingError
 from gui.domain.send_window import check_schedule
 from gui.services.sending.schedule import Schedules, cancel_schedule, claim, find_due, schedule_campaign
 from gui.ui.i18n import current_language
 from gui.ui.workers import run_in_background
+
+if TYPE_CHECKING:
+    from gui.services.sending.session import AppSession
 
 SEND_NOW, RESCHEDULE, CANCEL, LATER = "send", "reschedule", "cancel", "later"
 Choice = tuple[str, datetime | None]
@@ -46,7 +49,7 @@ class ScheduleWatcher(QObject):
     due = Signal(int)
     missed = Signal(int, object)
 
-    def __init__(self, session: Any, busy: Callable[[], bool], parent: QObject | None = None,
+    def __init__(self, session: AppSession, busy: Callable[[], bool], parent: QObject | None = None,
                  interval_ms: int = 30_000) -> None:
         super().__init__(parent)
         self.session = session
@@ -161,7 +164,7 @@ class ScheduleDialog(QDialog):
 class ScheduleOption(QWidget):
     """The review page's 定时发送 option: a check box and a Beijing date and time."""
 
-    def __init__(self, parent: QWidget | None = None, clock: Any = None) -> None:
+    def __init__(self, parent: QWidget | None = None, clock: Clock | None = None) -> None:
         super().__init__(parent)
         self.clock = clock
         self.check = QCheckBox(self.tr("Scheduled send"), self)
