@@ -2,26 +2,33 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, SignalInstance
 from PySide6.QtGui import QCloseEvent
 
 from gui.ui.workers import run_in_background, when_idle
+
+if TYPE_CHECKING:  # the window imports this module: the page types are for the checker only
+    from gui.services.sending.session import AppSession
+    from gui.services.simulator.sandbox import SandboxSession
+    from gui.ui.recipients.page import RecipientsPage
+    from gui.ui.sending.review_page import ReviewPage
+    from gui.ui.session_keeper import SessionKeeper
 
 
 class ClosesWithoutWaiting:
     """Mixed into the main window (before QMainWindow), which provides `review`, `recipients`, `keeper`,
     `session`, `_own_session`, `_closing`, `_closed`, `ask_close_during_send` and the `closed` signal."""
 
-    review: Any
-    recipients: Any
-    keeper: Any
-    session: Any
-    _own_session: Any
+    review: ReviewPage
+    recipients: RecipientsPage
+    keeper: SessionKeeper
+    session: AppSession
+    _own_session: SandboxSession | None
     _closing: bool
     _closed: bool
-    closed: Any
+    closed: SignalInstance
 
     def ask_close_during_send(self) -> bool:
         raise NotImplementedError
