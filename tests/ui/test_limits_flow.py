@@ -60,7 +60,8 @@ def test_review_leaves_out_numbers_over_the_cap_and_shows_the_packs_left(qtbot, 
     compose_marketing(window, "周五上新")
     import_file(qtbot, window, write_workbook(tmp_path / "a.xlsx", numbers(5)))
     review(qtbot, window)
-    assert "资源包余量 10 条，这次需要 5 条" in page.checks_label.text()
+    # The pre-send checks finish on the pool after the plan: wait for them rather than race them.
+    qtbot.waitUntil(lambda: "资源包余量 10 条，这次需要 5 条" in page.checks_label.text(), timeout=5000)
     page.send_button.click()
     qtbot.waitUntil(lambda: not page.panel.is_sending() and any(
         i.id == 1 and i.counts.get(NumberStatus.ACCEPTED) == 5 for i in window.session.engine.campaigns()), timeout=10000)
@@ -71,10 +72,10 @@ def test_review_leaves_out_numbers_over_the_cap_and_shows_the_packs_left(qtbot, 
     review(qtbot, window)
     page.refresh()  # the new list and text, planned again
     qtbot.waitUntil(lambda: page.plan is not None and page.plan.recipients == 3, timeout=5000)
-    assert page.values["recipients"].text() == "3"
+    qtbot.waitUntil(lambda: page.values["recipients"].text() == "3"
+                    and "资源包余量 5 条，这次需要 3 条" in page.checks_label.text(), timeout=5000)
     assert "超过发送频率上限 5" in page.values["skipped"].text()
     assert "每天最多 1 条" in page.values["skipped"].toolTip()
-    assert "资源包余量 5 条，这次需要 3 条" in page.checks_label.text()
     page.send_button.click()
     qtbot.waitUntil(lambda: not page.panel.is_sending() and any(
         i.id == 2 and i.counts.get(NumberStatus.ACCEPTED) == 3 for i in window.session.engine.campaigns()), timeout=10000)

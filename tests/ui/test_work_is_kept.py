@@ -16,6 +16,7 @@ def _window(qtbot) -> MainWindow:
     window = MainWindow(WindowMode(offer_sandbox=False))
     qtbot.addWidget(window)
     window.show()
+    qtbot.waitUntil(lambda: window.session.engine is not None, timeout=10000)  # the journal opens on the pool
     return window
 
 
