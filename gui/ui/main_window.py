@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from dataclasses import replace
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -21,61 +22,47 @@ from PySide6.QtWidgets import (
 
 from gui import APP_DISPLAY_NAME
 from gui.domain.campaign import Campaign
-from gui.domain.clock import Clock, SystemClock
+from gui.domain.clock import SystemClock
 from gui.domain.sms_text import SmsType
 from gui.services.config.keyring_status import keyring_info
-from gui.services.sending.session import DEFAULT_SETTLE_SECONDS, AppSession
+from gui.services.sending.session import AppSession
 from gui.ui import dialogs
 from gui.ui.compose import ComposeView
-from gui.ui.history.page import HistoryPage
 from gui.ui.i18n import current_language, pick
 from gui.ui.keyboard import keyboard_friendly
-from gui.ui.recipients.page import RecipientsPage
-from gui.ui.sending.review_page import ReviewPage
 from gui.ui.sending.schedule_window import ScheduleWindow
-from gui.ui.sending.worker import RunResult
 from gui.ui.session_keeper import SessionKeeper
-from gui.ui.settings.page import SettingsPage
 from gui.ui.style import ERROR, STYLESHEET
 from gui.ui.window_close import ClosesWithoutWaiting
+from gui.ui.window_mode import WindowMode, has_credentials, open_engine
+from gui.ui.window_pages import COMPOSE_STEP, HISTORY_STEP, REVIEW_STEP, BuildsPagesLazily
 from gui.ui.workers import run_in_background, when_idle
 
 if TYPE_CHECKING:  # the keyring, the simulator and the engine load when used, on the pool, never at start-up
     from gui.services.config.credentials import BackendStatus
     from gui.services.sending.engine import Engine
     from gui.services.simulator.sandbox import SandboxSession
+    from gui.ui.sending.worker import RunResult
+
+__all__ = ["MainWindow", "WindowMode"]
 
 
-@dataclass(frozen=True)
-class WindowMode:
-    """How the window was started: sandbox (simulator) or live, and against which environment."""
-
-    sandbox: bool = False
-    env_id: str = ""
-    api_base: str = ""
-    session: SandboxSession | None = None  # the running simulator and its credentials, in sandbox mode
-    clock: Clock | None = None  # the engine's clock (tests pass the simulator's)
-    settle_seconds: float = DEFAULT_SETTLE_SECONDS  # wait before re-sending numbers the records do not show
-    offer_sandbox: bool = True  # live mode without credentials: offer 练习模式
+L = TypeVar("L", bound=QBoxLayout)
 
 
-def open_engine(clock: Clock | None) -> Engine:
-    """Open the journal (SQLite, crash recovery): blocking I/O, run on the pool."""
-    from gui.services.sending.engine import Engine
-
-    return Engine(clock=clock)
-
-
-class MainWindow(ScheduleWindow, ClosesWithoutWaiting, QMainWindow):
+class MainWindow(ScheduleWindow, ClosesWithoutWaiting, BuildsPagesLazily, QMainWindow):
     """The app window. Pages are built here; services are passed in, never looked up globally.
 
     Signals:
+        recipients_built(page), review_built(page): a page built after the first paint now exists.
         engine_ready(): the journal is open (it opens on the pool after the first paint).
         closed(): the window has closed for good (its send stopped, its journal closed); the app may quit.
     """
 
     engine_ready = Signal()
     closed = Signal()
+    recipients_built = Signal(object)
+    review_built = Signal(object)
 
     def __init__(self, mode: WindowMode | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -100,52 +87,29 @@ class MainWindow(ScheduleWindow, ClosesWithoutWaiting, QMainWindow):
                                   sandbox=self.mode.session, env_id=self.mode.env_id,
                                   settle_seconds=self.mode.settle_seconds)
         self._own_session: SandboxSession | None = None
+        self.session.busy = self.is_sending
         self.compose = ComposeView(self)
-        self.recipients = RecipientsPage(self)
-        # Parameters may read the imported columns; the preview picks a row.
-        self.recipients.imported.connect(self.compose.set_recipients)
-        self.recipients.set_sandbox(self.mode.sandbox)
-        self.review = ReviewPage(self.session, self.compose, lambda: self.recipients.result, self)
-        self.history = HistoryPage(self.session, self)
-        self.session.busy = self.review.panel.is_sending
-        self.review.campaign_created.connect(self._on_campaign_changed)
-        self.review.panel.run_finished.connect(self._on_run_finished)
-        self.review.history_requested.connect(self.show_campaign)
-        self.history.run_requested.connect(self.run_campaign)
-        self.history.copy_requested.connect(self.load_campaign)
-        self.history.settings_requested.connect(lambda: self.show_step(4))
-        self.settings_page = self._build_settings_page()
-        steps = [
-            (self.tr("Content"), self.compose),
-            (self.tr("Recipients"), self.recipients),
-            (self.tr("Check and send"), self.review),
-            (self.tr("History"), self.history),
-            (self.tr("Settings"), self.settings_page),
-        ]
-        for text, page in steps:
-            page.setObjectName(page.objectName() or "page")
-            self.pages.addWidget(page)
-            item = QListWidgetItem(text, self.sidebar)
-            item.setSizeHint(QSize(0, 44))
-        self.sidebar.currentRowChanged.connect(self.pages.setCurrentIndex)
+        # Only the first page is built before the first paint; the others right after it or when needed.
+        self._start_pages()
+        for text in (self.tr("Content"), self.tr("Recipients"), self.tr("Check and send"), self.tr("History"),
+                     self.tr("Settings")):
+            QListWidgetItem(text, self.sidebar).setSizeHint(QSize(0, 44))
+        self.sidebar.currentRowChanged.connect(self._show_page)
         self.sidebar.currentRowChanged.connect(self._on_step)
         self.sidebar.setCurrentRow(0)
+        self._apply_settings_file()
 
         title = QLabel(APP_DISPLAY_NAME, self)
         title.setObjectName("appTitle")
         left = QWidget(self)
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.setSpacing(0)
+        left_layout = _tight(QVBoxLayout(left))
         left_layout.addWidget(title)
         left_layout.addWidget(self.sidebar, 1)
         left.setFixedWidth(188)
 
         right = QWidget(self)
         right.setObjectName("pageRoot")
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.setSpacing(0)
+        right_layout = _tight(QVBoxLayout(right))
         self.sandbox_banner = QLabel(self.tr("Sandbox: the built-in simulator answers; nothing is really sent "
                                              "and nothing is billed."), self)
         self.sandbox_banner.setObjectName("sandboxBanner")
@@ -168,9 +132,7 @@ class MainWindow(ScheduleWindow, ClosesWithoutWaiting, QMainWindow):
         right_layout.addWidget(self.pages, 1)
 
         central = QWidget(self)
-        row = QHBoxLayout(central)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(0)
+        row = _tight(QHBoxLayout(central))
         row.addWidget(left)
         row.addWidget(right, 1)
         self.setCentralWidget(central)
@@ -201,7 +163,7 @@ class MainWindow(ScheduleWindow, ClosesWithoutWaiting, QMainWindow):
         # Keyring backends can block for many seconds (Secret Service, KWallet): never on the GUI thread.
         run_in_background(keyring_info, self._on_keyring_info, self._on_keyring_failed)
         if not self.mode.sandbox and self.mode.offer_sandbox:
-            run_in_background(_has_credentials, self._on_credentials_known)
+            run_in_background(has_credentials, self._on_credentials_known)
 
     @Slot(object)
     def _on_engine(self, engine: Engine) -> None:
@@ -213,20 +175,25 @@ class MainWindow(ScheduleWindow, ClosesWithoutWaiting, QMainWindow):
         # Temp files of exports killed last time, beside the recipients files (folders may be slow shares).
         run_in_background(engine.remove_interrupted_exports)
         self.engine_ready.emit()
-        if self.pages.currentWidget() is self.review and not self.review.panel.is_sending():
+        review, history = self.built(REVIEW_STEP), self.built(HISTORY_STEP)
+        if review is not None and self.pages.currentWidget() is review and not self.is_sending():
             self.review.refresh()
-        self.history.refresh()
+        if history is not None:
+            self.history.refresh()
 
     @Slot(object)
     def _on_engine_failed(self, error: Exception) -> None:
         self.engine_error = error
         self.statusBar().showMessage(self.tr("The send history could not be opened: {0}").format(error))
 
-    def _build_settings_page(self) -> SettingsPage:
-        page = SettingsPage(self, sandbox=self.mode.sandbox, session=self.mode.session)
-        page.saved.connect(self._on_settings_saved)
-        self._apply_settings(page.settings)
-        return page
+    def _apply_settings_file(self) -> None:
+        """The compose defaults from the saved settings, before 设置 exists (it is built after the first paint)."""
+        try:
+            from gui.services.config.settings import load_settings
+
+            self._apply_settings(load_settings())
+        except Exception:  # an unreadable settings file: 设置 explains it once built; compose keeps its blanks
+            return
 
     def show_step(self, index: int) -> None:
         self.sidebar.setCurrentRow(index)
@@ -293,7 +260,7 @@ class MainWindow(ScheduleWindow, ClosesWithoutWaiting, QMainWindow):
     @Slot()
     def enter_sandbox(self) -> None:
         """Start the simulator in this process and send to it from now on (own data folder, own history)."""
-        if self.review.panel.is_sending():
+        if self.is_sending():
             return
         from gui.services.simulator.sandbox import SandboxUnavailable, start_sandbox
 
@@ -321,10 +288,9 @@ class MainWindow(ScheduleWindow, ClosesWithoutWaiting, QMainWindow):
     # -- sending and history ----------------------------------------------------------------------------------
     @Slot(int)
     def _on_step(self, index: int) -> None:
-        page = self.pages.widget(index)
-        if page is self.review and not self.review.panel.is_sending():
+        if index == REVIEW_STEP and not self.is_sending():
             self.review.refresh()
-        elif page is self.history:
+        elif index == HISTORY_STEP:
             self.history.refresh()
 
     @Slot(int)
@@ -338,7 +304,7 @@ class MainWindow(ScheduleWindow, ClosesWithoutWaiting, QMainWindow):
         if campaign_id:
             self.history.selected_id = campaign_id
         self.history.tabs.show_report()
-        self.show_step(3)
+        self.show_step(HISTORY_STEP)
 
     @Slot(object)
     def _on_run_finished(self, result: RunResult) -> None:
@@ -347,10 +313,10 @@ class MainWindow(ScheduleWindow, ClosesWithoutWaiting, QMainWindow):
     @Slot(int, bool)
     def run_campaign(self, campaign_id: int, allow_resend: bool = True) -> None:
         """Continue a stored campaign on the 检查并发送 page, where the progress shows."""
-        if self.review.panel.is_sending():
+        if self.is_sending():
             return
         self.sidebar.blockSignals(True)
-        self.sidebar.setCurrentRow(2)
+        self.sidebar.setCurrentRow(REVIEW_STEP)
         self.pages.setCurrentWidget(self.review)
         self.sidebar.blockSignals(False)
         self.review.start_run(campaign_id, allow_resend=allow_resend)
@@ -375,7 +341,7 @@ class MainWindow(ScheduleWindow, ClosesWithoutWaiting, QMainWindow):
             compose.marketing.content_edit.setPlainText(campaign.content)
             compose.marketing.path_edit.setText(campaign.path)
             compose.marketing.set_suffix_key(campaign.suffix_key)
-        self.show_step(0)
+        self.show_step(COMPOSE_STEP)
 
     def ask_close_during_send(self) -> bool:
         return dialogs.ask(
@@ -385,11 +351,7 @@ class MainWindow(ScheduleWindow, ClosesWithoutWaiting, QMainWindow):
             self.tr("Stop and close"), self.tr("Keep sending"), icon=QMessageBox.Icon.Warning)
 
 
-def _has_credentials() -> bool:
-    """Whether AppID/AppSecret are saved (keyring or environment); blocking, runs on the pool."""
-    from gui.services.config.credentials import load_credentials
-
-    try:
-        return load_credentials() is not None
-    except Exception:  # an unusable keyring counts as "none saved": the offer is harmless
-        return False
+def _tight(layout: L) -> L:
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(0)
+    return layout

@@ -15,6 +15,8 @@ from gui.ui.compose.campaign import campaign_from_compose
 
 if TYPE_CHECKING:  # the window creates the keeper: a runtime import would be circular
     from gui.ui.main_window import MainWindow
+    from gui.ui.recipients.page import RecipientsPage
+    from gui.ui.sending.review_page import ReviewPage
 
 SAVE_DELAY_MS = 400
 
@@ -28,14 +30,24 @@ class SessionKeeper(QObject):
         self.restoring = False
         self.note = ""  # what the restore says about the list (changed / vanished), shown on 收件人
         self._source: ListSource | None = None
+        self._name = ""  # the restored campaign name, kept while 检查并发送 is not built
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(SAVE_DELAY_MS)
         self.timer.timeout.connect(self.save)
         window.compose.rendered.connect(self.schedule)
-        window.recipients.imported.connect(self._on_imported)
         window.sidebar.currentRowChanged.connect(self.schedule)
-        window.review.name_edit.textEdited.connect(self.schedule)
+        # 收件人 and 检查并发送 are built after the first paint (or when the restore needs them).
+        window.recipients_built.connect(self._watch_recipients)
+        window.review_built.connect(self._watch_review)
+
+    @Slot(object)
+    def _watch_recipients(self, page: RecipientsPage) -> None:
+        page.imported.connect(self._on_imported)
+
+    @Slot(object)
+    def _watch_review(self, page: ReviewPage) -> None:
+        page.name_edit.textEdited.connect(self.schedule)
 
     @Slot()
     @Slot(object)
@@ -49,11 +61,15 @@ class SessionKeeper(QObject):
         window = self.window
         draft = campaign_from_compose(window.compose, "").to_json()
         draft.pop("env", None)
-        source = ListSource.of(window.recipients.result) if window.recipients.result is not None else None
-        if source is None and self.restoring:
-            source = self._source  # still re-reading it: keep what was there
-        review = window.review
-        name = review.name_edit.text().strip() if getattr(review, "_name_edited", False) else ""
+        recipients, review = window.built_recipients(), window.built_review()  # None: not built yet, no change
+        result = recipients.result if recipients is not None else None
+        source = ListSource.of(result) if result is not None else None
+        if source is None and (self.restoring or recipients is None):
+            source = self._source  # still re-reading it (or not yet): keep what was there
+        if review is None:
+            name = self._name
+        else:
+            name = review.name_edit.text().strip() if getattr(review, "_name_edited", False) else ""
         return SessionState(draft=draft, recipients=source, page=max(0, window.sidebar.currentRow()), name=name)
 
     @Slot()
@@ -76,6 +92,7 @@ class SessionKeeper(QObject):
             if state.draft:
                 with contextlib.suppress(UserFacingError):  # an unreadable draft: start empty, never fail to open
                     window.load_campaign(Campaign.from_json(state.draft, validate=False))
+            self._name = state.name
             if state.name:
                 window.review.name_edit.setText(state.name)
                 window.review._name_edited = True
@@ -84,7 +101,8 @@ class SessionKeeper(QObject):
                 self._reload(state.recipients)
             window.show_step(min(state.page, window.pages.count() - 1))
         finally:
-            self.restoring = window.recipients.busy  # until the list has been read again (see _on_imported)
+            recipients = window.built_recipients()
+            self.restoring = bool(recipients is not None and recipients.busy)  # until the list has been read again (see _on_imported)
         return True
 
     def _reload(self, source: ListSource) -> None:
@@ -108,6 +126,7 @@ class SessionKeeper(QObject):
             page = self.window.recipients
             if self.note and result is not None:
                 page.summary.setText(self.note + "\n" + page.summary.text())
-            if self.window.pages.currentWidget() is self.window.review:
-                self.window.review.refresh()
+            review = self.window.built_review()
+            if review is not None and self.window.pages.currentWidget() is review:
+                review.refresh()
         self.schedule()

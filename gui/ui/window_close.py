@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, SignalInstance
 from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QWidget
 
 from gui.ui.workers import run_in_background, when_idle
 
@@ -18,11 +20,13 @@ if TYPE_CHECKING:  # the window imports this module: the page types are for the 
 
 
 class ClosesWithoutWaiting:
-    """Mixed into the main window (before QMainWindow), which provides `review`, `recipients`, `keeper`,
+    """Mixed into the main window (before QMainWindow), which provides `review`, `recipients`, `built`, `is_sending`, `keeper`,
     `session`, `_own_session`, `_closing`, `_closed`, `ask_close_during_send` and the `closed` signal."""
 
     review: ReviewPage
     recipients: RecipientsPage
+    built: Callable[[int], QWidget | None]
+    is_sending: Callable[[], bool]
     keeper: SessionKeeper
     session: AppSession
     _own_session: SandboxSession | None
@@ -39,7 +43,7 @@ class ClosesWithoutWaiting:
         if self._closed:
             super().closeEvent(event)  # type: ignore[misc]  # QMainWindow's, next in the window's MRO
             return
-        sending = self.review.panel.is_sending()
+        sending = self.is_sending()
         if sending and not self._closing and not self.ask_close_during_send():
             event.ignore()
             return
@@ -49,7 +53,8 @@ class ClosesWithoutWaiting:
         self._closing = True
         self.keeper.save()
         self.hide()  # type: ignore[attr-defined]  # the window's
-        self.recipients.cancel_import()
+        if self.built(1) is not None:  # the 收件人 page: an import may be running
+            self.recipients.cancel_import()
         if sending:
             self.review.panel.stop_for_close()
             self.review.panel.run_finished.connect(self._after_send, Qt.ConnectionType.SingleShotConnection)

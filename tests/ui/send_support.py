@@ -39,6 +39,8 @@ def sandbox_window(qtbot, simulator, *, settle: float = 0.5) -> MainWindow:
     qtbot.addWidget(window)
     window.show()
     qtbot.waitUntil(lambda: window.session.engine is not None, timeout=10000)  # the journal opens on the pool
+    # The pages after 内容 are built right after the first paint; tests measure layouts once they all exist.
+    qtbot.waitUntil(lambda: all(window.built(step) is not None for step in range(5)), timeout=10000)
     return window
 
 

@@ -51,3 +51,24 @@ def test_sandbox_mode_shows_the_banner(qtbot) -> None:
     assert banner is not None and banner.isVisible()
     assert banner.text().startswith("练习模式")
     assert "练习模式" in window.windowTitle()
+
+
+def test_only_the_first_page_is_built_before_the_first_paint(qtbot) -> None:
+    window = MainWindow(WindowMode())
+    qtbot.addWidget(window)
+    assert window.built(0) is window.compose
+    assert [window.built(step) for step in range(1, 5)] == [None, None, None, None]
+    assert window.pages.count() == 5  # placeholders keep the sidebar's rows and the pages' indices together
+    window.show()
+    # Right after the first paint the others are built, one per pass of the event loop.
+    qtbot.waitUntil(lambda: all(window.built(step) is not None for step in range(5)), timeout=5000)
+    assert [window.pages.widget(step) for step in range(5)] == [
+        window.compose, window.recipients, window.review, window.history, window.settings_page]
+
+
+def test_a_step_clicked_before_its_page_exists_builds_and_shows_it(qtbot) -> None:
+    window = MainWindow(WindowMode())
+    qtbot.addWidget(window)
+    window.sidebar.setCurrentRow(3)
+    assert window.built(3) is not None and window.pages.currentWidget() is window.history
+    assert window.built(1) is None  # the steps in between wait for their turn

@@ -103,6 +103,7 @@ def test_a_failed_import_leaves_no_stale_list(qtbot, tmp_path) -> None:
     assert "请先导入收件人" in window.review.checks_label.text() or "导入" in window.review.checks_label.text()
     assert not window.review.send_button.isEnabled()
     qtbot.mouseClick(window.review.send_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.session.engine is not None, timeout=10000)  # the journal opens on the pool
     assert window.session.engine.campaigns() == []
 
 

@@ -12,10 +12,10 @@ from gui.ui.sending.scheduler import SEND_NOW, Choice, ScheduleDialog, ScheduleW
 
 
 class ScheduleWindow:
-    """Expects MainWindow's session, review, history, statusBar, run_campaign and _show_status."""
+    """Expects MainWindow's session, is_sending, history, statusBar, run_campaign and _show_status."""
 
     session: Any
-    review: Any
+    is_sending: Callable[[], bool]
     history: Any
     ask_schedule: Callable[[int, datetime, bool], Choice]
     schedules: ScheduleWatcher
@@ -23,10 +23,9 @@ class ScheduleWindow:
     def _start_schedules(self) -> None:
         # 定时发送 while the window is open; a schedule missed while it was closed is asked about at start.
         self.ask_schedule = self._ask_schedule  # replaceable in tests
-        self.schedules = ScheduleWatcher(self.session, self.review.panel.is_sending, self)  # type: ignore[arg-type]  # a mixin: self is the MainWindow
+        self.schedules = ScheduleWatcher(self.session, self.is_sending, self)  # type: ignore[arg-type]  # a mixin: self is the MainWindow
         self.schedules.due.connect(self._send_scheduled)
         self.schedules.missed.connect(self._on_missed_schedule)
-        self.history.schedule_requested.connect(self.edit_schedule)
         self.schedules.start()
 
     def _send_scheduled(self, campaign_id: int) -> None:
@@ -42,7 +41,7 @@ class ScheduleWindow:
 
     def _decide_schedule(self, campaign_id: int, at: datetime, *, missed: bool) -> None:
         choice = self.ask_schedule(campaign_id, at, missed)
-        if choice[0] == SEND_NOW and self.review.panel.is_sending():
+        if choice[0] == SEND_NOW and self.is_sending():
             self.schedules.asked.discard(campaign_id)  # asked again once this send has finished
             self._show_status(QCoreApplication.translate(  # type: ignore[attr-defined]  # MainWindow's
                 "MainWindow", "Another campaign is being sent; campaign {0} stays scheduled.").format(campaign_id))

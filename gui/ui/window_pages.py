@@ -1,0 +1,167 @@
+"""The main window's pages built one at a time: 内容 before the first paint, the others right after or on use."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QTimer, Slot
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QWidget
+
+from gui.ui.keyboard import keyboard_friendly
+
+if TYPE_CHECKING:
+    from gui.ui.history.page import HistoryPage
+    from gui.ui.recipients.page import RecipientsPage
+    from gui.ui.sending.review_page import ReviewPage
+    from gui.ui.settings.page import SettingsPage
+
+# The sidebar's steps, in order.
+COMPOSE_STEP, RECIPIENTS_STEP, REVIEW_STEP, HISTORY_STEP, SETTINGS_STEP = range(5)
+PAGE_BUILD_DELAY_MS = 100  # after the first paint has reached the screen; a click on a step builds it at once
+
+
+class BuildsPagesLazily:
+    """Mixed into the main window (before QMainWindow), which provides `compose`, `pages`, `session`, `mode`,
+    `_closing`, the signals `recipients_built` and `review_built`, and the slots the pages connect to."""
+
+    compose: Any
+    pages: Any
+    session: Any
+    mode: Any
+    _closing: bool
+    recipients_built: Any
+    review_built: Any
+    _on_campaign_changed: Any
+    _on_run_finished: Any
+    _on_settings_saved: Any
+    show_campaign: Any
+    run_campaign: Any
+    load_campaign: Any
+    edit_schedule: Any
+    show_step: Any
+
+    def _start_pages(self) -> None:
+        """Called once the first page is in place: the others are placeholders until needed or built."""
+        self._pages_started = False
+        self._built: dict[int, QWidget] = {COMPOSE_STEP: self.compose}
+        self._builders: dict[int, Callable[[], QWidget]] = {
+            RECIPIENTS_STEP: self._build_recipients, REVIEW_STEP: self._build_review,
+            HISTORY_STEP: self._build_history, SETTINGS_STEP: self._build_settings_page,
+        }
+        self.compose.setObjectName(self.compose.objectName() or "page")
+        self.pages.addWidget(self.compose)
+        for _ in self._builders:
+            self.pages.addWidget(QWidget(self.pages))
+
+    def page(self, step: int) -> QWidget:
+        """The page of `step`, built now if it was not yet."""
+        page = self._built.get(step)
+        if page is None:
+            page = self._builders[step]()
+            page.setObjectName(page.objectName() or "page")
+            self._built[step] = page
+            placeholder = self.pages.widget(step)
+            showing = self.pages.currentIndex() == step
+            self.pages.insertWidget(step, page)
+            self.pages.removeWidget(placeholder)
+            placeholder.deleteLater()
+            if showing:
+                self.pages.setCurrentIndex(step)
+            keyboard_friendly(page)
+        return page
+
+    def built(self, step: int) -> QWidget | None:
+        """The page of `step` if it exists yet (None before it is built): for code that must not build it."""
+        return self._built.get(step)
+
+    def built_recipients(self) -> RecipientsPage | None:
+        return self._built.get(RECIPIENTS_STEP)  # type: ignore[return-value]  # built by _build_recipients
+
+    def built_review(self) -> ReviewPage | None:
+        return self._built.get(REVIEW_STEP)  # type: ignore[return-value]  # built by _build_review
+
+    def build_pages(self) -> None:
+        """Build every page now (tests, screenshots); the window otherwise builds them right after showing."""
+        for step in self._builders:
+            self.page(step)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)  # type: ignore[misc]  # QMainWindow's, next in the window's MRO
+        if not self._pages_started:
+            self._pages_started = True
+            # After the first paint, one page per pass of the event loop: no long gap while they build.
+            QTimer.singleShot(PAGE_BUILD_DELAY_MS, self._build_next_page)
+
+    @Slot()
+    def _build_next_page(self) -> None:
+        missing = [step for step in self._builders if step not in self._built]
+        if missing and not self._closing:
+            self.page(missing[0])
+            if len(missing) > 1:
+                QTimer.singleShot(0, self._build_next_page)
+
+    @property
+    def recipients(self) -> RecipientsPage:
+        return self.page(RECIPIENTS_STEP)  # type: ignore[return-value]  # built by _build_recipients
+
+    @property
+    def review(self) -> ReviewPage:
+        return self.page(REVIEW_STEP)  # type: ignore[return-value]  # built by _build_review
+
+    @property
+    def history(self) -> HistoryPage:
+        return self.page(HISTORY_STEP)  # type: ignore[return-value]  # built by _build_history
+
+    @property
+    def settings_page(self) -> SettingsPage:
+        return self.page(SETTINGS_STEP)  # type: ignore[return-value]  # built by _build_settings_page
+
+    def is_sending(self) -> bool:
+        review = self._built.get(REVIEW_STEP)
+        return bool(review is not None and review.panel.is_sending())  # type: ignore[attr-defined]  # a ReviewPage, typed QWidget here
+
+    def _build_recipients(self) -> QWidget:
+        from gui.ui.recipients.page import RecipientsPage
+
+        page = RecipientsPage(self)
+        # Parameters may read the imported columns; the preview picks a row.
+        page.imported.connect(self.compose.set_recipients)
+        page.set_sandbox(self.mode.sandbox)
+        self.recipients_built.emit(page)
+        return page
+
+    def _build_review(self) -> QWidget:
+        from gui.ui.sending.review_page import ReviewPage
+
+        page = ReviewPage(self.session, self.compose, lambda: self.recipients.result, self)
+        page.campaign_created.connect(self._on_campaign_changed)
+        page.panel.run_finished.connect(self._on_run_finished)
+        page.history_requested.connect(self.show_campaign)
+        self.review_built.emit(page)
+        return page
+
+    def _build_history(self) -> QWidget:
+        from gui.ui.history.page import HistoryPage
+
+        page = HistoryPage(self.session, self)
+        page.run_requested.connect(self.run_campaign)
+        page.copy_requested.connect(self.load_campaign)
+        page.settings_requested.connect(lambda: self.show_step(SETTINGS_STEP))
+        page.schedule_requested.connect(self.edit_schedule)
+        return page
+
+    @Slot(int)
+    def _show_page(self, index: int) -> None:
+        if index >= 0:
+            if index in self._builders:
+                self.page(index)
+            self.pages.setCurrentIndex(index)
+
+    def _build_settings_page(self) -> QWidget:
+        from gui.ui.settings.page import SettingsPage
+
+        page = SettingsPage(self, sandbox=self.mode.sandbox, session=self.mode.session)
+        page.saved.connect(self._on_settings_saved)  # its file was applied at start (_apply_settings_file)
+        return page
