@@ -184,7 +184,7 @@ _DIMENSION = re.compile(rb'<dimension\s+ref="[A-Z]+[0-9]+(?::([A-Z]+)([0-9]+))?"
 
 
 def _scan_head(archive: zipfile.ZipFile, name: str) -> _SheetScan:
-    """A large sheet: its declared range bounds the grid; without one, the trial read decides."""
+    """A large sheet: its declared range bounds the grid; without one, `unusual` (the caller scans every cell)."""
     with archive.open(name) as stream:
         head = stream.read(EDGE)
     scan = _SheetScan(size=archive.getinfo(name).file_size)
@@ -201,7 +201,11 @@ def _scan_sheet(archive: zipfile.ZipFile, name: str) -> _SheetScan:
     if archive.getinfo(name).file_size <= FULL_SCAN_BYTES:
         return _scan_cells(archive, name)
     scan = _scan_head(archive, name)
-    if scan.unusual or scan.beyond or scan.widest > EXCEL_COLUMNS or _within_declared(archive, name, scan.last):
+    if scan.unusual:
+        # No declared range (openpyxl's write-only mode and other streaming writers leave it out): scanned cell
+        # by cell like a small sheet, about a third of calamine's read, rather than read first in a child.
+        return _scan_cells(archive, name)
+    if scan.beyond or scan.widest > EXCEL_COLUMNS or _within_declared(archive, name, scan.last):
         return scan  # judged by its range: refused, sent to the trial read, or vouched for cell by cell
     return _scan_cells(archive, name)  # a cell outside the declared range: find the real one
 
