@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -10,6 +11,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QWidget
 
 from gui.ui.keyboard import keyboard_friendly
+from gui.ui.workers import run_in_background
 
 if TYPE_CHECKING:
     from gui.ui.history.page import HistoryPage
@@ -20,6 +22,13 @@ if TYPE_CHECKING:
 # The sidebar's steps, in order.
 COMPOSE_STEP, RECIPIENTS_STEP, REVIEW_STEP, HISTORY_STEP, SETTINGS_STEP = range(5)
 PAGE_BUILD_DELAY_MS = 100  # after the first paint has reached the screen; a click on a step builds it at once
+PAGE_MODULES = ("gui.ui.recipients.page", "gui.ui.sending.review_page", "gui.ui.history.page", "gui.ui.settings.page")
+
+
+def import_page_modules() -> None:
+    """Load the later pages' modules (runs on the pool: module code only, no widget is made here)."""
+    for name in PAGE_MODULES:
+        importlib.import_module(name)
 
 
 class BuildsPagesLazily:
@@ -91,11 +100,14 @@ class BuildsPagesLazily:
         super().showEvent(event)  # type: ignore[misc]  # QMainWindow's, next in the window's MRO
         if not self._pages_started:
             self._pages_started = True
-            # After the first paint, one page per pass of the event loop: no long gap while they build.
-            QTimer.singleShot(PAGE_BUILD_DELAY_MS, self._build_next_page)
+            # After the first paint: the pages' modules load on the pool (importing them takes longer than
+            # building any one page), then one page is built per pass of the event loop.
+            QTimer.singleShot(PAGE_BUILD_DELAY_MS, lambda: run_in_background(
+                import_page_modules, self._build_next_page, self._build_next_page))
 
     @Slot()
-    def _build_next_page(self) -> None:
+    @Slot(object)
+    def _build_next_page(self, _answer: object = None) -> None:
         missing = [step for step in self._builders if step not in self._built]
         if missing and not self._closing:
             self.page(missing[0])
