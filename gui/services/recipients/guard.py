@@ -12,9 +12,7 @@ whose estimate is far too large is refused; anything the scan cannot vouch for (
 from __future__ import annotations
 
 import html
-import queue
 import re
-import threading
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -37,7 +35,7 @@ CHUNK = 1 << 22
 EDGE = 1 << 16  # bytes kept from the start of a sheet's XML
 # Sheets up to this size (unpacked XML, ~170,000 rows) are scanned cell by cell: 0.1–0.25 s at the most.
 # Larger ones are checked against the range they declare in their head by one regex that fails at every
-# honest cell, while a helper thread inflates the next chunk (see `_within_declared`).
+# honest cell (see `_within_declared`).
 FULL_SCAN_BYTES = 32 * 1024 * 1024
 TAIL = 64  # bytes of a chunk scanned again with the next one
 
@@ -231,8 +229,7 @@ def _within_declared(archive: zipfile.ZipFile, name: str, last: tuple[bytes, byt
     """Whether every cell of a large sheet lies inside the range its head declares.
 
     One regex meets each `<c` and fails unless the reference right after it is inside the range, so an honest
-    sheet costs one C-level comparison per cell (~0.25 s for 190 MB); a helper thread inflates the next chunk
-    meanwhile (zlib lets go of the GIL), so the whole check costs about as much as unpacking the XML once.
+    sheet costs one C-level comparison per cell (~0.25 s for 190 MB, about as much as inflating it).
     False: a cell outside the range or written in a way this check does not read — the exact scan decides.
     """
     columns = _at_most(last[0], ord("A"), ord("Z"), ord("A"))
@@ -246,7 +243,7 @@ def _within_declared(archive: zipfile.ZipFile, name: str, last: tuple[bytes, byt
     shorter = rb"[1-9][0-9]{0,%d}" % (len(last[1]) - 2) if len(last[1]) > 1 else rb"(?!)"
     suspect = re.compile(rb'<c(?=[\s>/])(?! r="' + narrow + shorter + rb'")')
     carry = b""
-    for chunk in _inflated_ahead(archive, name):
+    for chunk in _inflated(archive, name):
         text = carry + chunk
         cut = text.rfind(b"<")
         if cut < 0:
@@ -268,34 +265,11 @@ def _any_outside(text: bytes, end: int, suspect: re.Pattern[bytes], outside: re.
     return False
 
 
-def _inflated_ahead(archive: zipfile.ZipFile, name: str) -> Iterator[bytes]:
-    """A member's unpacked chunks, inflated by a helper thread one or two chunks ahead of the reader."""
-    chunks: queue.Queue[bytes | BaseException] = queue.Queue(maxsize=2)
-    stop = threading.Event()
-
-    def inflate() -> None:
-        try:
-            with archive.open(name) as stream:
-                while not stop.is_set() and (chunk := stream.read(CHUNK)):
-                    chunks.put(chunk)
-            chunks.put(b"")
-        except BaseException as error:  # handed to the reader, which raises it
-            chunks.put(error)
-
-    helper = threading.Thread(target=inflate, name="sheet-inflate", daemon=True)
-    helper.start()
-    try:
-        while item := chunks.get():
-            if isinstance(item, BaseException):
-                raise item
-            yield item
-    finally:
-        stop.set()
-        while helper.is_alive():  # a reader that stopped early: free the helper if it waits on a full queue
-            try:
-                chunks.get_nowait()
-            except queue.Empty:
-                helper.join(0.01)
+def _inflated(archive: zipfile.ZipFile, name: str) -> Iterator[bytes]:
+    # Inflating in a helper thread was tried: on two busy cores it gained nothing (the regex holds the GIL).
+    with archive.open(name) as stream:
+        while chunk := stream.read(CHUNK):
+            yield chunk
 
 
 def _scan_cells(archive: zipfile.ZipFile, name: str) -> _SheetScan:
