@@ -167,6 +167,7 @@ class MainWindow(ScheduleWindow, ClosesWithoutWaiting, BuildsPagesLazily, QMainW
 
     @Slot(object)
     def _on_engine(self, engine: Engine) -> None:
+        self.journal_settled()
         if self._closing:
             run_in_background(engine.close)
             return
@@ -183,6 +184,7 @@ class MainWindow(ScheduleWindow, ClosesWithoutWaiting, BuildsPagesLazily, QMainW
 
     @Slot(object)
     def _on_engine_failed(self, error: Exception) -> None:
+        self.journal_settled()
         self.engine_error = error
         self.statusBar().showMessage(self.tr("The send history could not be opened: {0}").format(error))
 

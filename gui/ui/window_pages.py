@@ -53,7 +53,7 @@ class BuildsPagesLazily:
 
     def _start_pages(self) -> None:
         """Called once the first page is in place: the others are placeholders until needed or built."""
-        self._pages_started = False
+        self._pages_started = self._shown = self._journal_settled = False
         self._built: dict[int, QWidget] = {COMPOSE_STEP: self.compose}
         self._builders: dict[int, Callable[[], QWidget]] = {
             RECIPIENTS_STEP: self._build_recipients, REVIEW_STEP: self._build_review,
@@ -98,10 +98,20 @@ class BuildsPagesLazily:
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)  # type: ignore[misc]  # QMainWindow's, next in the window's MRO
-        if not self._pages_started:
+        self._shown = True
+        self._load_pages_when_ready()
+
+    def journal_settled(self) -> None:
+        """The journal has opened (or failed to): its imports are done, the pages' may start."""
+        self._journal_settled = True
+        self._load_pages_when_ready()
+
+    def _load_pages_when_ready(self) -> None:
+        # After the first paint and after the journal's imports (two pool threads importing modules that import
+        # each other can deadlock on importlib's module locks): the pages' modules load on the pool (importing
+        # them takes longer than building any one page), then one page is built per pass of the event loop.
+        if self._shown and self._journal_settled and not self._pages_started:
             self._pages_started = True
-            # After the first paint: the pages' modules load on the pool (importing them takes longer than
-            # building any one page), then one page is built per pass of the event loop.
             QTimer.singleShot(PAGE_BUILD_DELAY_MS, lambda: run_in_background(
                 import_page_modules, self._build_next_page, self._build_next_page))
 
