@@ -75,3 +75,20 @@ def check_schedule(at: datetime, now: datetime, *, marketing: bool, window: Send
             action_en=f"Pick a time between {opens} and {closes}, e.g. {window.next_opening(at):%Y-%m-%d %H:%M}.",
         )
     return at
+
+
+def retry_presets(now: datetime, *, marketing: bool, window: SendWindow = MARKETING_WINDOW) -> list[tuple[str, datetime]]:
+    """The 稍后重试 choices (key, Beijing time): in 30 minutes, in 2 hours, tomorrow 08:00.
+
+    For Marketing each is moved to the next opening of the send window when it falls outside it, so every
+    preset is a time the schedule accepts; equal times after moving are kept once.
+    """
+    local = beijing(now).replace(second=0, microsecond=0)
+    tomorrow = (local + timedelta(days=1)).replace(hour=8, minute=0)
+    choices = [("30min", local + timedelta(minutes=30)), ("2h", local + timedelta(hours=2)), ("tomorrow", tomorrow)]
+    result: list[tuple[str, datetime]] = []
+    for key, at in choices:
+        at = window.next_opening(at) if marketing else at
+        if all(at != seen for _key, seen in result):
+            result.append((key, at))
+    return result

@@ -882,6 +882,10 @@
             <translation>每一行的结果</translation>
         </message>
         <message>
+            <source>Scheduled {0} (Beijing time): the queued numbers go out then. Change or cancel it in History.</source>
+            <translation>已预约 {0}（北京时间）：重新排队的号码届时发出。可在 发送记录 中更改或取消预约。</translation>
+        </message>
+        <message>
             <source>No delivery receipts yet: fetch them to see what was delivered and billed.</source>
             <translation>还没有送达回执：获取后可以看到送达情况和实际计费条数。</translation>
         </message>
@@ -898,8 +902,18 @@
             <translation>立即重试</translation>
         </message>
         <message>
-            <source>Queue for later</source>
-            <translation>稍后重试</translation>
+            <source>Retry later…</source>
+            <translation>稍后重试…</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n number(s) queued again; the campaign resumes at {0} (Beijing time).</source>
+            <translation>
+                <numerusform>%n 个号码已重新排队，将于 {0}（北京时间）继续发送。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>No number of this group can be retried; nothing was scheduled.</source>
+            <translation>这一组没有可以重试的号码，没有预约任何发送。</translation>
         </message>
         <message>
             <source>Add to suppression list</source>
@@ -921,12 +935,6 @@
             <source>%n number(s) queued again; sending.</source>
             <translation>
                 <numerusform>已重新排队 %n 个号码，正在发送。</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n number(s) queued; they go out when you click Continue sending.</source>
-            <translation>
-                <numerusform>已排队 %n 个号码；稍后点「继续发送」时发出。</numerusform>
             </translation>
         </message>
         <message numerus="yes">
@@ -981,6 +989,43 @@
         <message>
             <source>Save as…</source>
             <translation>另存为…</translation>
+        </message>
+    </context>
+    <context>
+        <name>RetryLaterDialog</name>
+        <message>
+            <source>Retry later</source>
+            <translation>稍后重试</translation>
+        </message>
+        <message>
+            <source>In 30 minutes</source>
+            <translation>30 分钟后</translation>
+        </message>
+        <message>
+            <source>In 2 hours</source>
+            <translation>2 小时后</translation>
+        </message>
+        <message>
+            <source>Tomorrow 08:00</source>
+            <translation>明天 08:00</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n number(s) will be queued again and sent at the chosen time (Beijing time), once. Nothing is sent before then; you can change or cancel it in History.</source>
+            <translation>
+                <numerusform>%n 个号码将重新排队，在选定的时间（北京时间）发送一次。到时间之前不会发出任何短信；可在 发送记录 中更改或取消预约。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Marketing SMS go out only between {0} and {1} (Beijing time): the choices below are inside it; another time outside it is refused.</source>
+            <translation>营销短信只能在北京时间 {0}–{1} 之间发送：下面的选项都在发送时段内；发送时段以外的时间不能预约。</translation>
+        </message>
+        <message>
+            <source>At this time:</source>
+            <translation>指定时间：</translation>
+        </message>
+        <message>
+            <source>Schedule the retry</source>
+            <translation>预约重试</translation>
         </message>
     </context>
     <context>

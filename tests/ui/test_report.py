@@ -4,13 +4,14 @@ simulator's own records, the chart against the figures, each failure group's act
 from __future__ import annotations
 
 import json
+from datetime import timedelta
 
 import openpyxl
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QImage, QPainter
 
 from gui.cli.main import main
-from gui.domain.clock import ManualClock
+from gui.domain.clock import ManualClock, beijing
 from gui.domain.statuses import CampaignState, NumberStatus
 from gui.services.api.types import SendSmsRequest
 from gui.services.recipients.importer import import_recipients
@@ -116,7 +117,7 @@ def test_report_of_a_mixed_campaign_matches_the_platform_records(qtbot, simulato
     assert counts[NumberStatus.FAILED] == 1 and counts[NumberStatus.RETRY_LATER] == 1  # blacklisted; 30 s rule
     assert counts[NumberStatus.ACCEPTED] == 9
 
-    # "Queue for later" on the 30-second group: queued, nothing sent until 继续发送.
+    # "Retry later…" on the 30-second group, in 30 minutes: queued and scheduled, nothing sent before the time.
     window.show_step(3)
     history.show_report(campaign_id)
     qtbot.waitUntil(lambda: not view.loading and view.report is not None
@@ -124,15 +125,31 @@ def test_report_of_a_mixed_campaign_matches_the_platform_records(qtbot, simulato
     limit = next(g for g in view.report.failures if g.code.endswith("ThirtySecondLimit"))
     assert limit.action == RETRY_LATER and limit.numbers == ("+86" + LIMITED,)
     sent_before = len(simulator.answered("/tcb/sendsms"))
+    asked = []
+    retry_at = beijing(clock.now()).replace(second=0, microsecond=0) + timedelta(minutes=30)
+    view.retry_time = lambda count, marketing: asked.append((count, marketing)) or retry_at
     view.group_buttons[limit.code].click()
     qtbot.waitUntil(lambda: view.last_action == RETRY_LATER, timeout=5000)
+    assert asked == [(1, True)]
     assert engine.journal.numbers(campaign_id, [NumberStatus.PENDING])[0].number == "+86" + LIMITED
+    info = engine.info(campaign_id)
+    assert info.state == CampaignState.SCHEDULED and info.scheduled_time == retry_at
+    qtbot.waitUntil(lambda: view.report is not None and view.report.scheduled_at != "", timeout=5000)
+    assert f"{retry_at:%Y-%m-%d %H:%M}" in view.note.text() and "已预约" in info.state_text()
+    clock.advance(20 * 60)
+    window.schedules.check()  # the scheduler looks before the time: nothing
+    qtbot.wait(300)
+    assert engine.info(campaign_id).state == CampaignState.SCHEDULED
     assert len(simulator.answered("/tcb/sendsms")) == sent_before
-    clock.advance(31)
-    qtbot.waitUntil(lambda: not history.loading and history.buttons["resumeButton"].isEnabled(), timeout=5000)
-    history.buttons["resumeButton"].click()
+    clock.set(retry_at + timedelta(seconds=20))
+    window.schedules.check()
     qtbot.waitUntil(lambda: not window.review.panel.is_sending()
                     and engine.info(campaign_id).counts.get(NumberStatus.ACCEPTED) == 10, timeout=8000)
+    _wait_run(qtbot, window, campaign_id, CampaignState.DONE)
+    window.schedules.check()  # looked at again: it is not sent a second time
+    qtbot.wait(300)
+    assert len(simulator.answered("/tcb/sendsms")) == sent_before + 1
+    assert [r.mobile for r in simulator.accepted()[outside:]].count("+86" + LIMITED) == 1
 
     # The blacklisted number: the run put it on the 退订名单; taken off by mistake, one click puts it back.
     engine.suppression.remove(["+86" + BLACKLISTED])

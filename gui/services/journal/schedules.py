@@ -40,6 +40,33 @@ class ScheduleQueries:
             )
             return cursor.rowcount == 1
 
+    def schedule_resume(self, campaign_id: int, at: datetime, *, now: datetime) -> bool:
+        """Schedule the rest of a started campaign (numbers re-queued for a later retry) to resume at `at`.
+
+        Only when it is not being sent and has planned batches left; False otherwise.
+        """
+        with self._transaction() as db:
+            cursor = db.execute(
+                "UPDATE journal_campaigns SET state = ?, scheduled_at = ?, updated_at = ?, message_zh = '', "
+                "message_en = '' WHERE id = ? AND state != ? AND EXISTS (SELECT 1 FROM journal_batches b "
+                "WHERE b.campaign_id = journal_campaigns.id AND b.state = ?)",
+                (CampaignState.SCHEDULED, timestamp(at), timestamp(now), campaign_id, CampaignState.RUNNING,
+                 BatchState.PLANNED),
+            )
+            return cursor.rowcount == 1
+
+    def unschedule_resume(self, campaign_id: int, *, now: datetime) -> bool:
+        """Cancel a scheduled resume: the campaign waits as 已暂停 for 继续发送; False when it was not scheduled."""
+        with self._transaction() as db:
+            cursor = db.execute(
+                "UPDATE journal_campaigns SET state = ?, scheduled_at = '', updated_at = ?, "
+                "message_zh = '预约已取消；重新排队的号码在点 继续发送 时发出。', "
+                "message_en = 'The schedule was cancelled; the queued numbers go out with Continue sending.' "
+                "WHERE id = ? AND state = ?",
+                (CampaignState.PAUSED, timestamp(now), campaign_id, CampaignState.SCHEDULED),
+            )
+            return cursor.rowcount == 1
+
     def scheduled(self) -> list[tuple[int, datetime]]:
         """(campaign ID, Beijing start time) of every campaign waiting for its time, earliest first."""
         rows = self._query(

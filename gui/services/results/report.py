@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Any
 
-from gui.domain.statuses import DeliveryStatus, NumberStatus
+from gui.domain.statuses import CampaignState, DeliveryStatus, NumberStatus
 from gui.services.api.catalogue import (
     classify_errcode,
     classify_number_code,
@@ -24,7 +24,7 @@ if TYPE_CHECKING:  # the window shows reports; the journal itself opens on the p
 
 # What a failure group's one button does.
 RETRY_NOW = "retry_now"  # the request was refused as a whole (quota, busy…): send those numbers again
-RETRY_LATER = "retry_later"  # a frequency or time limit: queue them, they go out with 继续发送 later
+RETRY_LATER = "retry_later"  # a frequency or time limit: queue them and resume at a chosen time (定时发送)
 SUPPRESS = "suppress"  # the number is on the platform's blacklist: keep it on the 退订名单
 SETTINGS = "settings"  # credentials, IP whitelist, environment: fix them in 设置, then retry
 NO_ACTION = "none"  # the number itself is wrong: correct it in the file
@@ -114,6 +114,7 @@ class CampaignReport:
     failures: tuple[FailureGroup, ...]
     skipped: tuple[SkippedRow, ...] = field(default=())
     counts: dict[str, int] = field(default_factory=dict)  # numbers by journal status (for the state's words)
+    scheduled_at: str = ""  # 已预约: when a scheduled send or retry (稍后重试) starts, "YYYY-MM-DD HH:MM:SS" Beijing
 
     def segment(self, key: str) -> int:
         return dict(self.segments).get(key, 0)
@@ -179,6 +180,7 @@ def campaign_report(
         name=info.name,
         sms_type=info.sms_type,
         state=info.state,
+        scheduled_at=info.scheduled_at if info.state == CampaignState.SCHEDULED else "",
         created_at=info.created_at,
         first_sent_at=journal.first_started_at(campaign_id),
         rows_in_file=sum(by_status.values()) + len(skipped),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -34,9 +34,31 @@ def schedule_campaign(engine: Engine, campaign_id: int, at: datetime) -> datetim
     campaign = engine.journal.campaign(campaign_id)
     now = engine.clock.now()
     at = check_schedule(at, now, marketing=campaign.is_marketing)
-    if not engine.journal.set_schedule(campaign_id, at, now=now):
-        raise _already_started(campaign_id)
-    return at
+    if engine.journal.set_schedule(campaign_id, at, now=now):
+        return at
+    # A started campaign already waiting for a scheduled retry (稍后重试) may be moved to another time.
+    if engine.info(campaign_id).state == CampaignState.SCHEDULED and engine.journal.schedule_resume(
+            campaign_id, at, now=now):
+        return at
+    raise _already_started(campaign_id)
+
+
+def retry_later(engine: Engine, campaign_id: int, at: datetime, numbers: Sequence[str] | None = None) -> tuple[int, datetime]:
+    """稍后重试: re-queue the retriable failed numbers (or those of `numbers`) and resume the campaign at `at`.
+
+    The time is checked first: a Marketing time outside the send window is refused (ScheduleError naming the
+    next opening), and nothing is queued. Returns (numbers queued, the time); with none queued nothing is scheduled.
+    The window's scheduler or `run-due` then claims and sends it once, like any 定时发送.
+    """
+    campaign = engine.journal.campaign(campaign_id)
+    now = engine.clock.now()
+    at = check_schedule(at, now, marketing=campaign.is_marketing)
+    if engine.info(campaign_id).state == CampaignState.RUNNING:
+        raise _busy(campaign_id)
+    count = engine.retry_failed(campaign_id, only=numbers)
+    if count and not engine.journal.schedule_resume(campaign_id, at, now=now):
+        raise _busy(campaign_id)  # it started sending in between: that run sends the queued numbers
+    return count, at
 
 
 def create_scheduled(engine: Engine, campaign: Campaign, imported: ImportResult, plan: Plan, at: datetime, *, again: bool = False) -> int:
@@ -51,6 +73,8 @@ def cancel_schedule(engine: Engine, campaign_id: int) -> None:
     """The campaign no longer starts by itself; it stays in 发送记录 as 未开始 and can be sent or scheduled again."""
     now = engine.clock.now()
     if not engine.journal.set_schedule(campaign_id, None, now=now):
+        if engine.journal.unschedule_resume(campaign_id, now=now):
+            return  # a scheduled retry: the queued numbers wait for 继续发送
         raise _already_started(campaign_id)
     engine.journal.set_state(campaign_id, CampaignState.PLANNED, at=now, message_zh="预约已取消，没有发出任何短信。",
                              message_en="The schedule was cancelled; nothing was sent.")
@@ -108,4 +132,12 @@ def _already_started(campaign_id: int) -> ScheduleError:
         f"发送记录 {campaign_id} 已经开始发送，不能再预约或取消预约。",
         f"Campaign {campaign_id} has already started; its schedule can no longer be changed.",
         action_zh="在 发送记录 中查看它的进度。", action_en="Follow it in History.",
+    )
+
+
+def _busy(campaign_id: int) -> ScheduleError:
+    return ScheduleError(
+        f"发送记录 {campaign_id} 正在发送，现在不能预约重试。",
+        f"Campaign {campaign_id} is being sent; a retry cannot be scheduled now.",
+        action_zh="等它发完后再试。", action_en="Try again when it has finished.",
     )

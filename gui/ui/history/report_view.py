@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.domain.clock import beijing
+from gui.domain.sms_text import SmsType
 from gui.services.results.report import (
     NO_ACTION,
     RETRY_LATER,
@@ -30,10 +31,12 @@ from gui.services.results.report import (
     FailureGroup,
 )
 from gui.services.sending.receipts import RECORDS_KEPT_DAYS, ReceiptSummary
+from gui.services.sending.schedule import retry_later
 from gui.services.sending.session import AppSession
 from gui.ui.error_text import explain
 from gui.ui.history.chart import DeliveryChart, OutcomeChart
 from gui.ui.history.report_render import headline_figures, render_report_file
+from gui.ui.history.retry_dialog import ask_retry_time
 from gui.ui.i18n import current_language
 from gui.ui.labels import field_hint, section_label
 from gui.ui.sending.status_model import CODE_KEY
@@ -69,6 +72,8 @@ class ReportView(QWidget):
         self._generation = 0
         # Replaceable in tests: where to save the shared report; None cancels.
         self.save_path = self._ask_save_path
+        # Replaceable in tests: when to retry a group (count, marketing?) → Beijing time; None cancels.
+        self.retry_time = lambda count, marketing: ask_retry_time(count, session.clock.now(), marketing, self)
 
         self.figures: dict[str, QLabel] = {}
         figure_box = QFrame(self)
@@ -166,7 +171,10 @@ class ReportView(QWidget):
         self.receipts_button.setEnabled(bool(report and report.accepted))
         self.share_button.setEnabled(report is not None)
         self._fill_failures(report, language)
-        if report is not None and not report.receipts_fetched and report.accepted:
+        if report is not None and report.scheduled_at:
+            self.note.setText(self.tr("Scheduled {0} (Beijing time): the queued numbers go out then. Change or "
+                                      "cancel it in History.").format(report.scheduled_at[:16]))
+        elif report is not None and not report.receipts_fetched and report.accepted:
             self.note.setText(self.tr("No delivery receipts yet: fetch them to see what was delivered and "
                                       "billed."))
         elif report is not None and report.receipts_fetched:
@@ -227,7 +235,7 @@ class ReportView(QWidget):
     def _action_caption(self, group: FailureGroup) -> str:
         return {
             RETRY_NOW: self.tr("Retry now"),
-            RETRY_LATER: self.tr("Queue for later"),
+            RETRY_LATER: self.tr("Retry later…"),
             SUPPRESS: self.tr("Add to suppression list"),
             SETTINGS: self.tr("Open Settings"),
         }.get(group.action, "")
@@ -258,26 +266,39 @@ class ReportView(QWidget):
             if self.session.busy():
                 self.note.setText(self.tr("A campaign is being sent; try again when it has finished."))
                 return
-            now = action == RETRY_NOW
-            run_in_background(lambda: (campaign_id, now, engine.retry_failed(campaign_id, only=numbers)),
+            if action == RETRY_LATER:
+                marketing = bool(self.report and self.report.sms_type == SmsType.MARKETING)
+                at = self.retry_time(group.retryable, marketing)
+                if at is None:
+                    return
+                run_in_background(lambda: (campaign_id, retry_later(engine, campaign_id, at, numbers)),
+                                  self._on_retry_scheduled, self._on_failed)
+                return
+            run_in_background(lambda: (campaign_id, engine.retry_failed(campaign_id, only=numbers)),
                               self._on_requeued, self._on_failed)
         elif action == SUPPRESS:
             run_in_background(lambda: engine.suppression.add(numbers, reason="平台退订/黑名单"),
                               self._on_suppressed, self._on_failed)
 
     @Slot(object)
-    def _on_requeued(self, answer: tuple[int, bool, int]) -> None:
-        campaign_id, now, count = answer
-        self.last_action = RETRY_NOW if now else RETRY_LATER
-        if now:
-            self.note.setText(self.tr("%n number(s) queued again; sending.", "", count))
-            if count:
-                self.run_requested.emit(campaign_id, True)
-        else:
-            self.note.setText(self.tr("%n number(s) queued; they go out when you click Continue sending.", "",
-                                      count))
+    def _on_requeued(self, answer: tuple[int, int]) -> None:
+        campaign_id, count = answer
+        self.last_action = RETRY_NOW
+        self.note.setText(self.tr("%n number(s) queued again; sending.", "", count))
+        if count:
+            self.run_requested.emit(campaign_id, True)
         self.changed.emit()
         self.load(campaign_id)
+
+    @Slot(object)
+    def _on_retry_scheduled(self, answer: tuple[int, tuple[int, datetime]]) -> None:
+        campaign_id, (count, at) = answer
+        self.last_action = RETRY_LATER
+        self.changed.emit()
+        self.load(campaign_id)
+        self.note.setText(self.tr("%n number(s) queued again; the campaign resumes at {0} (Beijing time).", "",
+                                  count).format(f"{at:%Y-%m-%d %H:%M}") if count else
+                          self.tr("No number of this group can be retried; nothing was scheduled."))
 
     @Slot(object)
     def _on_suppressed(self, added: int) -> None:
