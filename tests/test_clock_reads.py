@@ -48,3 +48,21 @@ def test_the_guard_moments_cover_the_send_window_edges_and_a_month_end():
                       "month-end": False}
     next_second = GUARD_CLOCKS["month-end"] + timedelta(seconds=1)
     assert (next_second.day, next_second.hour) == (1, 0)  # the next second starts a new day and a new month
+
+
+def test_every_simulator_in_the_tests_runs_on_a_given_clock():
+    """A simulator built without a clock runs on the machine's time: every test hands it one."""
+    import ast
+
+    missing = []
+    for path in _sources("tests"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            name = getattr(node.func, "id", getattr(node.func, "attr", ""))
+            keywords = {k.arg for k in node.keywords}
+            if name == "SimulatorConfig" and "clock" not in keywords and None not in keywords:
+                missing.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+            if name == "Simulator" and not node.args and "config" not in keywords:
+                missing.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert not missing, "give the simulator a ManualClock (SimulatorConfig(clock=...)):\n" + "\n".join(missing)

@@ -1,12 +1,14 @@
-"""Helpers for driving the sending commands against a simulator on the real clock."""
+"""Helpers for driving the sending commands against a simulator that shares the command's clock."""
 
 from __future__ import annotations
 
 import csv
 import json
+from datetime import datetime
 from pathlib import Path
 
-from gui.services.simulator import DEFAULT_APPID, DEFAULT_ENV, DEFAULT_SECRET
+from gui.domain.clock import ManualClock
+from gui.services.simulator import DEFAULT_APPID, DEFAULT_ENV, DEFAULT_SECRET, Simulator
 
 
 def write_notification_campaign(path: Path) -> Path:
@@ -40,3 +42,11 @@ def write_recipients_csv(path: Path, count: int, start: int = 0) -> Path:
 def credentials_env(monkeypatch) -> None:
     monkeypatch.setenv("SMS_COMPOSER_APPID", DEFAULT_APPID)
     monkeypatch.setenv("SMS_COMPOSER_APPSECRET", DEFAULT_SECRET)
+
+
+def set_time(simulator: Simulator, monkeypatch, moment: str) -> None:
+    """Move the command's clock (`SMS_COMPOSER_CLOCK`) and the simulator's (a `ManualClock`) to one Beijing moment."""
+    clock = simulator.config.clock
+    assert isinstance(clock, ManualClock), "the simulator must run on a ManualClock, never the real time"
+    monkeypatch.setenv("SMS_COMPOSER_CLOCK", moment)
+    clock.set(datetime.fromisoformat(moment))

@@ -9,13 +9,15 @@ from collections.abc import Iterator
 import pytest
 
 from gui.cli.main import main
+from gui.domain.clock import ManualClock
 from gui.services.simulator import Simulator, SimulatorConfig
-from tests.cli.cli_support import credentials_env, write_notification_campaign, write_recipients_csv
+from tests.cli.cli_support import credentials_env, set_time, write_notification_campaign, write_recipients_csv
 
 
 @pytest.fixture
-def live_simulator() -> Iterator[Simulator]:
-    with Simulator(SimulatorConfig(seed=3)) as sim:
+def live_simulator(default_clock: ManualClock) -> Iterator[Simulator]:
+    """A simulator on the suite's fixed clock; `set_time` moves it together with the command's."""
+    with Simulator(SimulatorConfig(seed=3, clock=default_clock)) as sim:
         yield sim
 
 
@@ -37,7 +39,7 @@ def campaigns(live_simulator, capsys) -> list[dict]:
 
 def test_send_at_schedules_and_run_due_sends_once(live_simulator, files, monkeypatch, capsys):
     campaign, people = files
-    monkeypatch.setenv("SMS_COMPOSER_CLOCK", "2026-11-27T10:00:00+08:00")
+    set_time(live_simulator, monkeypatch, "2026-11-27T10:00:00+08:00")
     assert cli(live_simulator, "send", str(campaign), "--recipients", str(people), "--at", "2026-11-27 10:30",
                "--yes") == 0
     assert "已预约 2026-11-27 10:30" in capsys.readouterr().out
@@ -47,7 +49,7 @@ def test_send_at_schedules_and_run_due_sends_once(live_simulator, files, monkeyp
     assert cli(live_simulator, "run-due") == 0  # 10:00: not yet
     assert "没有到时间的预约" in capsys.readouterr().out and live_simulator.accepted() == []
 
-    monkeypatch.setenv("SMS_COMPOSER_CLOCK", "2026-11-27T10:31:00+08:00")
+    set_time(live_simulator, monkeypatch, "2026-11-27T10:31:00+08:00")
     assert cli(live_simulator, "run-due", "--settle", "0") == 0
     assert "预约 2026-11-27 10:30，开始发送" in capsys.readouterr().out
     assert cli(live_simulator, "run-due") == 0
@@ -58,9 +60,9 @@ def test_send_at_schedules_and_run_due_sends_once(live_simulator, files, monkeyp
 
 def test_a_missed_schedule_is_listed_not_sent_until_the_user_chooses(live_simulator, files, monkeypatch, capsys):
     campaign, people = files
-    monkeypatch.setenv("SMS_COMPOSER_CLOCK", "2026-11-27T10:00:00+08:00")
+    set_time(live_simulator, monkeypatch, "2026-11-27T10:00:00+08:00")
     cli(live_simulator, "send", str(campaign), "--recipients", str(people), "--at", "2026-11-27 10:30", "--yes")
-    monkeypatch.setenv("SMS_COMPOSER_CLOCK", "2026-11-27T12:00:00+08:00")
+    set_time(live_simulator, monkeypatch, "2026-11-27T12:00:00+08:00")
     capsys.readouterr()
     assert cli(live_simulator, "run-due") == 3
     out = capsys.readouterr().out
@@ -69,7 +71,7 @@ def test_a_missed_schedule_is_listed_not_sent_until_the_user_chooses(live_simula
     assert cli(live_simulator, "schedule", "1", "--at", "2026-11-27 12:10") == 0
     assert campaigns(live_simulator, capsys)[0]["scheduled_at"] == "2026-11-27 12:10:00"
     assert cli(live_simulator, "schedule", "1", "--cancel") == 0
-    monkeypatch.setenv("SMS_COMPOSER_CLOCK", "2026-11-27T12:11:00+08:00")
+    set_time(live_simulator, monkeypatch, "2026-11-27T12:11:00+08:00")
     assert cli(live_simulator, "run-due") == 0 and live_simulator.accepted() == []
     assert campaigns(live_simulator, capsys)[0]["state"] == "planned"
 
@@ -78,7 +80,7 @@ def test_marketing_at_night_is_refused_and_nothing_is_stored(live_simulator, fil
     campaign = tmp_path / "m.json"
     campaign.write_text(json.dumps({"env": "sandbox-env", "sms_type": "Marketing", "signature": "云开发",
                                     "content": "能力上新", "path": "/index.html"}, ensure_ascii=False), encoding="utf-8")
-    monkeypatch.setenv("SMS_COMPOSER_CLOCK", "2026-11-27T10:00:00+08:00")
+    set_time(live_simulator, monkeypatch, "2026-11-27T10:00:00+08:00")
     assert cli(live_simulator, "send", str(campaign), "--recipients", str(files[1]), "--at", "2026-11-27 22:30",
                "--yes") == 2
     assert "营销短信只能预约在北京时间 08:00–22:00" in capsys.readouterr().err

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Iterator
-from datetime import datetime
 
 import pytest
 
@@ -16,7 +15,7 @@ from gui.services.config.paths import database_path
 from gui.services.journal.store import Journal
 from gui.services.sending.run_lock import RunLock
 from gui.services.simulator import Simulator, SimulatorConfig
-from tests.cli.cli_support import credentials_env, write_notification_campaign, write_recipients_csv
+from tests.cli.cli_support import credentials_env, set_time, write_notification_campaign, write_recipients_csv
 
 
 @pytest.fixture
@@ -25,12 +24,6 @@ def live_simulator(default_clock: ManualClock) -> Iterator[Simulator]:
     one time line."""
     with Simulator(SimulatorConfig(seed=3, clock=default_clock)) as sim:
         yield sim
-
-
-def set_time(live_simulator: Simulator, monkeypatch, moment: str) -> None:
-    """Move the command's clock (`SMS_COMPOSER_CLOCK`) and the simulator's to the same Beijing moment."""
-    monkeypatch.setenv("SMS_COMPOSER_CLOCK", moment)
-    live_simulator.config.clock.set(datetime.fromisoformat(moment))
 
 
 @pytest.fixture

@@ -126,11 +126,11 @@ def test_fail_backend_with_environment_still_loads(fail_backend, monkeypatch) ->
     assert load_credentials() == Credentials("wxenv", "env-secret")
 
 
-def test_client_from_environment_uses_saved_credentials(monkeypatch) -> None:
+def test_client_from_environment_uses_saved_credentials(monkeypatch, default_clock) -> None:
     from gui.services.api.client import client_from_environment
-    from gui.services.simulator import Simulator
+    from gui.services.simulator import Simulator, SimulatorConfig
 
-    with Simulator() as sim:
+    with Simulator(SimulatorConfig(clock=default_clock)) as sim:
         save_credentials(Credentials(sim.config.appid, sim.config.secret))
         monkeypatch.setenv("SMS_COMPOSER_API_BASE", sim.base_url)
         with client_from_environment() as client:
