@@ -1,9 +1,9 @@
-"""Ask what to do when results could not be written (Excel holds the file, a read-only folder): 重试 or 另存为…."""
+"""Where to write results (the save dialog), and what to do when they could not be written: 重试 or 另存为…."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from gui.services.results.write_errors import ResultsNotWrittenError
 from gui.ui import dialogs
@@ -11,6 +11,17 @@ from gui.ui import dialogs
 RETRY = "retry"
 SAVE_AS = "save_as"
 CANCEL = ""
+
+
+def ask_export_path(parent: QWidget, suggested: str) -> str | None:
+    """The save dialog for a results file; None when the user cancels."""
+    path, _ = QFileDialog.getSaveFileName(
+        parent,
+        QCoreApplication.translate("ResultsFileDialog", "Export results"),
+        suggested,
+        QCoreApplication.translate("ResultsFileDialog", "Excel workbook (*.xlsx);;CSV (*.csv)"),
+    )
+    return path or None
 
 
 def not_written_text(error: ResultsNotWrittenError) -> str:

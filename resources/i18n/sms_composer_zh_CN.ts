@@ -12,14 +12,6 @@
             <translation>导出结果…</translation>
         </message>
         <message>
-            <source>Export results</source>
-            <translation>导出结果</translation>
-        </message>
-        <message>
-            <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
-            <translation>Excel 表格 (*.xlsx);;CSV 文件 (*.csv)</translation>
-        </message>
-        <message>
             <source>Writing the results…</source>
             <translation>正在写入结果…</translation>
         </message>
@@ -239,14 +231,6 @@
         <message>
             <source>Receipts: {0} checked · {1} delivered · {2} not delivered · {3} not known yet.</source>
             <translation>送达回执：核对 {0} 个 · 已送达 {1} · 未送达 {2} · 暂无回执 {3}。</translation>
-        </message>
-        <message>
-            <source>Export results</source>
-            <translation>导出结果</translation>
-        </message>
-        <message>
-            <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
-            <translation>Excel 表格 (*.xlsx);;CSV 文件 (*.csv)</translation>
         </message>
         <message>
             <source>Writing the results…</source>
@@ -966,6 +950,14 @@
     </context>
     <context>
         <name>ResultsFileDialog</name>
+        <message>
+            <source>Export results</source>
+            <translation>导出结果</translation>
+        </message>
+        <message>
+            <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+            <translation>Excel 表格 (*.xlsx);;CSV 文件 (*.csv)</translation>
+        </message>
         <message>
             <source>Close {0} in Excel first, then click Retry.</source>
             <translation>请先在 Excel 中关闭 {0}，再点重试。</translation>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -10,7 +11,6 @@ from PySide6.QtCore import QStandardPaths, Qt, Signal, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -33,7 +33,7 @@ from gui.ui.history.rows import campaign_rows
 from gui.ui.history.tabs import CampaignTabs
 from gui.ui.i18n import current_language
 from gui.ui.labels import page_hint, page_title
-from gui.ui.results_file_dialog import RETRY, SAVE_AS, ask_when_not_written, not_written_text
+from gui.ui.results_file_dialog import RETRY, SAVE_AS, ask_export_path, ask_when_not_written, not_written_text
 from gui.ui.rows_model import RowsModel, rows_view
 from gui.ui.sending.panel import StatusTable, number_entries
 from gui.ui.workers import run_in_background
@@ -80,7 +80,7 @@ class HistoryPage(QWidget):
         self.numbers_loading = False
         self._stale = True
         # Replaceable in tests: ask where to save; None cancels.
-        self.export_path: Callable[[str], str | None] = self._ask_export_path
+        self.export_path: Callable[[str], str | None] = partial(ask_export_path, self)
         # Replaceable in tests: the results file was held open or refused; returns RETRY, SAVE_AS or "".
         self.when_not_written: Callable[[ResultsNotWrittenError], str] = (
             lambda error: ask_when_not_written(self, error))
@@ -179,11 +179,6 @@ class HistoryPage(QWidget):
         self._list_generation += 1
         generation = self._list_generation
         self.loading = True
-        engine = self.session.engine
-        if engine is None:  # the journal is still opening: the window refreshes this page when it is ready
-            self._stale = True
-            self.loading = False
-            return
         language = current_language()
         run_in_background(lambda: (generation, campaign_rows(engine.campaigns(), language)), self._on_campaigns,
                           self._on_list_failed)
@@ -338,10 +333,6 @@ class HistoryPage(QWidget):
         if self.selected_id is not None:
             self.open(self.selected_id)
 
-    def _ask_export_path(self, suggested: str) -> str | None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export results"), suggested,
-                                              self.tr("Excel workbook (*.xlsx);;CSV (*.csv)"))
-        return path or None
 
     @Slot()
     def export(self) -> None:

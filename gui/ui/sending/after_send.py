@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal, Slot
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from gui.domain.errors import UserFacingError
 from gui.ui.error_text import plain_reason
 from gui.ui.i18n import current_language
+from gui.ui.results_file_dialog import ask_export_path
 from gui.ui.workers import run_in_background
 
 if TYPE_CHECKING:  # the engine opens on the pool
@@ -34,7 +36,7 @@ class AfterSendBar(QWidget):
         self._engine = engine
         self.campaign_id: int | None = None
         self.last_export: Path | None = None
-        self.export_path: Callable[[str], str | None] = self._ask_export_path  # replaceable in tests
+        self.export_path: Callable[[str], str | None] = partial(ask_export_path, self)  # replaceable in tests
         self.history_button = QPushButton(self.tr("View history"), self)
         self.history_button.setObjectName("viewHistoryButton")
         self.history_button.setAutoDefault(True)
@@ -49,10 +51,6 @@ class AfterSendBar(QWidget):
         layout.addWidget(self.history_button)
         layout.addWidget(self.export_button)
 
-    def _ask_export_path(self, suggested: str) -> str | None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export results"), suggested,
-                                              self.tr("Excel workbook (*.xlsx);;CSV (*.csv)"))
-        return path or None
 
     @Slot()
     def export(self) -> None:
