@@ -38,7 +38,7 @@ def sandbox_window(qtbot, simulator, *, settle: float = 0.5) -> MainWindow:
     window.ask_close_during_send = lambda: True
     qtbot.addWidget(window)
     window.show()
-    qtbot.waitUntil(lambda: window.session.engine is not None, timeout=10000)  # the journal opens on the pool
+    wait_for_journal(qtbot, window)
     # The pages after 内容 are built right after the first paint; tests measure layouts once they all exist.
     qtbot.waitUntil(lambda: all(window.built(step) is not None for step in range(5)), timeout=10000)
     return window
@@ -62,3 +62,9 @@ def review(qtbot, window: MainWindow, batch_size: int = 5) -> None:
     page = window.review
     qtbot.waitUntil(lambda: page.plan is not None and page.landing is not None, timeout=5000)
     qtbot.waitUntil(lambda: page.send_button.isEnabled(), timeout=5000)
+
+
+def wait_for_journal(qtbot, window: MainWindow) -> None:
+    """The journal opens on the pool after the first paint; a failure to open says why instead of timing out."""
+    qtbot.waitUntil(lambda: window.session.engine is not None or window.engine_error is not None, timeout=10000)
+    assert window.engine_error is None, f"the journal did not open: {window.engine_error!r}"

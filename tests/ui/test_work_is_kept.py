@@ -9,14 +9,14 @@ from gui.domain.campaign import ParamSource
 from gui.domain.sms_text import SmsType
 from gui.services.drafts.session_state import load_state, session_path
 from gui.ui.main_window import MainWindow, WindowMode
-from tests.ui.send_support import import_file, numbers, write_workbook
+from tests.ui.send_support import import_file, numbers, wait_for_journal, write_workbook
 
 
 def _window(qtbot) -> MainWindow:
     window = MainWindow(WindowMode(offer_sandbox=False))
     qtbot.addWidget(window)
     window.show()
-    qtbot.waitUntil(lambda: window.session.engine is not None, timeout=10000)  # the journal opens on the pool
+    wait_for_journal(qtbot, window)
     return window
 
 
