@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -11,7 +10,6 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QWidget
 
 from gui.ui.keyboard import keyboard_friendly
-from gui.ui.workers import run_in_background
 
 if TYPE_CHECKING:
     from gui.ui.history.page import HistoryPage
@@ -22,14 +20,6 @@ if TYPE_CHECKING:
 # The sidebar's steps, in order.
 COMPOSE_STEP, RECIPIENTS_STEP, REVIEW_STEP, HISTORY_STEP, SETTINGS_STEP = range(5)
 PAGE_BUILD_DELAY_MS = 100  # after the first paint has reached the screen; a click on a step builds it at once
-PAGE_MODULES = ("gui.ui.recipients.page", "gui.ui.sending.review_page", "gui.ui.history.page", "gui.ui.settings.page")
-
-
-def import_page_modules() -> None:
-    """Load the later pages' modules (runs on the pool: module code only, no widget is made here)."""
-    for name in PAGE_MODULES:
-        importlib.import_module(name)
-
 
 class BuildsPagesLazily:
     """Mixed into the main window (before QMainWindow), which provides `compose`, `pages`, `session`, `mode`,
@@ -107,17 +97,15 @@ class BuildsPagesLazily:
         self._load_pages_when_ready()
 
     def _load_pages_when_ready(self) -> None:
-        # After the first paint and after the journal's imports (two pool threads importing modules that import
-        # each other can deadlock on importlib's module locks): the pages' modules load on the pool (importing
-        # them takes longer than building any one page), then one page is built per pass of the event loop.
+        # After the first paint and after the journal's imports: one page is built per pass of the event loop,
+        # its module imported there, on the GUI thread. Importing the pages' Qt classes on a pool thread while the
+        # GUI thread runs Qt code crashed the process now and then (exit -11) and could stall the journal's open.
         if self._shown and self._journal_settled and not self._pages_started:
             self._pages_started = True
-            QTimer.singleShot(PAGE_BUILD_DELAY_MS, lambda: run_in_background(
-                import_page_modules, self._build_next_page, self._build_next_page))
+            QTimer.singleShot(PAGE_BUILD_DELAY_MS, self._build_next_page)
 
     @Slot()
-    @Slot(object)
-    def _build_next_page(self, _answer: object = None) -> None:
+    def _build_next_page(self) -> None:
         missing = [step for step in self._builders if step not in self._built]
         if missing and not self._closing:
             self.page(missing[0])
