@@ -70,7 +70,7 @@ def test_signatures_that_are_not_company_app_or_trademark_like(signature, odd):
 
 def test_old_or_missing_unsubscribe_wording_offers_the_new_one():
     [old] = [p for p in check(marketing(suffix="tcbe_reply_t")).warnings if p.code == "unsubscribe_wording"]
-    assert "“回T退订”已过时" in old.message_zh and "拒收请回复R" in old.message_zh
+    assert "按“回T退订”计算" in old.message_zh and "拒收请回复R" in old.message_zh
 
 
 def test_an_update_in_the_config_folder_replaces_the_bundled_pack_and_a_broken_one_is_named(tmp_path):

@@ -65,7 +65,7 @@ class LimitsBox(QGroupBox):
             "(listed with the rule) and checked again just before each batch. 0 switches a limit off."), self))
         form.addRow(self.tr("Resource packs"), packs)
         form.addRow("", field_hint(self.tr(
-            "The SMS packs bought in the CloudBase console. 检查并发送 shows what is left (billed parts from the "
+            "The SMS packs bought in the CloudBase console. Check and send shows what is left (billed parts from the "
             "platform's records when fetched, estimates otherwise) and warns when a campaign needs more."), self))
         form.addRow(self.tr("Stop sending at"), self.per_campaign_limit)
         form.addRow("", self.per_day_limit)
