@@ -21,8 +21,8 @@ from gui.domain.sms_text import (
     RenderedSms,
     SmsType,
     effective_use_short_name,
-    render,
 )
+from gui.services.drafts.carrier_rules import checked_sms
 from gui.services.sending.types import EXIT_OK
 
 EXIT_PROBLEMS = 1
@@ -189,7 +189,7 @@ def to_text(rendered: RenderedSms, draft: MarketingDraft | NotificationDraft, no
         for problem in problems:
             lines.append(f"  {mark} [{problem.code}] {pick(problem.message_zh, problem.message_en)}")
             target = _field_text(draft, problem.field)
-            if target is not None:
+            if target is not None and problem.end > problem.start:  # a whole-text remark points at nothing
                 lines += marker_lines(target[0], target[1], problem.start, problem.end)
     if rendered.ok and rendered.warnings:
         lines.append(pick("没有错误，可以发送；请先看一下上面的提醒。", "No errors: ready to send; do read the warnings above."))
@@ -200,7 +200,7 @@ def to_text(rendered: RenderedSms, draft: MarketingDraft | NotificationDraft, no
 
 def run(args: argparse.Namespace) -> int:
     draft, notes = build_draft(args)
-    rendered = render(draft)
+    rendered = checked_sms(draft)
     if args.json:
         print_json(to_json(rendered, draft, notes))
     else:

@@ -28,8 +28,18 @@ def test_seed_example_json(capsys) -> None:
     assert code == 0
     assert data["text"] == "【云开发】能力上新,跳转小程序 https://tcbe.cn/XXXXXXXX 回T退订"
     assert (data["length"], data["segments"], data["content_length"]) == (45, 1, 4)
-    assert data["errors"] == [] and data["warnings"] == []
+    assert data["errors"] == []
+    # The API page's ending: the carrier rule pack says what the count assumes, as 内容 does.
+    assert [w["code"] for w in data["warnings"]] == ["unsubscribe_wording"]
     assert data["signature"] == "【云开发】"
+
+
+def test_preview_shows_the_carrier_rules_the_window_shows(capsys) -> None:
+    code, data = run_json(capsys, "preview", "--marketing", "--signature", "云开发", "--content", "详询13800138000",
+                          "--path", "/index.html", "--suffix", "dllzff_reply_r")
+    assert code == 0
+    [warning] = data["warnings"]
+    assert warning["code"] == "phone_in_text" and "13800138000" in warning["message"]
 
 
 def test_multi_part_is_a_warning_and_exits_zero(capsys) -> None:
@@ -39,7 +49,7 @@ def test_multi_part_is_a_warning_and_exits_zero(capsys) -> None:
     )
     assert code == 0
     assert (data["length"], data["segments"], data["content_length"]) == (78, 2, 30)
-    (warning,) = data["warnings"]
+    (warning,) = [w for w in data["warnings"] if w["code"] != "unsubscribe_wording"]
     assert warning["code"] == "multi_part"
     assert "整条短信 78 字，将按 2 条计费" in warning["message"]
     assert (warning["start"], warning["end"]) == (22, 30)
@@ -107,7 +117,7 @@ def test_long_name_with_short_name_signs_with_the_short_name(capsys) -> None:
     code, data = run_json(capsys, *SEED_ARGS[:3], long_name, "--short-name", "云开发", *SEED_ARGS[4:])
     assert code == 0
     assert data["signature"] == "【云开发】" and data["use_short_name"] is True
-    assert data["length"] == 45 and data["warnings"] == []
+    assert data["length"] == 45 and [w["code"] for w in data["warnings"]] == ["unsubscribe_wording"]
     assert "简称" in data["notes"][0]
 
 
@@ -130,7 +140,8 @@ def test_readable_preview(capsys) -> None:
     assert out[0] == "完整短信：【云开发】能力上新,跳转小程序 https://tcbe.cn/XXXXXXXX 回T退订"
     assert out[1] == "整条 45/70 · 1 条"
     assert out[2] == "正文 4/30"
-    assert out[-1] == "没有错误，可以发送。"
+    assert any("[unsubscribe_wording]" in line for line in out)
+    assert out[-1] == "没有错误，可以发送；请先看一下上面的提醒。"
 
 
 def test_readable_preview_marks_the_offending_span(capsys) -> None:

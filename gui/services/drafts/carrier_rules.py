@@ -7,8 +7,9 @@ import logging
 from functools import lru_cache
 from pathlib import Path
 
-from gui.domain.carrier_rules import RulePack
+from gui.domain.carrier_rules import RulePack, apply_rules
 from gui.domain.errors import UserFacingError
+from gui.domain.sms_text import MarketingDraft, NotificationDraft, RenderedSms, render
 from gui.services.config.paths import config_dir, resources_dir
 
 BUNDLED = "carrier-2025.json"
@@ -47,6 +48,11 @@ def load_rule_pack() -> RulePack | None:
             except RulePackError as error:
                 log.warning("%s", error.text("en"))
     return None
+
+
+def checked_sms(draft: MarketingDraft | NotificationDraft) -> RenderedSms:
+    """The text engine's result plus the rule pack's warnings: what 内容, the plan and `preview` all show."""
+    return apply_rules(load_rule_pack(), draft, render(draft))
 
 
 @lru_cache(maxsize=4)
