@@ -130,6 +130,8 @@ def _hold_suppressed(kept: range | bytearray, numbers: Sequence[str | None],
     """Take suppressed numbers out of `kept`; returns the new keep flags and the positions held back."""
     if isinstance(suppressed, Iterable):  # one set intersection, not a lookup per number
         listed = {number[len(prefix):] for number in suppressed if number.startswith(prefix)}
+        if not listed:  # an empty list would still walk every number
+            return kept, ()
         hits = listed.intersection(numbers)
     else:
         hits = {n for n in numbers if n is not None and prefix + n in suppressed}

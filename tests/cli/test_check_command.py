@@ -85,3 +85,17 @@ def test_installed_command_runs_as_a_process(tmp_path: Path) -> None:
                            "check", str(path), "--json"], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["numbers"] == ["+8613812345678"]
+
+
+def test_json_is_the_whole_report_in_its_order(tmp_path: Path, capsys) -> None:
+    from gui.cli.check import as_json
+    from gui.services.recipients import import_recipients
+
+    SuppressionList().add(["13912345678"])
+    every_row_sent = xlsx(tmp_path / "全部.xlsx", {"名单": [("手机号",), ("13812345678",), (15012345678,)]})
+    for path in (sample(tmp_path), every_row_sent):
+        main(["check", str(path), "--json"])
+        written = json.loads(capsys.readouterr().out)
+        expected = as_json(import_recipients(path, suppressed=SuppressionList().numbers()))
+        assert written == expected
+        assert list(written) == list(expected)  # the same keys in the same order

@@ -15,11 +15,11 @@ import html
 import re
 import zipfile
 import zlib
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from gui.services.recipients import errors
+from gui.services.recipients import errors, large_sheet
+from gui.services.recipients.large_sheet import UNCACHED_FORMULA, column_number
 
 MEMORY_BUDGET = 700 * 1024 * 1024  # what calamine may take for one file; Python's share comes on top
 REFUSE_FACTOR = 8  # an estimate this many times the budget is refused without a trial read
@@ -34,8 +34,9 @@ EXCEL_COLUMNS = 16_384
 CHUNK = 1 << 22
 EDGE = 1 << 16  # bytes kept from the start of a sheet's XML
 # Sheets up to this size (unpacked XML, ~170,000 rows) are scanned cell by cell: 0.1–0.25 s at the most.
-# Larger ones are checked against the range they declare in their head by one regex that fails at every
-# honest cell (see `_within_declared`).
+# Larger ones are checked against a bound — the range they declare in their head, or without one the widest
+# column of their first rows and Excel's last row — by one regex that fails at every honest cell
+# (`large_sheet.within`).
 FULL_SCAN_BYTES = 32 * 1024 * 1024
 TAIL = 64  # bytes of a chunk scanned again with the next one
 
@@ -44,8 +45,6 @@ _BEYOND_EXCEL = (rb"(?:1(?:0(?:4(?:8(?:5(?:7[7-9]|[89][0-9])|[6-9][0-9]{2})|9[0-
                  rb"|[1-9][0-9]{5})|[2-9][0-9]{6}|[0-9]{8,})")
 _REF = re.compile(rb"([A-Z]+)([0-9]+)")
 _SHARED_ITEM = re.compile(rb"<si>.*?</si>", re.DOTALL)
-# A formula cell saved without its value (by a program that does not calculate): calamine reads it as empty.
-_UNCACHED_FORMULA = re.compile(rb'<c r="([A-Z]+)([0-9]+)"[^>]*>(?:<f\b[^>]*/>|<f\b[^>]*>[^<]*</f>)</c>')
 _SHEET_TAG = re.compile(rb"<sheet\b[^>]*>")
 _ATTRIBUTE = re.compile(rb'([\w:]+)="([^"]*)"')
 
@@ -59,6 +58,8 @@ class Verdict:
     estimate: int = 0
     # sheet name → (row, column) of formula cells without a saved value, both 1-based
     formulas: dict[str, frozenset[tuple[int, int]]] = field(default_factory=dict)
+    # sheet name → its part, for large sheets checked against a bound: their formulas are looked up on demand
+    unscanned: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -71,7 +72,9 @@ class _SheetScan:
     unusual: bool = False
     beyond: bool = False
     formulas: set[tuple[int, int]] = field(default_factory=set)
-    last: tuple[bytes, bytes] = (b"A", b"1")  # the declared range's last column and row (large sheets)
+    last: tuple[bytes, bytes] = (b"A", b"1")  # the bound's last column and row (large sheets)
+    inferred: bool = False  # the bound comes from the first rows, not from a declared range
+    bounded: bool = False  # judged by its bound, cell by cell, without looking at formulas
 
     def pattern(self) -> re.Pattern[bytes]:
         """Only what would move a bound matches, so a normal sheet costs one failed comparison per cell: a
@@ -89,13 +92,6 @@ class _SheetScan:
         self.widest = max(self.widest, column_number(match.group(1)))
         self.digits = max(self.digits, len(match.group(2)))
         self.beyond = self.beyond or int(match.group(2)) > EXCEL_ROWS
-
-
-def column_number(letters: bytes) -> int:
-    number = 0
-    for letter in letters:
-        number = number * 26 + letter - 64
-    return number
 
 
 def check_zip(path: Path) -> Verdict:
@@ -124,6 +120,7 @@ def check_zip(path: Path) -> Verdict:
         parts = _sheet_parts(archive, names)
         estimate = 0
         formulas: dict[str, frozenset[tuple[int, int]]] = {}
+        unscanned: dict[str, str] = {}
         for name in sheets:
             try:
                 scan = _scan_sheet(archive, name)
@@ -134,11 +131,13 @@ def check_zip(path: Path) -> Verdict:
             estimate = max(estimate, _estimate(path, scan, shared))
             if scan.formulas and name in parts:
                 formulas[parts[name]] = frozenset(scan.formulas)
+            if scan.bounded and name in parts:
+                unscanned[parts[name]] = name
         if estimate > REFUSE_FACTOR * MEMORY_BUDGET:
             raise errors.too_large(path)
         if estimate > MEMORY_BUDGET:
-            return Verdict(False, "large_estimate", estimate, formulas)
-        return Verdict(True, estimate=estimate, formulas=formulas)
+            return Verdict(False, "large_estimate", estimate, formulas, unscanned)
+        return Verdict(True, estimate=estimate, formulas=formulas, unscanned=unscanned)
 
 
 def _estimate(path: Path, scan: _SheetScan, shared: tuple[int, int] | None) -> int:
@@ -182,16 +181,24 @@ _DIMENSION = re.compile(rb'<dimension\s+ref="[A-Z]+[0-9]+(?::([A-Z]+)([0-9]+))?"
 
 
 def _scan_head(archive: zipfile.ZipFile, name: str) -> _SheetScan:
-    """A large sheet: its declared range bounds the grid; without one, `unusual` (the caller scans every cell)."""
+    """A large sheet's bound: the range it declares, or without one (openpyxl's write-only mode and other
+    streaming writers leave it out) the widest column of its first rows and Excel's last row."""
     with archive.open(name) as stream:
         head = stream.read(EDGE)
     scan = _SheetScan(size=archive.getinfo(name).file_size)
-    match = _DIMENSION.search(head)
-    if match is None or match.group(1) is None or b"<sheetData" not in head or b"<worksheet" not in head:
-        scan.unusual = True
+    if b"<sheetData" not in head or b"<worksheet" not in head:
+        scan.unusual = True  # prefixed tags (x:c…): the exact scan sends it to the trial read
         return scan
-    scan.seen(match.group(1) + match.group(2))
-    scan.last = (match.group(1), match.group(2))
+    match = _DIMENSION.search(head)
+    if match is not None and match.group(1) is not None:
+        scan.last = (match.group(1), match.group(2))
+    else:
+        widest = large_sheet.widest_column(head[head.find(b"<sheetData"):])
+        if widest is None:
+            scan.unusual = True
+            return scan
+        scan.last, scan.inferred = (widest, str(EXCEL_ROWS).encode()), True
+    scan.seen(scan.last[0] + scan.last[1])
     return scan
 
 
@@ -200,76 +207,20 @@ def _scan_sheet(archive: zipfile.ZipFile, name: str) -> _SheetScan:
         return _scan_cells(archive, name)
     scan = _scan_head(archive, name)
     if scan.unusual:
-        # No declared range (openpyxl's write-only mode and other streaming writers leave it out): scanned cell
-        # by cell like a small sheet, about a third of calamine's read, rather than read first in a child.
         return _scan_cells(archive, name)
-    if scan.beyond or scan.widest > EXCEL_COLUMNS or _within_declared(archive, name, scan.last):
-        return scan  # judged by its range: refused, sent to the trial read, or vouched for cell by cell
-    return _scan_cells(archive, name)  # a cell outside the declared range: find the real one
+    if scan.inferred and _grid(scan) > MEMORY_BUDGET:
+        return _scan_cells(archive, name)  # Excel's last row is too loose a bound here: the exact one may fit
+    if scan.beyond or scan.widest > EXCEL_COLUMNS:
+        return scan  # refused by its declared range
+    if large_sheet.within(archive, name, scan.last):
+        scan.bounded = True
+        return scan
+    return _scan_cells(archive, name)  # a cell outside the bound: find the real extent
 
 
-def _at_most(bound: bytes, low: int, high: int, first: int) -> bytes:
-    """A regex for the strings over [low-high] (not starting with a character below `first`) that sort at or
-    below `bound` as numbers in that alphabet do: fewer characters, or as many and not greater."""
-    def between(a: int, b: int) -> bytes:
-        return rb"[%c-%c]" % (a, b)
-
-    options = [re.escape(bound)]
-    for index, character in enumerate(bound):
-        floor = first if index == 0 else low
-        if character > floor:
-            options.append(re.escape(bound[:index]) + between(floor, character - 1)
-                           + between(low, high) * (len(bound) - index - 1))
-    if len(bound) > 1:
-        options.append(between(first, high) + between(low, high) + b"{0,%d}" % (len(bound) - 2))
-    return b"|".join(options)
-
-
-def _within_declared(archive: zipfile.ZipFile, name: str, last: tuple[bytes, bytes]) -> bool:
-    """Whether every cell of a large sheet lies inside the range its head declares.
-
-    One regex meets each `<c` and fails unless the reference right after it is inside the range, so an honest
-    sheet costs one C-level comparison per cell (~0.25 s for 190 MB, about as much as inflating it).
-    False: a cell outside the range or written in a way this check does not read — the exact scan decides.
-    """
-    columns = _at_most(last[0], ord("A"), ord("Z"), ord("A"))
-    rows = _at_most(last[1], ord("0"), ord("9"), ord("1"))
-    outside = re.compile(rb'<c(?=[\s>/])(?! r="(?:' + columns + rb")(?:" + rows + rb')")')
-    # The exact pattern's alternations cost twice as much per cell, so a cheaper one filters first: columns
-    # as one character class when the range is one letter wide, rows by having fewer digits than the last.
-    # What it lets through (rows with as many digits as the last, ~5% of a million-row sheet) is checked
-    # exactly.
-    narrow = rb"[A-%c]" % last[0][0] if len(last[0]) == 1 else rb"(?:" + columns + rb")"
-    shorter = rb"[1-9][0-9]{0,%d}" % (len(last[1]) - 2) if len(last[1]) > 1 else rb"(?!)"
-    suspect = re.compile(rb'<c(?=[\s>/])(?! r="' + narrow + shorter + rb'")')
-    carry = b""
-    for chunk in _inflated(archive, name):
-        text = carry + chunk
-        cut = text.rfind(b"<")
-        if cut < 0:
-            cut = len(text)
-        if _any_outside(text, cut, suspect, outside):
-            return False
-        carry = text[cut:]
-        if len(carry) > CHUNK:
-            return False  # megabytes without a tag: not what a sheet writer makes
-    return not _any_outside(carry, len(carry), suspect, outside)
-
-
-def _any_outside(text: bytes, end: int, suspect: re.Pattern[bytes], outside: re.Pattern[bytes]) -> bool:
-    position = 0
-    while (hit := suspect.search(text, position, end)) is not None:
-        if outside.match(text, hit.start(), end) is not None:
-            return True
-        position = hit.start() + 2
-    return False
-
-
-def _inflated(archive: zipfile.ZipFile, name: str) -> Iterator[bytes]:
-    # Inflating in a helper thread was tried: on two busy cores it gained nothing (the regex holds the GIL).
-    with archive.open(name) as stream:
-        while chunk := stream.read(CHUNK):
-            yield chunk
+def _grid(scan: _SheetScan) -> int:
+    rows: int = min(10 ** scan.digits - 1, EXCEL_ROWS)
+    return rows * scan.widest * CELL_BYTES + scan.size * SPARSE_PER_XML_BYTE
 
 
 def _scan_cells(archive: zipfile.ZipFile, name: str) -> _SheetScan:
@@ -294,7 +245,7 @@ def _scan_cells(archive: zipfile.ZipFile, name: str) -> _SheetScan:
                 pattern = scan.pattern()
                 position = match.end()
             if b"<f" in chunk:  # only sheets with formulas pay for this
-                for found in _UNCACHED_FORMULA.finditer(text, 0, limit):
+                for found in UNCACHED_FORMULA.finditer(text, 0, limit):
                     scan.formulas.add((int(found.group(2)), column_number(found.group(1))))
             carry = text[max(limit, position):]
     if not scan.unusual and (b"<sheetData" not in head or b"<worksheet" not in head):

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Container, Iterator, Sequence
+from collections.abc import Callable, Collection, Container, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import islice
+from functools import partial
+from itertools import chain, islice
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
@@ -176,33 +177,70 @@ def _read(
     columns = [PackedColumn() for _ in others]
     invalid: list[InvalidRow] = []
     blanks: list[int] = []
-    pickers = [(column.add_block, itemgetter(i)) for i, column in zip(others, columns, strict=True)]
-    phone_of = itemgetter(phone)
-    padded = not table.uniform
-    formulas = {row for row, column in table.uncached_formulas if column == table.first_column + phone + 1}
+    phone_column = table.first_column + phone + 1
+    formulas = {row for row, column in table.uncached_formulas if column == phone_column}
+
+    def add(phones: list[Any], row_of: Callable[[int], list[Any]], column_of: Callable[[int], list[Any]]) -> None:
+        # Column-wise, in C: a block of clean numbers costs a join and one regex, not a call per cell.
+        start = len(digits)
+        _phones(phones, row_of, skip + start, digits, invalid, blanks, formulas)
+        for index, column in zip(others, columns, strict=True):
+            column.add_block(column_of(index), start)
+        if progress is not None and len(digits) % PROGRESS_EVERY < len(phones):
+            progress(len(digits))
+
+    # A workbook's rows (all as wide as the sheet) are read a block at a time as one flat list: each row's
+    # list is freed as soon as it is read, so no collector pass ever walks thousands of live rows, and the
+    # columns are slices. Text files (and the sample) go row by row, padded to the header's width.
+    stride = len(sample[0]) if table.uniform and sample and len(sample[0]) >= width else 0
     chunk = sample[skip:]
-    # Nothing kept here forms a cycle; callers that import big files may pause the cyclic collector around
-    # the call (gui.services.gc_scope.collector_paused) — this function leaves the process's GC alone.
     while chunk:
-        if padded:
+        if not table.uniform:
             chunk = [
                 (row if len(row) >= width else row + [""] * (width - len(row)))
                 if type(row) is not MalformedRow else row * width
                 for row in chunk
             ]
-        # Column-wise, in C: a block of clean numbers costs a join and one regex, not a call per cell.
-        start = len(digits)
-        _phones(chunk, list(map(phone_of, chunk)), skip + start, digits, invalid, blanks, formulas)
-        for add_block, pick in pickers:
-            add_block(list(map(pick, chunk)), start)
-        if progress is not None and len(digits) % PROGRESS_EVERY < len(chunk):
-            progress(len(digits))
-        chunk = list(islice(rows, CHUNK_ROWS))
+        add(list(map(itemgetter(phone), chunk)), chunk.__getitem__, partial(_column, chunk))
+        chunk = [] if stride else list(islice(rows, CHUNK_ROWS))
+    while stride and (flat := list(chain.from_iterable(islice(rows, CHUNK_ROWS)))):
+        if len(flat) % stride:
+            raise errors.corrupt(Path(file), "rows of different lengths")
+        add(flat[phone::stride], partial(_flat_row, flat, stride), partial(_flat_column, flat, stride))
     if progress is not None:
         progress(len(digits))
+    if table.formula_lookup is not None:
+        _settle_formulas(table.formula_lookup, phone_column, invalid)
     table = Table(table.sheet, lambda: iter(()), table.first_column, table.encoding, table.delimiter,
                   hidden=table.hidden)
     return _Raw(file, table, sheets, layout, skip, others, digits, columns, invalid, blanks)
+
+
+def _column(rows: list[list[Any]], index: int) -> list[Any]:
+    return list(map(itemgetter(index), rows))
+
+
+def _flat_row(flat: list[Any], stride: int, index: int) -> list[Any]:
+    return flat[index * stride:(index + 1) * stride]
+
+
+def _flat_column(flat: list[Any], stride: int, index: int) -> list[Any]:
+    return flat[index::stride]
+
+
+def _settle_formulas(lookup: Callable[[Collection[tuple[int, int]]], set[tuple[int, int]]], column: int,
+                     invalid: list[InvalidRow]) -> None:
+    """A large sheet's empty phone cells: those that are formulas saved without a value are reported as such.
+
+    Asked only when the read found an empty phone cell in a row that holds something else (a row with nothing
+    at all in it stays a blank row), so a sheet without one costs nothing here."""
+    empty = [index for index, bad in enumerate(invalid) if bad.reason == PhoneProblem.EMPTY.value]
+    if not empty:
+        return
+    found = lookup({(invalid[index].row, column) for index in empty})
+    for index in empty:
+        if (invalid[index].row, column) in found:
+            invalid[index] = InvalidRow(invalid[index].row, "", "formula_without_value", *UNCACHED_FORMULA_MESSAGES)
 
 
 def _finish(raw: _Raw, suppressed: Container[str]) -> ImportResult:
@@ -239,12 +277,12 @@ def _finish(raw: _Raw, suppressed: Container[str]) -> ImportResult:
     )
 
 
-def _phones(chunk: list[list[Any]], values: list[object], offset: int, digits: list[str | None],
+def _phones(values: list[object], row_of: Callable[[int], list[Any]], offset: int, digits: list[str | None],
             invalid: list[InvalidRow], blanks: list[int], formulas: Container[int] = frozenset()) -> None:
     """Clean a block of phone cells: the easy ones all at once, `clean_phone` for the few hard ones."""
     easy, hard = split_easy(values)
     for index in hard:
-        easy[index] = _slow_path(values[index], chunk[index], offset + index + 1, invalid, blanks, formulas)
+        easy[index] = _slow_path(values[index], row_of(index), offset + index + 1, invalid, blanks, formulas)
     digits.extend(easy)
 
 

@@ -6,14 +6,16 @@ import codecs
 import io
 import os
 import stat
-from collections.abc import Callable, Iterator
+import zipfile
+import zlib
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import python_calamine as calamine
 
-from gui.services.recipients import errors, guard
+from gui.services.recipients import errors, guard, large_sheet
 from gui.services.recipients.probe import trial_read
 from gui.services.recipients.text_rows import csv_rows, sniff_delimiter
 
@@ -42,6 +44,9 @@ class Table:
     hidden: bool = False  # a hidden or very hidden sheet, read because the user chose it
     # (row, column), 1-based, of formula cells saved without a value (calamine reads them as empty)
     uncached_formulas: frozenset[tuple[int, int]] = field(default_factory=frozenset)
+    # For a large sheet whose formulas the pre-check did not look at: which of the given cells are such
+    # formulas (one streamed pass over the sheet, so only asked when the read found empty cells).
+    formula_lookup: Callable[[Collection[tuple[int, int]]], set[tuple[int, int]]] | None = None
 
 
 class Source:
@@ -88,7 +93,7 @@ def open_source(path: Path | str) -> Source:
         verdict = guard.check_zip(path)
         if not verdict.safe:
             trial_read(path)
-        return _open_workbook(path, verdict.formulas)
+        return _open_workbook(path, verdict)
     if suffix in WORKBOOK_SUFFIXES:
         trial_read(path)
         return _open_workbook(path)
@@ -124,7 +129,7 @@ def is_panic(error: BaseException) -> bool:
     return type(error).__name__ == "PanicException"
 
 
-def _open_workbook(path: Path, formulas: dict[str, frozenset[tuple[int, int]]] | None = None) -> Source:
+def _open_workbook(path: Path, verdict: guard.Verdict | None = None) -> Source:
     try:
         workbook = calamine.CalamineWorkbook.from_path(str(path))
         metas = [meta for meta in workbook.sheets_metadata if meta.typ == calamine.SheetTypeEnum.WorkSheet]
@@ -160,11 +165,23 @@ def _open_workbook(path: Path, formulas: dict[str, frozenset[tuple[int, int]]] |
             # Decoding errors surface from calamine here; the importer turns them into a user message.
             return iter(()) if start is None else data.iter_rows()
 
-        uncached = (formulas or {}).get(name, frozenset())
+        uncached = verdict.formulas.get(name, frozenset()) if verdict else frozenset()
+        part = verdict.unscanned.get(name) if verdict else None
         return Table(name, rows, first_column=start[1] if start else 0, uniform=True, hidden=name in hidden,
-                     uncached_formulas=uncached)
+                     uncached_formulas=uncached,
+                     formula_lookup=None if part is None else _formula_lookup(path, part))
 
     return Source(path, names, open_table, workbook.close, hidden)
+
+
+def _formula_lookup(path: Path, part: str) -> Callable[[Collection[tuple[int, int]]], set[tuple[int, int]]]:
+    def lookup(cells: Collection[tuple[int, int]]) -> set[tuple[int, int]]:
+        try:
+            with zipfile.ZipFile(path) as archive:
+                return large_sheet.uncached_formulas(archive, part, cells)
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, KeyError):
+            return set()  # the file changed since it was read: the cells stay reported as empty
+    return lookup
 
 
 def short(error: BaseException) -> str:

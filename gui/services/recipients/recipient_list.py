@@ -114,6 +114,15 @@ class RecipientList(Sequence[Recipient]):
         digits = self._digits
         return ["+86" + digits[i] for i in self._positions()]  # type: ignore[operator]  # kept positions hold digits
 
+    def national_digits(self) -> list[str]:
+        """The numbers' 11 national digits (without `+86`), in order: what a writer of a million numbers joins."""
+        if self._keep is None:
+            order, digits = self._order, self._digits
+            if isinstance(order, range) and order.step == 1:  # every row kept: a slice, not a lookup per row
+                return digits[order.start:order.stop]  # type: ignore[return-value]  # kept positions hold digits
+            return [digits[i] for i in order]  # type: ignore[misc]  # kept positions hold digits
+        return list(compress(self._digits, self._keep))  # type: ignore[arg-type]  # kept positions hold digits
+
     def __eq__(self, other: object) -> bool:
         if isinstance(other, Sequence) and not isinstance(other, str):
             return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=False))

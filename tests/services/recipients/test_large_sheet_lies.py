@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from gui.domain.recipients import RecipientsFileError
-from gui.services.recipients import guard, import_recipients
+from gui.services.recipients import guard, import_recipients, large_sheet
 from tests.services.recipients.hostile_files import raw_xlsx, sheet_xml
 
 ROW = '<row r="{0}"><c r="A{0}"><v>{1}</v></c></row>'
@@ -45,6 +45,7 @@ def test_a_sheet_over_the_real_limit_that_hides_a_far_cell_is_refused(tmp_path: 
 def small_limits(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(guard, "FULL_SCAN_BYTES", 64 * 1024)  # a 200 KB sheet counts as large
     monkeypatch.setattr(guard, "CHUNK", 1000)  # references cut between chunks are met often
+    monkeypatch.setattr(large_sheet, "CHUNK", 1000)
 
 
 @pytest.mark.usefixtures("small_limits")
@@ -75,8 +76,8 @@ def test_a_large_sheet_is_checked_against_its_declared_range(tmp_path: Path, dim
 def test_an_honest_large_sheet_is_vouched_for_by_the_fast_check(tmp_path: Path) -> None:
     path = raw_xlsx(tmp_path / "honest.xlsx", phone_sheet(5000, "A1:A5001"))
     with zipfile.ZipFile(path) as archive:
-        assert guard._within_declared(archive, "xl/worksheets/sheet1.xml", (b"A", b"5001"))
-        assert not guard._within_declared(archive, "xl/worksheets/sheet1.xml", (b"A", b"5000"))
+        assert large_sheet.within(archive, "xl/worksheets/sheet1.xml", (b"A", b"5001"))
+        assert not large_sheet.within(archive, "xl/worksheets/sheet1.xml", (b"A", b"5000"))
     verdict = guard.check_zip(path)
     assert verdict.safe
 
@@ -88,7 +89,7 @@ def test_an_honest_large_sheet_is_vouched_for_by_the_fast_check(tmp_path: Path) 
 def test_the_column_bound_pattern_is_exact(bound: bytes, inside: list[bytes], outside: list[bytes]) -> None:
     import re
 
-    pattern = re.compile(rb"(?:" + guard._at_most(bound, ord("A"), ord("Z"), ord("A")) + rb")\Z")
+    pattern = re.compile(rb"(?:" + large_sheet.at_most(bound, ord("A"), ord("Z"), ord("A")) + rb")\Z")
     assert all(pattern.match(column) for column in inside)
     assert not any(pattern.match(column) for column in outside)
 
@@ -96,8 +97,63 @@ def test_the_column_bound_pattern_is_exact(bound: bytes, inside: list[bytes], ou
 def test_the_row_bound_pattern_is_exact() -> None:
     import re
 
-    pattern = re.compile(rb"(?:" + guard._at_most(b"1048576", ord("0"), ord("9"), ord("1")) + rb")\Z")
+    pattern = re.compile(rb"(?:" + large_sheet.at_most(b"1048576", ord("0"), ord("9"), ord("1")) + rb")\Z")
     for row in (1, 9, 10, 999_999, 1_000_000, 1_048_499, 1_048_576):
         assert pattern.match(str(row).encode()), row
     for row in (0, 1_048_577, 1_049_000, 1_100_000, 2_000_000, 10_000_000):
         assert not pattern.match(str(row).encode()), row
+
+
+FORMULA_ROW = '<row r="{0}"><c r="A{0}"><f>C{0}*1</f></c><c r="B{0}" t="inlineStr"><is><t>张三</t></is></c></row>'
+EMPTY_ROW = '<row r="{0}"><c r="B{0}" t="inlineStr"><is><t>李四</t></is></c></row>'
+
+
+@pytest.mark.usefixtures("small_limits")
+@pytest.mark.parametrize("dimension", ["A1:B5001", None])  # declared, or inferred from the first rows
+def test_formula_cells_without_a_value_are_named_in_a_large_sheet(tmp_path: Path, dimension: str | None) -> None:
+    rows = ['<row r="1"><c r="A1" t="inlineStr"><is><t>手机号</t></is></c>'
+            '<c r="B1" t="inlineStr"><is><t>姓名</t></is></c></row>']
+    for number in range(2, 5002):
+        template = FORMULA_ROW if number in (100, 4000) else EMPTY_ROW if number == 2000 else ROW
+        rows.append(template.format(number, 13800000000 + number))
+    xml = sheet_xml(rows, dimension)
+    assert len(xml) > guard.FULL_SCAN_BYTES
+    path = raw_xlsx(tmp_path / "formulas.xlsx", xml)
+    verdict = guard.check_zip(path)
+    assert verdict.safe and verdict.unscanned == {"Sheet1": "xl/worksheets/sheet1.xml"}  # the bounded check
+    assert verdict.formulas == {}  # so the formulas are found only after the read
+    result = import_recipients(path)
+    assert [(bad.row, bad.reason) for bad in result.invalid] == [
+        (100, "formula_without_value"), (2000, "empty"), (4000, "formula_without_value")]
+    assert "公式" in result.invalid[0].message_zh
+    assert len(result.recipients) == 4997
+
+
+@pytest.mark.usefixtures("small_limits")
+def test_a_large_sheet_without_empty_phone_cells_is_not_read_again(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    path = raw_xlsx(tmp_path / "honest.xlsx", phone_sheet(5000, "A1:A5001"))
+    opened: list[str] = []
+    real = large_sheet.uncached_formulas
+    monkeypatch.setattr(large_sheet, "uncached_formulas", lambda *args: opened.append("lookup") or real(*args))
+    assert len(import_recipients(path).recipients) == 5000
+    assert opened == []
+
+
+@pytest.mark.usefixtures("small_limits")
+@pytest.mark.parametrize(("tail", "expected"), [
+    ("", 5000),  # the widest column of the first rows and Excel's last row bound it
+    (far_row("C3000"), 5000),  # a wider cell further down: the exact scan finds the real extent
+    (far_row("XFD1048576"), "too_large"),
+    (far_row("A1048577"), "out_of_bounds"),
+])
+def test_a_large_sheet_without_a_declared_range_is_checked_against_its_first_rows(
+        tmp_path: Path, tail: str, expected: object) -> None:
+    path = raw_xlsx(tmp_path / "streamed.xlsx", phone_sheet(5000, "", tail=tail))
+    if isinstance(expected, str):
+        with pytest.raises(RecipientsFileError) as caught:
+            import_recipients(path)
+        assert caught.value.reason == expected
+        return
+    assert guard.check_zip(path).safe
+    assert len(import_recipients(path).recipients) == expected
