@@ -104,6 +104,8 @@ def check_zip(path: Path) -> Verdict:
         infos = archive.infolist()
         total = 0
         for info in infos:
+            if info.flag_bits & 0x1:  # zip encryption: not how Excel protects a workbook, and unreadable here
+                raise errors.corrupt(path, "encrypted zip part")
             total += info.file_size
             if info.file_size > MAX_MEMBER_BYTES or total > MAX_TOTAL_BYTES:
                 raise errors.too_large_inside(path, info.file_size)

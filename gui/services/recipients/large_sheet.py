@@ -87,9 +87,10 @@ class Inflated:
             raise zipfile.BadZipFile("the workbook has no file name")
         with open(path, "rb") as handle:
             handle.seek(info.header_offset)
-            signature, name_length, extra_length = _LOCAL_HEADER.unpack(handle.read(_LOCAL_HEADER.size))
-            if signature != b"PK\x03\x04":
+            header = handle.read(_LOCAL_HEADER.size)
+            if len(header) != _LOCAL_HEADER.size or not header.startswith(b"PK\x03\x04"):
                 raise zipfile.BadZipFile("bad local file header")
+            _signature, name_length, extra_length = _LOCAL_HEADER.unpack(header)
             handle.seek(name_length + extra_length, 1)
             left = info.compress_size
             inflater = zlib.decompressobj(-15) if info.compress_type == zipfile.ZIP_DEFLATED else None

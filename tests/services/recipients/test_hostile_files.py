@@ -292,6 +292,20 @@ for formula in ('<f>B2*1</f>', '<f t="shared" si="0"/>', '<f t="shared" ref="A2:
         return raw_xlsx(path.with_suffix(".xlsx"), sheet_xml(rows))
 
 
+@case("zip-encrypted-parts", "corrupt")
+def _zip_encrypted(path: Path) -> Path:
+    # The "encrypted" flag set on every part (Excel encrypts differently: an OLE file, see above).
+    target = raw_xlsx(path.with_suffix(".xlsx"), sheet_xml(phone_rows(5)))
+    data = bytearray(target.read_bytes())
+    for signature, offset in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
+        position = data.find(signature)
+        while position != -1:
+            data[position + offset] |= 1
+            position = data.find(signature, position + 4)
+    target.write_bytes(bytes(data))
+    return target
+
+
 # --- what is not a file -----------------------------------------------------------------------------------
 
 @case("named-pipe", "not_a_file")
