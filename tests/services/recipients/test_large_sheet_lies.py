@@ -157,3 +157,23 @@ def test_a_large_sheet_without_a_declared_range_is_checked_against_its_first_row
         return
     assert guard.check_zip(path).safe
     assert len(import_recipients(path).recipients) == expected
+
+
+def test_formula_cells_without_a_value_are_named_in_a_sheet_over_the_real_limit(tmp_path: Path) -> None:
+    # Over 32 MB of XML in 1,101 rows: each row carries a 31,500-byte note, and the parts are stored, not
+    # packed, so the file is written in a moment and is no zip bomb.
+    note = "备" * 10_500
+    rows = ['<row r="1"><c r="A1" t="inlineStr"><is><t>手机号</t></is></c>'
+            '<c r="B1" t="inlineStr"><is><t>备注</t></is></c></row>']
+    for number in range(2, 1102):
+        phone = '<f>C{0}*1</f>' if number in (7, 1000) else '<v>{1}</v>'
+        rows.append(('<row r="{0}"><c r="A{0}">' + phone + '</c><c r="B{0}" t="inlineStr"><is><t>{2}</t></is></c>'
+                     '</row>').format(number, 13800000000 + number, note))
+    xml = sheet_xml(rows, None)  # no declared range: the bound comes from the first rows
+    assert len(xml) > guard.FULL_SCAN_BYTES
+    path = raw_xlsx(tmp_path / "large.xlsx", xml, compression=zipfile.ZIP_STORED)
+    assert guard.check_zip(path).unscanned == {"Sheet1": "xl/worksheets/sheet1.xml"}  # the bounded check
+    result = import_recipients(path)
+    assert [(bad.row, bad.reason) for bad in result.invalid] == [(7, "formula_without_value"),
+                                                                 (1000, "formula_without_value")]
+    assert len(result.recipients) == 1098
