@@ -101,25 +101,25 @@ def _dedupe(numbers: Sequence[str | None], valid: int | None) -> tuple[range | b
 
 
 def _repeated_numbers(numbers: Sequence[str | None]) -> set[str]:
-    """Numbers that occur more than once. A block without a repeat (nearly all) costs two C-level set
-    calls; small blocks keep the Python work around each repeat small."""
+    """Numbers that occur more than once. A block without a repeat (nearly all) costs a small set of its own and
+    one symmetric difference with the numbers seen so far (one probe of the large set a number, where a
+    disjointness test and an update took two); small blocks keep the Python work around each repeat small."""
     seen: set[str | None] = set()
     repeated: set[str | None] = set()
     for start in range(0, len(numbers), DEDUPE_BLOCK):
         block = numbers[start:start + DEDUPE_BLOCK]
-        if seen.isdisjoint(block):
-            size = len(seen)
-            seen.update(block)
-            seen.discard(None)
-            if len(seen) - size == len(block) - block.count(None):
-                continue
-            inside: set[str | None] = set()  # a repeat inside this block
+        new = set(block)
+        new.discard(None)
+        size = len(seen)
+        seen ^= new  # adds the block's numbers and takes out those an earlier block had
+        if len(seen) - size != len(new):  # some came before: they repeat, and go back in
+            again = new.difference(seen)
+            seen |= again
+            repeated |= again
+        if len(new) != len(block) - block.count(None):  # a number twice inside this block
+            inside: set[str | None] = set()
             add = inside.add
-        else:  # a number from an earlier block comes again here
-            add = seen.add
-            inside = seen
-        repeated.update([n for n in block if n in inside or add(n)])  # add() is None: keeps the repeats
-        seen.discard(None)
+            repeated.update([n for n in block if n in inside or add(n)])  # add() is None: keeps the repeats
     repeated.discard(None)
     return repeated  # type: ignore[return-value]  # None was discarded just above
 

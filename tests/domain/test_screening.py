@@ -95,3 +95,19 @@ def test_every_step_on_the_way_to_a_send_calls_the_screening_step():
                 calls.setdefault(node.func.id, set()).add(str(path.relative_to(GUI)))
     assert "services/recipients/importer.py" in calls["screen_numbers"]
     assert "services/sending/engine.py" in calls["screen_import"]
+
+
+def test_repeated_numbers_agree_with_counting_on_random_lists() -> None:
+    import random
+    from collections import Counter
+
+    from gui.domain.screening import DEDUPE_BLOCK, _repeated_numbers
+
+    chooser = random.Random(20261129)
+    for size in (0, 1, DEDUPE_BLOCK - 1, DEDUPE_BLOCK, DEDUPE_BLOCK + 1, 5 * DEDUPE_BLOCK + 7):
+        for pool in (3, size // 2 + 1, 10 * size + 1):  # many repeats, some, nearly none
+            for _ in range(5):
+                numbers = [None if chooser.random() < 0.1 else str(13800000000 + chooser.randrange(pool))
+                           for _ in range(size)]
+                counts = Counter(number for number in numbers if number is not None)
+                assert _repeated_numbers(numbers) == {number for number, count in counts.items() if count > 1}
