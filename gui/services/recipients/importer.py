@@ -192,6 +192,8 @@ def _read(
     # A workbook's rows (all as wide as the sheet) are read a block at a time as one flat list: each row's
     # list is freed as soon as it is read, so no collector pass ever walks thousands of live rows, and the
     # columns are slices. Text files (and the sample) go row by row, padded to the header's width.
+    # Nothing kept here forms a cycle; callers that import big files may pause the cyclic collector around
+    # the call (gui.services.gc_scope.collector_paused) — this function leaves the process's GC alone.
     stride = len(sample[0]) if table.uniform and sample and len(sample[0]) >= width else 0
     chunk = sample[skip:]
     while chunk:
