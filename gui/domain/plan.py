@@ -13,6 +13,7 @@ from gui.domain.campaign import Campaign
 from gui.domain.campaign_rules import campaign_problems, describe_character, hidden_character
 from gui.domain.carrier_rules import RulePack, apply_rules
 from gui.domain.frequency import CapHit
+from gui.domain.recipient_columns import field_of, numbers_of, rows_of
 from gui.domain.recipients import Recipient
 from gui.domain.screening import Screened, screen_recipients
 from gui.domain.sms_text import Problem, RenderedSms, Severity, render
@@ -145,27 +146,31 @@ def plan_campaign(
         raise ValueError(f"batch_size must be within 1..{DEFAULT_BATCH_SIZE}")
     screened = recipients if isinstance(recipients, Screened) else screen_recipients(recipients)
     errors = check_campaign_fields(campaign)
-    groups: dict[tuple[str, ...], list[Recipient]] = {}
+    people = screened.recipients
+    numbers, rows = numbers_of(people), rows_of(people)
+    columns = campaign.columns_used()
+    over_cap: list[tuple[Recipient, CapHit]] = []
+    sendable: Sequence[int] = range(len(numbers))
+    if capped:
+        below_cap: list[int] = []
+        for position, number in enumerate(numbers):
+            hit = capped.get(number)
+            if hit is None:
+                below_cap.append(position)
+            else:
+                over_cap.append((people[position], hit))
+        sendable = below_cap
+    # Positions of the recipients sharing each parameter set (hence one text), in row order.
+    groups: Mapping[tuple[str, ...], Sequence[int]] = {}
     missing_columns: dict[str, int] = {}
     empty_rows: dict[str, list[int]] = {}
-    over_cap: list[tuple[Recipient, CapHit]] = []
-    for recipient in screened.recipients:
-        hit = capped.get(recipient.number) if capped else None
-        if hit is not None:
-            over_cap.append((recipient, hit))
-            continue
-        params = campaign.params_for(recipient.fields)
-        if params is None:
-            for column in campaign.columns_used():
-                if column not in recipient.fields:
-                    missing_columns.setdefault(column, recipient.row)
-            continue
-        empty = [c for c in campaign.columns_used() if not str(recipient.fields.get(c, "")).strip()]
-        if empty:
-            for column in empty:
-                empty_rows.setdefault(column, []).append(recipient.row)
-            continue
-        groups.setdefault(params, []).append(recipient)
+    if not columns:  # the same parameters for everyone: no row needs reading
+        fixed = campaign.params_for({})
+        if fixed is not None and sendable:
+            groups = {fixed: sendable}
+    else:
+        groups = _group_by_columns(campaign, columns, [field_of(people, c) for c in columns], rows, sendable,
+                                   missing_columns, empty_rows)
 
     for column, row in missing_columns.items():
         errors.append(
@@ -189,7 +194,7 @@ def plan_campaign(
     for params, members in groups.items():
         draft = campaign.draft(params)
         rendered = apply_rules(rules, draft, render(draft))
-        first_row = members[0].row
+        first_row = rows[members[0]]
         for index, value in enumerate(params):
             # A cell holding ESC, a line break or a bidi control would go out inside the SMS as it is.
             found = hidden_character(value)
@@ -207,8 +212,8 @@ def plan_campaign(
             batches.append(
                 PlannedBatch(
                     index=len(batches) + 1,
-                    numbers=tuple(r.number for r in chunk),
-                    rows=tuple(r.row for r in chunk),
+                    numbers=tuple(map(numbers.__getitem__, chunk)),
+                    rows=tuple(map(rows.__getitem__, chunk)),
                     params=params,
                     rendered=rendered,
                 )
@@ -227,6 +232,39 @@ def plan_campaign(
         capped=tuple(over_cap),
         price_per_part=price_per_part,
     )
+
+
+def _group_by_columns(
+    campaign: Campaign,
+    columns: tuple[str, ...],
+    values: list[list[str | None]],
+    rows: Sequence[int],
+    sendable: Sequence[int],
+    missing_columns: dict[str, int],
+    empty_rows: dict[str, list[int]],
+) -> dict[tuple[str, ...], list[int]]:
+    """Group positions by the parameters their row's columns give; rows with a missing column or an empty
+    value are noted in `missing_columns` / `empty_rows` instead (each makes the plan refuse to send)."""
+    groups: dict[tuple[str, ...], list[int]] = {}
+    for position in sendable:
+        fields: dict[str, str] = {}
+        for column, column_values in zip(columns, values, strict=True):
+            value = column_values[position]
+            if value is not None:  # None: the recipient has no such column
+                fields[column] = value
+        params = campaign.params_for(fields)
+        if params is None:
+            for column in columns:
+                if column not in fields:
+                    missing_columns.setdefault(column, rows[position])
+            continue
+        empty = [c for c in columns if not str(fields.get(c, "")).strip()]
+        if empty:
+            for column in empty:
+                empty_rows.setdefault(column, []).append(rows[position])
+            continue
+        groups.setdefault(params, []).append(position)
+    return groups
 
 
 def fingerprint(plan: Plan) -> str:

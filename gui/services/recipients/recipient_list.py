@@ -123,6 +123,19 @@ class RecipientList(Sequence[Recipient]):
             return [digits[i] for i in order]  # type: ignore[misc]  # kept positions hold digits
         return list(compress(self._digits, self._keep))  # type: ignore[arg-type]  # kept positions hold digits
 
+    def rows(self) -> list[int]:
+        """The spreadsheet rows, in order, without building the recipients."""
+        first = self._skip + 1
+        return [first + i for i in self._positions()]
+
+    def field(self, name: str) -> list[str | None]:
+        """One column's display text for every recipient, in order (None for all when there is no such column):
+        what `recipient.fields.get(name)` gives, without building the recipients."""
+        if name not in self._names:
+            return [None] * self._length
+        column = self._columns[self._names.index(name)]
+        return [display(column[i]) for i in self._positions()]
+
     def __eq__(self, other: object) -> bool:
         if isinstance(other, Sequence) and not isinstance(other, str):
             return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=False))

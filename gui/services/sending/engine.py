@@ -16,6 +16,7 @@ from gui.domain.clock import Clock, SystemClock
 from gui.domain.errors import UserFacingError
 from gui.domain.frequency import CapHit, FrequencyCap
 from gui.domain.plan import DEFAULT_BATCH_SIZE, Plan, fingerprint, plan_campaign
+from gui.domain.recipient_columns import numbers_of
 from gui.domain.recipients import ImportResult
 from gui.domain.row_result import RowResult
 from gui.domain.screening import screen_import
@@ -117,7 +118,7 @@ class Engine:
         screened = screen_import(imported, suppressed=self.suppression.numbers())
         capped: dict[str, CapHit] = {}
         if campaign.is_marketing:
-            numbers = (r.number for r in screened.recipients)
+            numbers = numbers_of(screened.recipients)
             capped = plan_exclusions(self.journal, numbers, cap or load_cap(), self.clock.now())
         plan = plan_campaign(
             campaign,

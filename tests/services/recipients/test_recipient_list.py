@@ -34,3 +34,17 @@ def test_recipient_list_builds_recipients_on_access() -> None:
     assert list(recipients) == [Recipient(2, "+8613812345678", {"姓名": "甲"}), Recipient(4, "+8613912345678", {"姓名": "丙"})]
     assert recipients.numbers() == ["+8613812345678", "+8613912345678"]
     assert "len=2" in repr(recipients)
+
+
+def test_rows_and_a_field_read_without_building_match_the_recipients() -> None:
+    names, amounts = PackedColumn(), PackedColumn()
+    names.add_block(["甲", "乙", "丙", "丁"], 0)
+    amounts.add_block([1.0, None, "3", dt.date(2024, 1, 2)], 0)  # not all text: kept as values, shown as text
+    digits: list[str | None] = ["13812345678", None, "13912345678", "13712345678"]
+    for order in ([0, 2, 3], bytearray([1, 0, 0, 1])):  # positions, or a keep flag per position
+        recipients = RecipientList(3, digits, ("姓名", "金额"), [names, amounts], order)
+        built = list(recipients)
+        assert recipients.rows() == [r.row for r in built]
+        assert recipients.field("姓名") == [r.fields.get("姓名") for r in built]
+        assert recipients.field("金额") == [r.fields.get("金额") for r in built]
+        assert recipients.field("没有这列") == [None] * len(built)

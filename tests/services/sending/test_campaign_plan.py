@@ -130,3 +130,34 @@ def test_a_parameter_error_names_the_first_row_with_it():
 
 def test_campaign_type_is_an_enum():
     assert Campaign.from_json({"sms_type": "Notification"}).sms_type is SmsType.NOTIFICATION
+
+
+def test_a_plan_from_the_imported_columns_equals_the_plan_from_the_recipients_one_by_one(tmp_path):
+    """The plan reads numbers, rows and the columns it needs straight from the import's column storage; the result
+    must be the plan of the same recipients built one by one: groups, batches, empty cells, the frequency cap."""
+    from gui.domain.frequency import CapHit
+    from gui.services.recipients.importer import import_recipients
+
+    path = tmp_path / "客户.csv"
+    lines = ["手机号,商品,城市"]
+    lines += [f"138{i:08d},{'' if i % 97 == 5 else ('书', '笔', '纸')[i % 3]},上海" for i in range(2500)]
+    lines += ["13800000007,书,上海"]  # a repeat of row 9: left out by the screen
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    imported = import_recipients(path)
+    one_by_one = tuple(imported.recipients)
+    assert type(imported.recipients) is not tuple and len(one_by_one) == 2500
+    cap = {f"+86138{i:08d}": CapHit(f"+86138{i:08d}", 1, 2, "今天已发", "sent today") for i in (3, 4, 1500)}
+    with_empty = notification()
+    filled = notification(template_params=(ParamSource(column="城市"), ParamSource(literal="/index.html")))
+    literal = notification(template_params=(ParamSource(literal="书"), ParamSource(literal="/index.html")))
+    missing = notification(template_params=(ParamSource(column="没有这列"), ParamSource(literal="/index.html")))
+    for campaign in (with_empty, filled, literal, missing, marketing()):
+        for capped in (None, cap):
+            fast = plan_campaign(campaign, screen_recipients(imported.recipients), capped=capped, batch_size=300)
+            slow = plan_campaign(campaign, screen_recipients(one_by_one), capped=capped, batch_size=300)
+            assert fast == slow
+    assert plan_campaign(with_empty, screen_recipients(imported.recipients)).errors[0].rows[:2] == (7, 104)
+    filled_plan = plan_campaign(filled, screen_recipients(imported.recipients), capped=cap, batch_size=300)
+    assert filled_plan.ok and filled_plan.recipients == 2497 and len(filled_plan.capped) == 3
+    assert [len(b.numbers) for b in filled_plan.batches] == [300] * 8 + [97]
+    assert filled_plan.batches[0].rows[:3] == (2, 3, 4) and filled_plan.batches[0].numbers[3] == "+8613800000005"
