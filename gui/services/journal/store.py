@@ -176,6 +176,9 @@ class Journal(Maintenance, NumberQueries, RepeatQueries, ScheduleQueries, Freque
             raise KeyError(campaign_id)
         return Campaign.from_json(json.loads(rows[0][0]), validate=False)
 
+    def has_campaign(self, campaign_id: int) -> bool:
+        return bool(self._query("SELECT 1 FROM journal_campaigns WHERE id = ?", (campaign_id,)))
+
     def info(self, campaign_id: int) -> CampaignInfo:
         infos = self._infos("WHERE c.id = ?", (campaign_id,))
         if not infos:

@@ -155,7 +155,7 @@ class CampaignRunner:
                 raise
 
     def _run(self) -> RunSummary:
-        if self._open_unknown():
+        if self._counts.get(NumberStatus.UNKNOWN):  # as read when the run began (reconciling counted as unknown)
             self._reconcile()  # first thing after a crash: what did the platform really accept?
         resend_rounds = 0
         while True:
@@ -282,15 +282,8 @@ class CampaignRunner:
         before = self.journal.unknown_numbers(self.campaign_id)
         self._publish(CampaignState.RUNNING, "正在核对平台发送记录…", "Checking the platform's records…")
         for attempt in range(1, self.retry.busy_attempts + 1):
-            result = reconcile(
-                self.journal,
-                self.client,
-                self.campaign_id,
-                self.campaign,
-                now=self.clock.now(),
-                settle_seconds=self.settle_seconds,
-                page_size=self.records_page_size,
-            )
+            result = reconcile(self.journal, self.client, self.campaign_id, self.campaign, now=self.clock.now(),
+                               settle_seconds=self.settle_seconds, page_size=self.records_page_size)
             # Reading records is harmless to repeat; give a busy or flaky platform a few tries.
             if result.error is None or result.error.kind not in TRANSIENT_READ_FAILURES or self.cancelled:
                 break
@@ -307,13 +300,15 @@ class CampaignRunner:
         counts = self.journal.counts(self.campaign_id)
         return bool(counts.get(NumberStatus.UNKNOWN) or counts.get(NumberStatus.RECONCILING))
 
-    def _refresh_counts(self) -> None:
-        self._counts = Counter(self.journal.counts(self.campaign_id))
+    def _refresh_counts(self) -> dict[str, int]:
+        stored = self.journal.counts(self.campaign_id)
+        self._counts = Counter(stored)
         if self._counts.get(NumberStatus.RECONCILING):
             self._counts[NumberStatus.UNKNOWN] += self._counts.pop(NumberStatus.RECONCILING)
         batches = self.journal.batches(self.campaign_id)
         self._batches_total = len(batches)
         self._batches_done = sum(b.state not in (BatchState.PLANNED, BatchState.IN_FLIGHT) for b in batches)
+        return stored
 
     def _moved(self, old: str, updates: Sequence[NumberUpdate]) -> None:
         with self._publish_lock:
@@ -359,8 +354,7 @@ class CampaignRunner:
     ) -> RunSummary:
         self._flush()
         self._set_state(state, message_zh, message_en)
-        self._refresh_counts()
-        counts = self.journal.counts(self.campaign_id)
+        counts = self._refresh_counts()
         resent = len(self._resent)
         still = counts.get(NumberStatus.UNKNOWN, 0) + counts.get(NumberStatus.RECONCILING, 0)
         found = max(0, self._unknown_before - resent - still)
