@@ -132,6 +132,9 @@ class Journal(Maintenance, NumberQueries, RepeatQueries, ScheduleQueries, Freque
                 ),
             )
             campaign_id = int(cursor.lastrowid or 0)
+            # A plain str: sqlite3 binds a str subclass (the StrEnum) through its adapter lookup, about 0.6 µs
+            # more per row; a million rows are stored here.
+            pending = str(NumberStatus.PENDING)
             for batch in plan.batches:
                 batch_id = self._insert_batch(
                     db, campaign_id, batch.index, batch.params, batch.rendered.parts, text=batch.rendered.text
@@ -140,7 +143,7 @@ class Journal(Maintenance, NumberQueries, RepeatQueries, ScheduleQueries, Freque
                     "INSERT INTO journal_recipients (campaign_id, number, row, batch_id, status) "
                     "VALUES (?, ?, ?, ?, ?)",
                     [
-                        (campaign_id, number, row, batch_id, NumberStatus.PENDING)
+                        (campaign_id, number, row, batch_id, pending)
                         for number, row in zip(batch.numbers, batch.rows, strict=True)
                     ],
                 )
@@ -342,7 +345,7 @@ class Journal(Maintenance, NumberQueries, RepeatQueries, ScheduleQueries, Freque
             "WHERE campaign_id = ? AND number = ?",
             [
                 (
-                    u.status,
+                    str(u.status),  # plain str: see create_campaign
                     u.code,
                     u.platform_message,
                     u.message_zh,
