@@ -134,9 +134,9 @@ class CampaignRunner:
     def _run_locked(self) -> RunSummary:
         # Holding the lock, anything still in flight was left by a run that ended without its answer.
         self.journal.recover_campaign(self.campaign_id)
-        self._unknown_before = len(self.journal.unknown_numbers(self.campaign_id))
         self._resent.clear()
         self._refresh_counts()
+        self._unknown_before = self._counts.get(NumberStatus.UNKNOWN, 0)  # reconciling is counted as unknown
         self._set_state(CampaignState.RUNNING)
         # What is in memory now lives as long as the send: frozen, collections skip it; thawed when the run ends.
         with heap_frozen():
@@ -172,8 +172,9 @@ class CampaignRunner:
                     return summary
                 continue
             self._flush()
-            if not self._open_unknown():
-                return self._end(CampaignState.DONE)
+            stored = self.journal.counts(self.campaign_id)
+            if not (stored.get(NumberStatus.UNKNOWN) or stored.get(NumberStatus.RECONCILING)):
+                return self._end(CampaignState.DONE, stored=stored)  # nothing can change them before it returns
             result = self._reconcile()
             if result.error is not None:
                 error = result.error
@@ -296,12 +297,8 @@ class CampaignRunner:
 
     # -- bookkeeping ----------------------------------------------------------------------------------
 
-    def _open_unknown(self) -> bool:
-        counts = self.journal.counts(self.campaign_id)
-        return bool(counts.get(NumberStatus.UNKNOWN) or counts.get(NumberStatus.RECONCILING))
-
-    def _refresh_counts(self) -> dict[str, int]:
-        stored = self.journal.counts(self.campaign_id)
+    def _refresh_counts(self, stored: dict[str, int] | None = None) -> dict[str, int]:
+        stored = self.journal.counts(self.campaign_id) if stored is None else stored
         self._counts = Counter(stored)
         if self._counts.get(NumberStatus.RECONCILING):
             self._counts[NumberStatus.UNKNOWN] += self._counts.pop(NumberStatus.RECONCILING)
@@ -349,12 +346,11 @@ class CampaignRunner:
         )
         self._publish(state, message_zh, message_en)
 
-    def _end(
-        self, state: CampaignState, message_zh: str = "", message_en: str = "", *, resume_at: datetime | None = None
-    ) -> RunSummary:
+    def _end(self, state: CampaignState, message_zh: str = "", message_en: str = "", *,
+             resume_at: datetime | None = None, stored: dict[str, int] | None = None) -> RunSummary:
         self._flush()
         self._set_state(state, message_zh, message_en)
-        counts = self._refresh_counts()
+        counts = self._refresh_counts(stored)
         resent = len(self._resent)
         still = counts.get(NumberStatus.UNKNOWN, 0) + counts.get(NumberStatus.RECONCILING, 0)
         found = max(0, self._unknown_before - resent - still)
