@@ -74,11 +74,16 @@ class Maintenance:
                 (BatchState.UNKNOWN, campaign_id, BatchState.IN_FLIGHT),
             )
             count = cursor.rowcount
+            # Two updates, each through its index: one statement with OR read every row of the campaign.
             db.execute(
-                "UPDATE journal_recipients SET status = ? WHERE campaign_id = ? AND (status = ? OR (status = ? AND "
-                "batch_id IN (SELECT id FROM journal_batches WHERE campaign_id = ? AND state = ?)))",
-                (NumberStatus.UNKNOWN, campaign_id, NumberStatus.RECONCILING, NumberStatus.PENDING, campaign_id,
-                 BatchState.UNKNOWN),
+                "UPDATE journal_recipients INDEXED BY journal_recipients_reconciling SET status = ? "
+                f"WHERE campaign_id = ? AND status = '{NumberStatus.RECONCILING}'",
+                (NumberStatus.UNKNOWN, campaign_id),
+            )
+            db.execute(
+                "UPDATE journal_recipients INDEXED BY journal_recipients_batch_rows SET status = ? WHERE batch_id IN "
+                "(SELECT id FROM journal_batches WHERE campaign_id = ? AND state = ?) AND status = ?",
+                (NumberStatus.UNKNOWN, campaign_id, BatchState.UNKNOWN, NumberStatus.PENDING),
             )
             db.execute(
                 "UPDATE journal_campaigns SET state = ? WHERE id = ? AND state = ?",

@@ -50,6 +50,26 @@ def test_reopening_after_a_crash_marks_in_flight_unknown(tmp_path, simulator):
         assert journal.recovered_batches == 0
 
 
+def test_recovery_returns_numbers_left_mid_reconciliation_to_unknown_and_touches_no_other_campaign(
+        tmp_path, simulator):
+    path = tmp_path / "j.db"
+    now = simulator.clock.now()
+    with Journal(path) as journal:
+        crashed, other = (journal.create_campaign(marketing(), plan_campaign(marketing(), recipients(6, start), batch_size=2),
+                                                  created_at=now) for start in (0, 100))
+        first, second, _third = journal.batches(crashed)
+        journal.mark_in_flight(first.id, at=now)
+        journal.mark_in_flight(second.id, at=now)
+        assert journal.recover_campaign(crashed) == 2  # both batches unknown, their four numbers too
+        reconciling = [number for number, _row in journal.batch_numbers(first.id)]
+        journal.set_status(crashed, reconciling, NumberStatus.RECONCILING)  # a crash while checking the records
+        journal.set_status(other, [n for n, _row in journal.batch_numbers(journal.batches(other)[0].id)],
+                           NumberStatus.RECONCILING)  # another campaign's check, still under way
+        assert journal.recover_campaign(crashed) == 0
+        assert journal.counts(crashed) == {NumberStatus.UNKNOWN: 4, NumberStatus.PENDING: 2}
+        assert journal.counts(other) == {NumberStatus.RECONCILING: 2, NumberStatus.PENDING: 4}
+
+
 def test_only_a_planned_batch_can_be_taken_in_flight(tmp_path, simulator):
     path = tmp_path / "j.db"
     with Journal(path) as journal, Journal(path, recover=False) as other_process:
