@@ -1,7 +1,8 @@
 """`sms-composer send --yes` end to end (make bench): start-up, import, plan, journal and 200 requests of 1,000 numbers
 to the simulator (its own process, 50 ms latency), as a whole process, against a whole process that reads the same
 workbook with python-calamine and posts the same requests with a bare httpx loop. SMS_COMPOSER_BENCH_SEND_ROWS sets
-the size (default 200,000); the figure is the median of paired, alternated runs, each against a fresh simulator."""
+the size (default 200,000), SMS_COMPOSER_BENCH_SEND_PAIRS the number of pairs (default 3); the figure is the median
+of paired, alternated runs, each against a fresh simulator."""
 
 from __future__ import annotations
 
@@ -30,7 +31,7 @@ from tests.support.simulator_process import simulator_process
 
 pytestmark = pytest.mark.skipif(not os.environ.get("SMS_COMPOSER_BENCH"), reason="benchmark: make bench")
 ROWS = int(os.environ.get("SMS_COMPOSER_BENCH_SEND_ROWS", "200000"))
-PAIRS = 3
+PAIRS = int(os.environ.get("SMS_COMPOSER_BENCH_SEND_PAIRS", "3"))
 LATENCY_MS = 50
 ALLOWED = 1.15
 START = datetime(2026, 11, 27, 10, 0)  # the simulator's and the command's clock (a weekday morning, Beijing)
