@@ -11,7 +11,7 @@ from gui.domain.statuses import CampaignState, state_label
 from gui.services.sending.engine import Engine
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "campaigns", help="list past campaigns", description="发送记录 · the campaigns in the journal, newest first."
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import Any
 
 from gui.cli.output import pick, print_json, printable
 from gui.domain.recipients import ImportResult
@@ -17,7 +18,7 @@ EXIT_NO_VALID = 1
 SHOWN_PROBLEMS = 20
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "check",
         help="检查收件人文件 · check a recipients file",
@@ -81,11 +82,11 @@ _BEFORE_NUMBERS = ("file", "sheet", "sheet_hidden", "header_row", "phone_column"
                    "valid")
 
 
-def _compact(payload: dict) -> str:
+def _compact(payload: dict[str, Any]) -> str:
     return json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
 
 
-def as_json(result: ImportResult, *, with_numbers: bool = True) -> dict:
+def as_json(result: ImportResult, *, with_numbers: bool = True) -> dict[str, Any]:
     return {
         "file": result.file,
         "sheet": result.sheet,

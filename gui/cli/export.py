@@ -10,7 +10,7 @@ from gui.cli.resume import resolve_id
 from gui.services.sending.engine import Engine
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "export",
         help="write a campaign's results into a copy of its recipients file",

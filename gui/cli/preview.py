@@ -28,7 +28,7 @@ from gui.services.sending.types import EXIT_OK
 EXIT_PROBLEMS = 1
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "preview",
         help="show the final SMS text, its length, billed parts and problems",

@@ -11,7 +11,7 @@ from gui.cli.run_output import cli_clock
 from gui.services.sending.engine import Engine
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "receipts",
         help="fetch delivery receipts for a campaign",

@@ -13,7 +13,7 @@ from gui.services.results.report import CampaignReport, segment_label
 from gui.services.sending.engine import Engine
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "report",
         help="show a campaign's report",

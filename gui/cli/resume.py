@@ -11,7 +11,7 @@ from gui.domain.errors import UserFacingError
 from gui.services.sending.engine import Engine
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "resume",
         help="continue an interrupted, held or stopped campaign",

@@ -12,7 +12,7 @@ from gui.domain.send_window import SCHEDULE_GRACE
 from gui.services.sending.types import EXIT_OK, EXIT_OPEN, RetryPolicy
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     grace = int(SCHEDULE_GRACE.total_seconds() // 60)
     parser = subparsers.add_parser(
         "run-due",

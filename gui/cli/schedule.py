@@ -9,7 +9,7 @@ from gui.cli.output import pick
 from gui.cli.run_output import cli_clock
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "schedule",
         help="change or cancel a scheduled campaign",

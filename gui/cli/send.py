@@ -19,7 +19,7 @@ if TYPE_CHECKING:  # the engine is imported when the command runs, so `sms-compo
     from gui.services.sending.engine import Engine
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "send",
         help="send a campaign to a recipients file",

@@ -14,7 +14,7 @@ from gui.domain.errors import UserFacingError
 from gui.services.simulator import DEFAULT_APPID, DEFAULT_ENV, DEFAULT_SECRET, Simulator, SimulatorConfig
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "simulator",
         help="run the sandbox SMS API (练习模式) locally",
