@@ -69,7 +69,6 @@ class MainWindow(ScheduleWindow, ClosesWithoutWaiting, BuildsPagesLazily, QMainW
         self.mode = mode or WindowMode()
         self.setObjectName("mainWindow")
         self.setWindowTitle(APP_DISPLAY_NAME + (" · " + self.tr("Sandbox") if self.mode.sandbox else ""))
-        self.setStyleSheet(STYLESHEET)
         self.resize(1120, 720)
         self.setMinimumSize(QSize(960, 620))
 
@@ -144,6 +143,8 @@ class MainWindow(ScheduleWindow, ClosesWithoutWaiting, BuildsPagesLazily, QMainW
         self.statusBar().addWidget(self.mode_label)
         self.statusBar().addPermanentWidget(self.keyring_label)
         self.statusBar().setSizeGripEnabled(False)
+        # Once every widget of the first page exists: set earlier, each widget added would be polished again.
+        self.setStyleSheet(STYLESHEET)
         self.update_mode_label(self.mode.env_id)
         self.compose.library.failed.connect(self._show_status)
         self.compose.library.saved.connect(self._on_template_saved)

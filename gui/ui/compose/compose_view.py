@@ -178,7 +178,7 @@ class ComposeView(QWidget):
         self.notification.changed.connect(self.refresh)
         self.preview.row_picker.currentIndexChanged.connect(self.refresh)
         self.library.chosen.connect(self.apply_template)
-        self._align_form_labels(editor_column)
+        self._labels_aligned = False  # on first show, once the window's style sheet has set the fonts
         for combo in editor_column.findChildren(QComboBox):
             # A long preset name must not set the form's width; the open list still shows it whole.
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -191,6 +191,9 @@ class ComposeView(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         # The form never scrolls sideways: the preview gives way first (down to its minimum). Measured once
         # shown, when the style sheet and fonts are applied.
+        if not self._labels_aligned:
+            self._labels_aligned = True
+            self._align_form_labels(self.scroll.widget())
         self.scroll.setMinimumWidth(self.scroll.widget().minimumSizeHint().width()
                                     + self.scroll.verticalScrollBar().sizeHint().width())
         super().showEvent(event)
@@ -199,7 +202,8 @@ class ComposeView(QWidget):
     def _align_form_labels(column: QWidget) -> None:
         """One label width for every form on the page, so the fields line up in one column."""
         labels = []
-        for form in column.findChildren(QFormLayout):
+        forms = column.findChildren(QFormLayout)
+        for form in forms:
             for row in range(form.rowCount()):
                 item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
                 if item is not None and item.widget() is not None:
@@ -210,6 +214,9 @@ class ComposeView(QWidget):
             label.setWordWrap(label.sizeHint().width() > width)
             label.setMinimumWidth(width)
             label.setMaximumWidth(width)
+        for form in forms:
+            # A form on the hidden editor keeps the sizes it measured before the style sheet applied otherwise.
+            form.invalidate()
 
     # -- public API -------------------------------------------------------------------------------------------
     def sms_type(self) -> SmsType:
