@@ -2,29 +2,22 @@
 
 from __future__ import annotations
 
-import argparse
-import importlib
-import logging
 import os
-import sqlite3
 import sys
-from pathlib import Path
+from typing import TYPE_CHECKING
 
-from gui import __version__
-from gui.cli.output import pick, print_error, tolerate_console_encoding
-from gui.domain.errors import UserFacingError
-from gui.services.config.paths import DATA_DIR_ENV
-from gui.services.config.settings import API_BASE_ENV
-from gui.services.config.storage import remove_stale_temps, storage_error
-from gui.services.sending.types import EXIT_BAD_INPUT
+if TYPE_CHECKING:
+    import argparse
+
+    from gui.domain.errors import UserFacingError
+
+# The window is what most starts are: its start-up imports only what the window needs. The parser, the
+# subcommands and the error reporting load when they are used (`main`, `build_parser`, `_report_storage_error`).
 
 # Each name is a module in gui/cli/ exposing `register(subparsers)`; its parser sets `handler`.
 COMMAND_MODULES: tuple[str, ...] = (
     "preview", "simulator", "send", "resume", "schedule", "run-due", "campaigns", "receipts", "export", "check", "report",
 )
-
-
-log = logging.getLogger(__name__)
 
 
 # Global options that take a value: their value is not a command name.
@@ -53,6 +46,13 @@ def commands_needed(argv: list[str] | None) -> tuple[str, ...]:
 
 def build_parser(commands: tuple[str, ...] = COMMAND_MODULES) -> argparse.ArgumentParser:
     """The parser: global options plus the subcommands in `commands` (all by default)."""
+    import argparse
+    import importlib
+
+    from gui import __version__
+    from gui.services.config.paths import DATA_DIR_ENV
+    from gui.services.config.settings import API_BASE_ENV
+
     parser = argparse.ArgumentParser(
         prog="sms-composer",
         description="短信群发助手 · SMS Campaign Composer",
@@ -71,6 +71,9 @@ def build_parser(commands: tuple[str, ...] = COMMAND_MODULES) -> argparse.Argume
 
 def apply_global_options(args: argparse.Namespace) -> None:
     """Options that every command honours travel as environment variables to the services."""
+    from gui.services.config.paths import DATA_DIR_ENV
+    from gui.services.config.settings import API_BASE_ENV
+
     if args.data_dir:
         os.environ[DATA_DIR_ENV] = args.data_dir
     if args.api_base:
@@ -81,40 +84,71 @@ def apply_global_options(args: argparse.Namespace) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line (or the window) and return the process exit code."""
+    from gui.cli.output import tolerate_console_encoding
+    from gui.domain.errors import UserFacingError
+
     tolerate_console_encoding(sys.stdout, sys.stderr)
-    parser = build_parser(commands_needed(argv))
-    args = parser.parse_args(argv)
-    apply_global_options(args)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments:
+        args = build_parser(commands_needed(arguments)).parse_args(arguments)
+        apply_global_options(args)
+        handler = getattr(args, "handler", None)
+        sandbox, smoke_test, language = bool(args.sandbox), bool(args.smoke_test), args.lang
+    else:  # the window, with nothing to parse
+        handler, sandbox, smoke_test, language = None, False, False, None
     try:
         from gui.services.config.paths import config_dir, data_dir
+        from gui.services.config.storage import remove_stale_temps
 
         remove_stale_temps([data_dir(), config_dir()])
     except OSError:
         pass  # a folder that cannot be listed now says so below, when it is used
     try:
-        handler = getattr(args, "handler", None)
         if handler is not None:
             return int(handler(args))
         from gui.ui.app import run_app  # Qt is imported only when the window is wanted
 
-        return run_app(sandbox=args.sandbox, smoke_test=args.smoke_test, language=args.lang)
+        return run_app(sandbox=sandbox, smoke_test=smoke_test, language=language)
     except UserFacingError as error:
-        print_error(error)
-        return EXIT_BAD_INPUT
-    except (sqlite3.OperationalError, OSError) as error:
-        import platformdirs
-
-        from gui import APP_NAME
-
-        # Named without creating it: creating it may be what failed.
-        folder = Path(os.environ.get(DATA_DIR_ENV) or platformdirs.user_data_dir(APP_NAME, appauthor=False))
-        if isinstance(error, OSError) and error.filename:
-            folder = Path(error.filename).parent  # the folder the failed write was for
-        problem = storage_error(error, folder)
-        if problem is None:
-            raise
-        print_error(problem)
-        return EXIT_BAD_INPUT
+        return _report(error)
+    except OSError as error:
+        return _report_storage_error(error)
     except KeyboardInterrupt:
+        from gui.cli.output import pick
+
         sys.stderr.write(pick("已中断。\n", "Interrupted.\n"))
         return 130
+    except Exception as error:
+        import sqlite3
+
+        if isinstance(error, sqlite3.OperationalError):
+            return _report_storage_error(error)
+        raise
+
+
+def _report(error: UserFacingError) -> int:
+    from gui.cli.output import print_error
+    from gui.services.sending.types import EXIT_BAD_INPUT
+
+    print_error(error)
+    return EXIT_BAD_INPUT
+
+
+def _report_storage_error(error: Exception) -> int:
+    """A full disk or read-only data folder, said plainly; anything else is re-raised."""
+    from pathlib import Path
+
+    import platformdirs
+
+    from gui import APP_NAME
+    from gui.services.config.paths import DATA_DIR_ENV
+    from gui.services.config.storage import storage_error
+
+    # Named without creating it: creating it may be what failed.
+    folder = Path(os.environ.get(DATA_DIR_ENV) or platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    if isinstance(error, OSError) and error.filename:
+        folder = Path(error.filename).parent  # the folder the failed write was for
+    problem = storage_error(error, folder)
+    if problem is None:
+        raise error
+    return _report(problem)

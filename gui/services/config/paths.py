@@ -6,8 +6,6 @@ import os
 import sys
 from pathlib import Path
 
-import platformdirs
-
 from gui import APP_NAME
 
 DATA_DIR_ENV = "SMS_COMPOSER_DATA_DIR"
@@ -18,7 +16,12 @@ DATABASE_FILENAME = "sms-composer.db"
 def data_dir() -> Path:
     """The app's data folder (database, journal): `SMS_COMPOSER_DATA_DIR` or the platform's user data dir."""
     override = os.environ.get(DATA_DIR_ENV)
-    path = Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    if override:
+        path = Path(override)
+    else:
+        import platformdirs  # only when needed: importing it costs the window's start-up several milliseconds
+
+        path = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
     path.mkdir(parents=True, exist_ok=True)
     return path
 
@@ -26,7 +29,12 @@ def data_dir() -> Path:
 def config_dir() -> Path:
     """The app's settings folder: `SMS_COMPOSER_CONFIG_DIR` or the platform's user config dir."""
     override = os.environ.get(CONFIG_DIR_ENV)
-    path = Path(override) if override else Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+    if override:
+        path = Path(override)
+    else:
+        import platformdirs  # only when needed: importing it costs the window's start-up several milliseconds
+
+        path = Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
     path.mkdir(parents=True, exist_ok=True)
     return path
 

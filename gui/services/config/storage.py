@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import errno
-import shutil
-import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -27,6 +25,8 @@ class StorageError(UserFacingError):
 
 def storage_error(error: BaseException, folder: Path) -> StorageError | None:
     """The user-facing form of a write failure caused by the disk or folder, else None (not a storage problem)."""
+    import sqlite3  # here, not at the top: the window's start-up imports this module for remove_stale_temps
+
     text = str(error).lower()
     full = isinstance(error, OSError) and error.errno in (errno.ENOSPC, errno.EDQUOT)
     full = full or (isinstance(error, sqlite3.OperationalError) and any(m in text for m in _FULL))
@@ -43,6 +43,8 @@ def storage_error(error: BaseException, folder: Path) -> StorageError | None:
             action_en="Choose another folder with --data-dir, or move that file away.",
             where=str(folder),
         )
+    import shutil
+
     try:
         free_mb = shutil.disk_usage(folder).free // (1024 * 1024)
     except OSError:
