@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QPushButton, QWidget
 
 
@@ -12,7 +11,9 @@ def keyboard_friendly(root: QWidget) -> None:
         # Arrow keys still move inside the table; Tab moves on to the next control instead of the next cell.
         view.setTabKeyNavigation(False)
     for button in root.findChildren(QAbstractButton):
-        button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        # Qt.FocusPolicy.StrongFocus, by name through Qt's property system: naming `Qt` would make PySide build all
+        # of Qt's enums, which the window's start-up (this runs before its first paint) does without.
+        button.setProperty("focusPolicy", "StrongFocus")
         if isinstance(button, QPushButton):
             # Outside a dialog a push button ignores Enter unless it is an "auto default" button.
             button.setAutoDefault(True)

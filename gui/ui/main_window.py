@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QSize, Signal, Slot
 from PySide6.QtWidgets import (
     QBoxLayout,
     QHBoxLayout,
@@ -28,6 +28,7 @@ from gui.services.config.keyring_status import keyring_info
 from gui.services.sending.session import AppSession
 from gui.ui import dialogs
 from gui.ui.compose import ComposeView
+from gui.ui.first_paint import after_first_paint
 from gui.ui.i18n import current_language, pick
 from gui.ui.keyboard import keyboard_friendly
 from gui.ui.sending.schedule_window import ScheduleWindow
@@ -75,7 +76,7 @@ class MainWindow(ScheduleWindow, ClosesWithoutWaiting, BuildsPagesLazily, QMainW
         self.sidebar = QListWidget(self)
         self.sidebar.setObjectName("stepSidebar")
         self.sidebar.setFixedWidth(188)
-        self.sidebar.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.sidebar.setProperty("focusPolicy", "StrongFocus")  # by name: see keyboard_friendly
         self.pages = QStackedWidget(self)
         self.pages.setObjectName("pages")
 
@@ -150,17 +151,18 @@ class MainWindow(ScheduleWindow, ClosesWithoutWaiting, BuildsPagesLazily, QMainW
         self.compose.library.saved.connect(self._on_template_saved)
         self.keyring: BackendStatus | None = None
         self.engine_error: Exception | None = None
-        # Right after the first paint (a zero timer runs after the posted paint events): these import the engine
-        # and the keyring on the pool, which would otherwise compete with building the window.
-        QTimer.singleShot(0, self._start_background)
+        # Right after the first paint: these import the engine and the keyring on the pool, which would otherwise
+        # compete with building and painting the window.
+        after_first_paint(self, self._start_background)
         keyboard_friendly(self)
         self.keeper = SessionKeeper(self)
         self.keeper.restore()  # the draft, list and page of last time: a close or a crash loses nothing
-        self._start_schedules()  # 定时发送 while open; a schedule missed while closed is asked about now
+        self.ask_schedule = self._ask_schedule  # replaceable in tests
 
     @Slot()
     def _start_background(self) -> None:
         run_in_background(lambda: open_engine(self.mode.clock), self._on_engine, self._on_engine_failed)
+        self._start_schedules()  # 定时发送 while open; a schedule missed while closed is asked about once it opens
         # Keyring backends can block for many seconds (Secret Service, KWallet): never on the GUI thread.
         run_in_background(keyring_info, self._on_keyring_info, self._on_keyring_failed)
         if not self.mode.sandbox and self.mode.offer_sandbox:

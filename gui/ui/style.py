@@ -102,5 +102,7 @@ def set_style_state(widget: QWidget, name: str, value: object) -> None:
     """Change a stylesheet property and re-polish so the new colour shows."""
     if widget.property(name) != value:
         widget.setProperty(name, value)
-        widget.style().unpolish(widget)
-        widget.style().polish(widget)
+        # Setting its (inherited) style sheet again re-polishes the widget if it was polished, and costs nothing
+        # before its first show. style().unpolish()/polish() would do the same but make PySide build QStyle's and
+        # all of Qt's enums, in the window's start-up (内容 sets its counters' states while it is built).
+        widget.setStyleSheet(widget.styleSheet())

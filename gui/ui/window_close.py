@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, SignalInstance
+from PySide6.QtCore import SignalInstance
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QWidget
 
@@ -56,6 +56,8 @@ class ClosesWithoutWaiting:
         if self.built(1) is not None:  # the 收件人 page: an import may be running
             self.recipients.cancel_import()
         if sending:
+            from PySide6.QtCore import Qt  # not at the top: the window's start-up does without Qt's enums
+
             self.review.panel.stop_for_close()
             self.review.panel.run_finished.connect(self._after_send, Qt.ConnectionType.SingleShotConnection)
         else:

@@ -6,7 +6,7 @@ import contextlib
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 
 class TaskSignals(QObject):
@@ -141,6 +141,8 @@ def when_idle(callback: Callable[[], None]) -> None:
     if not _alive:
         callback()
     else:
+        from PySide6.QtCore import Qt  # not at the top: the window's start-up does without Qt's enums
+
         _the_tracker().idle.connect(callback, Qt.ConnectionType.SingleShotConnection)
 
 

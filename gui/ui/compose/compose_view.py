@@ -6,7 +6,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -44,6 +44,7 @@ from gui.ui.compose.library_bar import LibraryBar
 from gui.ui.compose.preview import PreviewPanel
 from gui.ui.compose.problems import ProblemList
 from gui.ui.compose.spans import wave_underlines
+from gui.ui.first_paint import after_first_paint
 from gui.ui.labels import field_hint, page_hint, page_title
 from gui.ui.style import ERROR, WARNING, set_style_state
 
@@ -149,7 +150,9 @@ class ComposeView(QWidget):
         scroll = self.scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # By name through Qt's property system: naming `Qt` would make PySide build all of Qt's enums before the
+        # first paint, which needs none of them.
+        scroll.setProperty("horizontalScrollBarPolicy", "ScrollBarAlwaysOff")
         scroll.setWidget(editor_column)
 
         header = QHBoxLayout()
@@ -161,7 +164,11 @@ class ComposeView(QWidget):
         body = QHBoxLayout()
         body.setSpacing(20)
         body.addWidget(scroll, 3)
-        body.addWidget(self.preview, 2, Qt.AlignmentFlag.AlignTop)
+        side = QVBoxLayout()  # the preview at the top of its column, as tall as it needs
+        side.setContentsMargins(0, 0, 0, 0)
+        side.addWidget(self.preview)
+        side.addStretch(1)
+        body.addLayout(side, 2)
         root = QVBoxLayout(self)
         root.setContentsMargins(32, 24, 32, 24)
         root.setSpacing(12)
@@ -186,7 +193,7 @@ class ComposeView(QWidget):
         self._place_footer()
         self.refresh()
         # The saved templates are read on the pool right after the first paint, not while the window is built.
-        QTimer.singleShot(0, self.library.refresh)
+        after_first_paint(self, self.library.refresh)
 
     def showEvent(self, event: QShowEvent) -> None:
         # The form never scrolls sideways: the preview gives way first (down to its minimum). Measured once

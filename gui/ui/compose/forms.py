@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -63,7 +63,9 @@ class MarketingForm(QWidget):
         form.setContentsMargins(0, 12, 0, 0)
         form.setHorizontalSpacing(16)
         form.setVerticalSpacing(10)
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        # By name through Qt's property system: naming `Qt` would make PySide build all of Qt's enums before the
+        # first paint (the window's start-up builds this form).
+        form.setProperty("labelAlignment", "AlignLeft|AlignVCenter")
         form.addRow(self.tr("Static-site path"), self.path_edit)
         form.addRow("", field_hint(self.tr("The page the short link opens; the platform makes the link."), self))
         form.addRow(self.tr("Unsubscribe text"), self.suffix_picker)
@@ -141,6 +143,8 @@ class NotificationForm(QWidget):
     # -- rows ------------------------------------------------------------------------------------------------
     def _sync_rows(self) -> None:
         """Keep one row per {n} of the template, keeping values and sources already chosen."""
+        from PySide6.QtCore import Qt  # here: see MarketingForm's label alignment
+
         wanted = placeholder_count(self.template_edit.toPlainText())
         table = self.params_table
         if table.rowCount() != wanted:
@@ -181,6 +185,8 @@ class NotificationForm(QWidget):
         return self.params_table.cellWidget(row, self.SOURCE)  # type: ignore[return-value]  # that column only holds ParamSourceBox
 
     def _on_source_changed(self, row: int) -> None:
+        from PySide6.QtCore import Qt  # here: see MarketingForm's label alignment
+
         item = self.params_table.item(row, self.VALUE)
         if item is not None:
             column = self.source_picker(row).currentData()

@@ -6,7 +6,6 @@ import html
 import re
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QListView, QVBoxLayout, QWidget
 
 from gui.domain.recipients import Recipient
@@ -46,12 +45,14 @@ class PreviewPanel(QWidget):
         self.title.setObjectName("sectionLabel")
         self.sender = QLabel(SENDER, frame)
         self.sender.setObjectName("senderLine")
-        self.sender.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        # Alignment, text format and flags by name through Qt's property system: naming `Qt` would make PySide
+        # build all of Qt's enums before the first paint, which needs none of them.
+        self.sender.setProperty("alignment", "AlignHCenter")
         self.bubble = QLabel(frame)
         self.bubble.setObjectName("previewBubble")
         self.bubble.setWordWrap(True)
-        self.bubble.setTextFormat(Qt.TextFormat.RichText)
-        self.bubble.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.bubble.setProperty("textFormat", "RichText")
+        self.bubble.setProperty("textInteractionFlags", "TextSelectableByMouse")
         self.bubble.setOpenExternalLinks(False)
         self.caption = QLabel(frame)
         self.caption.setObjectName("previewCaption")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex
 
 from gui.domain.recipients import Recipient
 
@@ -35,7 +35,11 @@ class RecipientPickerModel(QAbstractListModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self._recipients)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = 0) -> Any:  # 0: Qt.ItemDataRole.DisplayRole
+        # Imported here, once rows are asked for: importing `Qt` makes PySide build all of Qt's enums, which the
+        # window's start-up (where this model is empty) does without.
+        from PySide6.QtCore import Qt
+
         if not index.isValid() or not 0 <= index.row() < len(self._recipients):
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):

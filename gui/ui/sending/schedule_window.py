@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 
-from gui.ui.sending.scheduler import SEND_NOW, Choice, ScheduleDialog, ScheduleWatcher
+if TYPE_CHECKING:  # loaded after the first paint, when the window starts watching its schedules
+    from gui.ui.sending.scheduler import Choice, ScheduleWatcher
 
 
 class ScheduleWindow:
@@ -22,7 +23,8 @@ class ScheduleWindow:
 
     def _start_schedules(self) -> None:
         # 定时发送 while the window is open; a schedule missed while it was closed is asked about at start.
-        self.ask_schedule = self._ask_schedule  # replaceable in tests
+        from gui.ui.sending.scheduler import ScheduleWatcher
+
         self.schedules = ScheduleWatcher(self.session, self.is_sending, self)  # type: ignore[arg-type]  # a mixin: self is the MainWindow
         self.schedules.due.connect(self._send_scheduled)
         self.schedules.missed.connect(self._on_missed_schedule)
@@ -40,6 +42,8 @@ class ScheduleWindow:
         self._decide_schedule(campaign_id, at, missed=False)
 
     def _decide_schedule(self, campaign_id: int, at: datetime, *, missed: bool) -> None:
+        from gui.ui.sending.scheduler import SEND_NOW
+
         choice = self.ask_schedule(campaign_id, at, missed)
         if choice[0] == SEND_NOW and self.is_sending():
             self.schedules.asked.discard(campaign_id)  # asked again once this send has finished
@@ -54,6 +58,8 @@ class ScheduleWindow:
         self.history.refresh()
 
     def _ask_schedule(self, campaign_id: int, at: datetime, missed: bool) -> Choice:
+        from gui.ui.sending.scheduler import ScheduleDialog
+
         dialog = ScheduleDialog(campaign_id, at, self.session.clock.now(), missed=missed,
                                 parent=self)  # type: ignore[arg-type]  # a mixin: self is the MainWindow
         dialog.exec()
