@@ -10,11 +10,13 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from gui.domain.recipients import ImportResult
 from gui.services.config.atomic_file import write_text_atomically
 from gui.services.config.paths import database_path
+
+if TYPE_CHECKING:  # not imported at run time: the window restores its session before its first paint
+    from gui.domain.recipients import ImportResult
 
 SESSION_FILENAME = "session.json"
 FORMAT_VERSION = 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtGui import QShowEvent
@@ -25,8 +26,6 @@ from PySide6.QtWidgets import (
 
 from gui.domain.campaign import ParamSource
 from gui.domain.param_links import DEFAULT_PARAM_LINK_KEY
-from gui.domain.phone import mask_number
-from gui.domain.recipients import Recipient
 from gui.domain.sms_text import (
     MAX_CONTENT_LENGTH,
     SINGLE_SMS_LIMIT,
@@ -37,7 +36,6 @@ from gui.domain.sms_text import (
     Severity,
     SmsType,
 )
-from gui.services.drafts.template_library import LibraryTemplate
 from gui.ui.compose.checked import checked
 from gui.ui.compose.forms import MarketingForm, NotificationForm
 from gui.ui.compose.library_bar import LibraryBar
@@ -47,6 +45,10 @@ from gui.ui.compose.spans import wave_underlines
 from gui.ui.first_paint import after_first_paint
 from gui.ui.labels import field_hint, page_hint, page_title
 from gui.ui.style import ERROR, WARNING, set_style_state
+
+if TYPE_CHECKING:  # the recipients arrive, and templates are saved, after the first paint: imported then
+    from gui.domain.recipients import Recipient
+    from gui.services.drafts.template_library import LibraryTemplate
 
 # While the editor is still empty only the signature is worth a red line; the rest is not a mistake yet.
 _SHOWN_WHEN_EMPTY = {"signature"}
@@ -288,6 +290,8 @@ class ComposeView(QWidget):
         self.refresh()
 
     def _row_label(self, recipient: Recipient) -> str:
+        from gui.domain.phone import mask_number
+
         return self.tr("Row {0} · {1}").format(recipient.row, mask_number(recipient.number))
 
     def preview_recipient(self) -> Recipient | None:
@@ -320,6 +324,8 @@ class ComposeView(QWidget):
     # -- template library ------------------------------------------------------------------------------------
     def library_template(self) -> LibraryTemplate:
         """The draft on screen as a library entry (the name is asked when saving)."""
+        from gui.services.drafts.template_library import LibraryTemplate
+
         if self.sms_type() == SmsType.NOTIFICATION:
             form = self.notification
             return LibraryTemplate("", str(SmsType.NOTIFICATION), form.template_edit.toPlainText(),

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal, Slot
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QInputDialog, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QWidget
 
-from gui.services.drafts.template_library import LibraryTemplate, TemplateLibrary
 from gui.ui import dialogs
 from gui.ui.workers import run_in_background
+
+if TYPE_CHECKING:  # the library (SQLite) is opened on the pool after the first paint: imported there
+    from gui.services.drafts.template_library import LibraryTemplate, TemplateLibrary
 
 
 class LibraryBar(QWidget):
@@ -61,13 +64,19 @@ class LibraryBar(QWidget):
         self._fill()
 
     def _library(self) -> TemplateLibrary:
+        from gui.services.drafts.template_library import TemplateLibrary
+
         return TemplateLibrary(self._db_path)
 
     def ask_name(self, default: str) -> str | None:
+        from PySide6.QtWidgets import QInputDialog
+
         name, ok = QInputDialog.getText(self, self.tr("Save as template"), self.tr("Template name"), text=default)
         return name.strip() if ok and name.strip() else None
 
     def confirm_delete(self, name: str) -> bool:
+        from PySide6.QtWidgets import QMessageBox  # not at the top: the first paint needs no dialog classes
+
         return dialogs.ask(self, self.tr("Delete template"),  # Enter and Esc keep the template
                            self.tr("Delete the template “{0}”? This cannot be undone.").format(name),
                            self.tr("Delete"), self.tr("Keep it"), icon=QMessageBox.Icon.Warning)
@@ -130,6 +139,8 @@ class LibraryBar(QWidget):
         name = self.ask_name(str(self.combo.currentData() or ""))
         if not name:
             return
+        from gui.services.drafts.template_library import LibraryTemplate
+
         template = LibraryTemplate(name, template.sms_type, template.text, template.template_id, template.path,
                                    template.suffix_key, template.param_names)
         library = self._library

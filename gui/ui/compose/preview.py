@@ -5,12 +5,15 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QListView, QVBoxLayout, QWidget
 
-from gui.domain.recipients import Recipient
 from gui.ui.compose.recipient_model import RecipientPickerModel
 from gui.ui.style import ACCENT
+
+if TYPE_CHECKING:
+    from gui.domain.recipients import Recipient
 
 _LINK = re.compile(r"https?://[^\s，。,]+")
 SENDER = "1069…"

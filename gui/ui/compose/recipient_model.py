@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex
 
-from gui.domain.recipients import Recipient
+if TYPE_CHECKING:  # the rows arrive after the first paint
+    from gui.domain.recipients import Recipient
 
 Index = QModelIndex | QPersistentModelIndex
 
