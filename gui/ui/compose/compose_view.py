@@ -37,6 +37,7 @@ from gui.domain.sms_text import (
     SmsType,
 )
 from gui.ui.compose.checked import checked
+from gui.ui.compose.form_labels import align_form_labels
 from gui.ui.compose.forms import MarketingForm, NotificationForm
 from gui.ui.compose.library_bar import LibraryBar
 from gui.ui.compose.preview import PreviewPanel
@@ -152,9 +153,7 @@ class ComposeView(QWidget):
         scroll = self.scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        # By name through Qt's property system: naming `Qt` would make PySide build all of Qt's enums before the
-        # first paint, which needs none of them.
-        scroll.setProperty("horizontalScrollBarPolicy", "ScrollBarAlwaysOff")
+        scroll.setProperty("horizontalScrollBarPolicy", "ScrollBarAlwaysOff")  # by name: see keyboard_friendly
         scroll.setWidget(editor_column)
 
         header = QHBoxLayout()
@@ -202,30 +201,10 @@ class ComposeView(QWidget):
         # shown, when the style sheet and fonts are applied.
         if not self._labels_aligned:
             self._labels_aligned = True
-            self._align_form_labels(self.scroll.widget())
+            align_form_labels(self.scroll.widget())
         self.scroll.setMinimumWidth(self.scroll.widget().minimumSizeHint().width()
                                     + self.scroll.verticalScrollBar().sizeHint().width())
         super().showEvent(event)
-
-    @staticmethod
-    def _align_form_labels(column: QWidget) -> None:
-        """One label width for every form on the page, so the fields line up in one column."""
-        labels = []
-        forms = column.findChildren(QFormLayout)
-        for form in forms:
-            for row in range(form.rowCount()):
-                item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
-                if item is not None and item.widget() is not None:
-                    labels.append(item.widget())
-        # At most 120 px: a longer label (English) wraps onto two lines instead of pushing the fields off-screen.
-        width = min(max((label.sizeHint().width() for label in labels), default=0) + 8, 120)
-        for label in labels:
-            label.setWordWrap(label.sizeHint().width() > width)
-            label.setMinimumWidth(width)
-            label.setMaximumWidth(width)
-        for form in forms:
-            # A form on the hidden editor keeps the sizes it measured before the style sheet applied otherwise.
-            form.invalidate()
 
     # -- public API -------------------------------------------------------------------------------------------
     def sms_type(self) -> SmsType:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Signal
-from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -12,7 +13,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -23,6 +23,9 @@ from gui.domain.campaign import ParamSource
 from gui.domain.sms_text import DEFAULT_SUFFIX_KEY, SUFFIX_PRESETS, placeholder_count
 from gui.ui.i18n import pick
 from gui.ui.labels import field_hint, section_label
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QStyleOptionViewItem
 
 
 class MarketingForm(QWidget):
@@ -271,6 +274,8 @@ class _ColumnValueDelegate(QStyledItemDelegate):
         super().initStyleOption(option, index)
         hint = self._form.column_hint(index.row())
         if hint:
+            from PySide6.QtGui import QPalette  # here: the first paint shows no parameter rows
+
             option.text = hint
             option.font.setItalic(True)
             option.palette.setColor(QPalette.ColorRole.Text, option.palette.color(QPalette.ColorRole.PlaceholderText))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
 
 
@@ -18,6 +17,10 @@ def wave_underlines(
     editor: QPlainTextEdit | QTextEdit, spans: Iterable[tuple[int, int, str]]
 ) -> list[QTextEdit.ExtraSelection]:
     """Wave-underline ExtraSelections for each (start, end, colour) code-point span of the editor's text."""
+    # Imported here: an empty editor (the first paint) has nothing to mark, and these classes cost PySide some
+    # milliseconds to build the first time they are named.
+    from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+
     text = editor.toPlainText()
     selections = []
     for start, end, color in spans:

@@ -1,0 +1,28 @@
+"""One label width for every form on the 内容 page, so the fields line up in one column."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFormLayout, QWidget
+
+MAX_LABEL_WIDTH = 120  # a longer label (English) wraps onto two lines instead of pushing the fields off-screen
+
+
+def align_form_labels(column: QWidget) -> None:
+    """Give every form label under `column` the widest label's width (at most MAX_LABEL_WIDTH).
+
+    Call it once the style sheet has set the fonts (on first show): labels measured before are too narrow."""
+    labels = []
+    forms = column.findChildren(QFormLayout)
+    for form in forms:
+        for row in range(form.rowCount()):
+            item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            if item is not None and item.widget() is not None:
+                labels.append(item.widget())
+    width = min(max((label.sizeHint().width() for label in labels), default=0) + 8, MAX_LABEL_WIDTH)
+    for label in labels:
+        label.setWordWrap(label.sizeHint().width() > width)
+        label.setMinimumWidth(width)
+        label.setMaximumWidth(width)
+    for form in forms:
+        # A form on the hidden editor keeps the sizes it measured before the style sheet applied otherwise.
+        form.invalidate()
