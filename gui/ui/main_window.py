@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 )
 
 from gui import APP_DISPLAY_NAME
-from gui.domain.campaign import Campaign
 from gui.domain.clock import SystemClock
 from gui.domain.sms_text import SmsType
 from gui.services.config.keyring_status import keyring_info
@@ -40,6 +39,7 @@ from gui.ui.window_pages import COMPOSE_STEP, HISTORY_STEP, REVIEW_STEP, BuildsP
 from gui.ui.workers import run_in_background, when_idle
 
 if TYPE_CHECKING:  # the keyring, the simulator and the engine load when used, on the pool, never at start-up
+    from gui.domain.campaign import Campaign
     from gui.services.config.credentials import BackendStatus
     from gui.services.sending.engine import Engine
     from gui.services.simulator.sandbox import SandboxSession

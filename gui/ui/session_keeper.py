@@ -8,10 +8,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Slot
 
-from gui.domain.campaign import Campaign
 from gui.domain.errors import UserFacingError
 from gui.services.drafts.session_state import ListSource, SessionState, load_state, save_state
-from gui.ui.compose.campaign import campaign_from_compose
 
 if TYPE_CHECKING:  # the window creates the keeper: a runtime import would be circular
     from gui.ui.main_window import MainWindow
@@ -59,6 +57,8 @@ class SessionKeeper(QObject):
 
     def state(self) -> SessionState:
         window = self.window
+        from gui.ui.compose.campaign import campaign_from_compose  # after the first paint: saving is later
+
         draft = campaign_from_compose(window.compose, "").to_json()
         draft.pop("env", None)
         recipients, review = window.built_recipients(), window.built_review()  # None: not built yet, no change
@@ -91,6 +91,8 @@ class SessionKeeper(QObject):
         try:
             if state.draft:
                 with contextlib.suppress(UserFacingError):  # an unreadable draft: start empty, never fail to open
+                    from gui.domain.campaign import Campaign  # only when there is a draft to restore
+
                     window.load_campaign(Campaign.from_json(state.draft, validate=False))
             self._name = state.name
             if state.name:

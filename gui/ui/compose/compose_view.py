@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.domain.campaign import ParamSource
 from gui.domain.param_links import DEFAULT_PARAM_LINK_KEY
 from gui.domain.sms_text import (
     MAX_CONTENT_LENGTH,
@@ -316,6 +315,8 @@ class ComposeView(QWidget):
     def apply_template(self, template: LibraryTemplate) -> None:
         """Load a saved draft or template; a parameter named like an imported column reads that column."""
         if template.sms_type == SmsType.NOTIFICATION:
+            from gui.domain.campaign import ParamSource
+
             self.set_sms_type(SmsType.NOTIFICATION)
             form = self.notification
             form.template_id_edit.setText(template.template_id)

@@ -19,13 +19,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.domain.campaign import ParamSource
 from gui.domain.sms_text import DEFAULT_SUFFIX_KEY, SUFFIX_PRESETS, placeholder_count
 from gui.ui.i18n import pick
 from gui.ui.labels import field_hint, section_label
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QStyleOptionViewItem
+
+    from gui.domain.campaign import ParamSource
 
 
 class MarketingForm(QWidget):
@@ -247,6 +248,8 @@ class NotificationForm(QWidget):
 
     def param_sources(self) -> tuple[ParamSource, ...]:
         """One `ParamSource` per row: the chosen column, or the literal text."""
+        from gui.domain.campaign import ParamSource  # here: a Marketing first paint needs no campaign classes
+
         sources = []
         for row, literal in enumerate(self.params()):
             column = str(self.source_picker(row).currentData() or "")
