@@ -17,8 +17,9 @@ def wave_underlines(
     editor: QPlainTextEdit | QTextEdit, spans: Iterable[tuple[int, int, str]]
 ) -> list[QTextEdit.ExtraSelection]:
     """Wave-underline ExtraSelections for each (start, end, colour) code-point span of the editor's text."""
-    # Imported here: an empty editor (the first paint) has nothing to mark, and these classes cost PySide some
-    # milliseconds to build the first time they are named.
+    spans = list(spans)
+    if not spans:
+        return []  # the first paint's empty editor: the classes below cost PySide milliseconds to build
     from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 
     text = editor.toPlainText()
