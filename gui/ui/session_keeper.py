@@ -46,6 +46,9 @@ class SessionKeeper(QObject):
     @Slot(object)
     def _watch_review(self, page: ReviewPage) -> None:
         page.name_edit.textEdited.connect(self.schedule)
+        if self._name:  # restored before the page existed (it is built after the first paint)
+            page.name_edit.setText(self._name)
+            page._name_edited = True
 
     @Slot()
     @Slot(object)
@@ -94,10 +97,11 @@ class SessionKeeper(QObject):
                     from gui.domain.campaign import Campaign  # only when there is a draft to restore
 
                     window.load_campaign(Campaign.from_json(state.draft, validate=False))
-            self._name = state.name
-            if state.name:
-                window.review.name_edit.setText(state.name)
-                window.review._name_edited = True
+            self._name = state.name  # put on 检查并发送 when it is built, not by building it before the first paint
+            review = window.built_review()
+            if state.name and review is not None:
+                review.name_edit.setText(state.name)
+                review._name_edited = True
             self._source = state.recipients
             if state.recipients is not None:
                 self._reload(state.recipients)
