@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -349,6 +348,8 @@ class MainWindow(ScheduleWindow, ClosesWithoutWaiting, BuildsPagesLazily, QMainW
         self.show_step(COMPOSE_STEP)
 
     def ask_close_during_send(self) -> bool:
+        from PySide6.QtWidgets import QMessageBox  # not at the top: the first paint needs no dialog classes
+
         return dialogs.ask(
             self, self.tr("A send is in progress"),
             self.tr("Stop sending and close? The batch being sent finishes first; the campaign can be continued "

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
@@ -19,18 +18,24 @@ _LINK = re.compile(r"https?://[^\s，。,]+")
 SENDER = "1069…"
 
 
+def _escape(text: str) -> str:
+    """What html.escape returns; importing the html package loads its entity tables, before the first paint."""
+    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+            .replace("'", "&#x27;"))
+
+
 def bubble_html(text: str) -> str:
     """The final text as rich text: escaped, links underlined in the accent colour, line breaks kept."""
     parts = []
     position = 0
     for match in _LINK.finditer(text):
-        parts.append(html.escape(text[position:match.start()]))
-        url = html.escape(match.group(0))
+        parts.append(_escape(text[position:match.start()]))
+        url = _escape(match.group(0))
         # Zero-width spaces after / and . let a long link wrap inside the bubble instead of being cut.
         shown = re.sub(r"([/.])", "\\1\u200b", url)
         parts.append(f'<a href="{url}" style="color:{ACCENT}; text-decoration: underline;">{shown}</a>')
         position = match.end()
-    parts.append(html.escape(text[position:]))
+    parts.append(_escape(text[position:]))
     return "".join(parts).replace("\n", "<br>")
 
 
