@@ -216,7 +216,7 @@ class ComposeView(QWidget):
     def apply_defaults(self, *, signature: str = "", short_name: str = "", use_short_name: bool = False,
                        suffix_key: str = "", param_link_key: str = "") -> None:
         """Fill the fields the settings provide (only where the user has not typed anything yet)."""
-        if param_link_key:
+        if param_link_key and param_link_key != self.param_link_key:  # unchanged: nothing to render again
             self.param_link_key = param_link_key
             self.refresh()
         if signature and not self.signature_edit.text():
