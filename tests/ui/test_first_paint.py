@@ -1,0 +1,51 @@
+"""Work started after a window's first paint: not before it, once, in the order asked; a window never shown still
+gets its work started at the next pass of the event loop."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from gui.ui.first_paint import after_first_paint
+
+
+class PaintLog(QObject):
+    """Records, in the same list as the callbacks, when the window is painted."""
+
+    def __init__(self, window: QWidget, log: list[str]) -> None:
+        super().__init__(window)
+        self.log = log
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and "painted" not in self.log:
+            self.log.append("painted")
+        return False
+
+
+def test_callbacks_run_after_the_first_paint_once_in_order(qtbot) -> None:
+    window = QWidget()
+    qtbot.addWidget(window)
+    child = QLabel("内容", window)
+    QVBoxLayout(window).addWidget(child)
+    log: list[str] = []
+    PaintLog(window, log)
+    after_first_paint(child, lambda: log.append("first"))  # registered through a child: its window's paint counts
+    after_first_paint(window, lambda: log.append("second"))
+    window.show()
+    qtbot.waitUntil(lambda: "second" in log, timeout=5000)
+    window.update()
+    qtbot.wait(50)  # later paints start nothing again
+    assert log == ["painted", "first", "second"]
+    after_first_paint(window, lambda: log.append("late"))  # asked after the paint: at the next pass
+    qtbot.waitUntil(lambda: "late" in log, timeout=5000)
+    assert log == ["painted", "first", "second", "late"]
+
+
+def test_a_window_nobody_shows_starts_its_work_at_the_next_pass(qtbot) -> None:
+    window = QWidget()
+    qtbot.addWidget(window)
+    log: list[str] = []
+    after_first_paint(window, lambda: log.append("started"))
+    assert log == []  # never during the call itself
+    qtbot.waitUntil(lambda: log == ["started"], timeout=5000)
