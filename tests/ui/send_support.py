@@ -27,8 +27,11 @@ def write_workbook(path: Path, phones: list[str], *, extra: list[list[str]] = ()
     return path
 
 
-def sandbox_window(qtbot, simulator, *, settle: float = 0.5) -> MainWindow:
-    """The window in 练习模式 against the test's simulator, on the simulator's own clock (inside the send window)."""
+def sandbox_window(qtbot, simulator, *, settle: float = 0.5, ask_schedule=None) -> MainWindow:
+    """The window in 练习模式 against the test's simulator, on the simulator's own clock (inside the send window).
+
+    `ask_schedule` answers the window's schedule questions from the start: a schedule missed while the window was
+    closed is asked about as soon as the journal has opened, which can be before this function returns."""
     session = SandboxSession(base_url=simulator.base_url, appid=simulator.config.appid,
                              secret=simulator.config.secret, env_id=simulator.config.env, simulator=simulator)
     mode = WindowMode(sandbox=True, env_id=session.env_id, api_base=session.base_url, session=session,
@@ -36,6 +39,8 @@ def sandbox_window(qtbot, simulator, *, settle: float = 0.5) -> MainWindow:
     window = MainWindow(mode)
     # A test that fails mid-send must not leave pytest-qt's teardown close waiting on the "stop sending?" dialog.
     window.ask_close_during_send = lambda: True
+    if ask_schedule is not None:
+        window.ask_schedule = ask_schedule
     qtbot.addWidget(window)
     window.show()
     wait_for_journal(qtbot, window)

@@ -77,9 +77,9 @@ def test_a_schedule_missed_while_closed_is_asked_about_not_sent(qtbot, simulator
         schedule_campaign(engine, campaign_id, at(10, 30))
     simulator.clock.set(at(11, 0))  # the window opens half an hour late
 
-    window = sandbox_window(qtbot, simulator)
     asked: list[tuple[int, datetime, bool]] = []
-    window.ask_schedule = lambda cid, when, missed: asked.append((cid, when, missed)) or (LATER, None)
+    window = sandbox_window(qtbot, simulator,
+                            ask_schedule=lambda cid, when, missed: asked.append((cid, when, missed)) or (LATER, None))
     qtbot.waitUntil(lambda: bool(asked), timeout=5000)
     assert asked == [(campaign_id, at(10, 30), True)]
     window.schedules.check()  # asked once per session, never sent by the timer
