@@ -20,12 +20,14 @@ UI = ROOT / "gui" / "ui"
 
 # Loaded on the pool or on first use, never while the window is built: the simulator, HTTP, the engine, the
 # importer; the schedule watcher (after the first paint); platformdirs (the folders are given here) and the
-# command line's parser modules (`sms-composer` without arguments parses nothing).
+# command line's parser modules (`sms-composer` without arguments parses nothing); what an empty Marketing draft
+# does not need: the recipients' and campaign classes, the template library (SQLite, on the pool), html.
 NOT_AT_START_UP = ("gui.services.simulator", "http.server", "httpx", "keyring", "openpyxl", "python_calamine",
                    "gui.services.sending.engine", "gui.services.sending.runner",
                    "gui.services.api.client", "gui.services.recipients.importer",
                    "gui.ui.sending.scheduler", "gui.services.sending.schedule", "platformdirs",
-                   "gui.cli.check", "gui.cli.send", "gui.cli.simulator")
+                   "gui.cli.check", "gui.cli.send", "gui.cli.simulator",
+                   "gui.domain.recipients", "gui.domain.campaign", "gui.services.drafts.template_library", "html")
 
 BUILD_WINDOW = textwrap.dedent("""
     import sys
