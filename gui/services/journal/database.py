@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from datetime import datetime
 from pathlib import Path
 
@@ -22,9 +23,30 @@ def connect(path: Path, *, autocommit: bool = False, any_thread: bool = False) -
     path.parent.mkdir(parents=True, exist_ok=True)
     db = sqlite3.connect(path, timeout=30, isolation_level=None if autocommit else "DEFERRED",
                          check_same_thread=not any_thread)
-    db.execute("PRAGMA journal_mode=WAL")
+    _switch_to_wal(db)
     migrate(db)
     return db
+
+
+WAL_ATTEMPTS = 100  # × WAL_PAUSE: about 2 s of other connections switching the same new file
+WAL_PAUSE = 0.02
+
+
+def _switch_to_wal(db: sqlite3.Connection) -> None:
+    """PRAGMA journal_mode=WAL, retried while another connection holds the lock it needs.
+
+    On a new file the switch needs an exclusive lock, and SQLite reports "database is locked" at once instead of
+    waiting the busy timeout when another connection is switching it too (the window opens the journal and the
+    template library together on its first start).
+    """
+    for attempt in range(WAL_ATTEMPTS):
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or attempt == WAL_ATTEMPTS - 1:
+                raise
+            time.sleep(WAL_PAUSE)
 
 
 def schema_version(db: sqlite3.Connection) -> int:
