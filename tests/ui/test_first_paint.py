@@ -49,3 +49,25 @@ def test_a_window_nobody_shows_starts_its_work_at_the_next_pass(qtbot) -> None:
     after_first_paint(window, lambda: log.append("started"))
     assert log == []  # never during the call itself
     qtbot.waitUntil(lambda: log == ["started"], timeout=5000)
+
+
+def test_flags_set_by_name_at_start_up_take_effect(qtbot) -> None:
+    """The start-up path sets some alignments, flags and policies by name (to keep Qt's enum namespace out of the
+    first paint); a misspelt name would be a silent no-op, so the values are checked here, with the enums."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QFormLayout, QPushButton
+
+    from gui.ui.main_window import MainWindow, WindowMode
+
+    window = MainWindow(WindowMode())
+    qtbot.addWidget(window)
+    preview = window.compose.preview
+    assert window.sidebar.focusPolicy() == Qt.FocusPolicy.StrongFocus
+    assert preview.sender.alignment() == Qt.AlignmentFlag.AlignHCenter
+    assert preview.bubble.textFormat() == Qt.TextFormat.RichText
+    assert preview.bubble.textInteractionFlags() == Qt.TextInteractionFlag.TextSelectableByMouse
+    assert window.compose.scroll.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+    [form] = [item for item in window.compose.marketing.layout_.children() if isinstance(item, QFormLayout)]
+    assert form.labelAlignment() == Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+    buttons = window.compose.findChildren(QPushButton)
+    assert buttons and all(b.focusPolicy() == Qt.FocusPolicy.StrongFocus for b in buttons)
