@@ -9,22 +9,33 @@ from contextlib import contextmanager
 
 _lock = threading.Lock()
 _frozen_depth = 0
+_paused_depth = 0
+_enabled_before = False
 
 
 @contextmanager
 def collector_paused() -> Iterator[None]:
-    """No cyclic collection inside the block; on exit the collector is on again only if it was on before.
+    """No cyclic collection inside the block; when the last open block ends, the collector is on again only if
+    it was on when the first one began.
 
-    For a caller about to build millions of acyclic objects (an import): the collector would only rescan a
-    growing heap. Library functions do not call this themselves; the command or window that runs them does.
+    For a caller about to build millions of acyclic objects (an import, a plan): the collector would only rescan
+    a growing heap. Blocks on several threads overlap (an import on one pool thread, a plan on another): counted,
+    so the first one to end does not switch collection back on under the others. Library functions do not call
+    this themselves; the command or window that runs them does.
     """
-    was_enabled = gc.isenabled()
-    gc.disable()
+    global _paused_depth, _enabled_before
+    with _lock:
+        if _paused_depth == 0:
+            _enabled_before = gc.isenabled()
+        _paused_depth += 1
+        gc.disable()
     try:
         yield
     finally:
-        if was_enabled:
-            gc.enable()
+        with _lock:
+            _paused_depth -= 1
+            if _paused_depth == 0 and _enabled_before:
+                gc.enable()
 
 
 def freeze() -> None:
@@ -55,6 +66,11 @@ def heap_frozen() -> Iterator[None]:
         yield
     finally:
         thaw()
+
+
+def paused_depth() -> int:
+    """How many `collector_paused` blocks are open now, on any thread."""
+    return _paused_depth
 
 
 def frozen_depth() -> int:

@@ -94,13 +94,22 @@ def run_in_background(
     on_success: Callable[[Any], None] | None = None,
     on_failure: Callable[[Exception], None] | None = None,
     pool: QThreadPool | None = None,
+    *,
+    whole_list: bool = False,
 ) -> TaskSignals:
     """Start `fn` on `pool` (the global pool by default); results arrive on `on_success`/`on_failure`.
 
     The receivers are connected before the task starts so no result can be missed. Pass `@Slot`
     methods of GUI-thread QObjects, not lambdas, so delivery is queued onto the GUI thread. The
     signals object is kept alive until `finished` has been delivered.
+
+    `whole_list`: the call walks or builds the whole recipients list (an import, a plan, a campaign's numbers).
+    The cyclic collector is paused while it runs (`gc_scope.collector_paused`, undone when the call returns):
+    its millions of new objects would otherwise set off full collections, each walking the whole heap with the
+    GIL held — a freeze of the window of up to a second at 1,000,000 rows.
     """
+    if whole_list:
+        fn = _collector_paused(fn)
     signals = TaskSignals()
     _alive.add(signals)
     if pool is None:
@@ -114,6 +123,16 @@ def run_in_background(
     signals.destroyed.connect(lambda *_: _done(signals))
     pool.start(_Task(fn, signals))
     return signals
+
+
+def _collector_paused(fn: Callable[[], Any]) -> Callable[[], Any]:
+    from gui.services.gc_scope import collector_paused
+
+    def paused() -> Any:
+        with collector_paused():
+            return fn()
+
+    return paused
 
 
 MIN_THREADS = 6

@@ -6,7 +6,7 @@ from PySide6.QtCore import QModelIndex
 
 from gui.domain.statuses import NumberStatus
 from gui.services.journal.types import NumberUpdate
-from gui.ui.sending.status_model import COLUMN_COUNT, STATUS_ROLE, StatusFilter, StatusModel
+from gui.ui.sending.status_model import COLUMN_COUNT, STATUS_ROLE, StatusFilter, StatusModel, status_rows
 
 REASON_COLUMN = 5  # row, number, status, 送达状态, 送达时间, reason, advice
 
@@ -50,3 +50,24 @@ def test_status_filter_keeps_the_contract_while_its_filters_change(qtmodeltester
     proxy.set_statuses(None)
     proxy.set_search("")
     assert not proxy.active and proxy.rowCount() == 12
+
+
+def test_status_rows_share_equal_texts_and_keep_every_value() -> None:
+    """A million rows read from SQLite carry a new string per cell; the columns keep one copy of each text."""
+    reason = "号码格式不正确"
+    entries = [
+        (1, "+8613000000001", "failed", "".join(["号码", "格式不正确"]), "检查号码", "", "", "1016"),
+        (2, "+8613000000002", "failed", "".join(["号码格式", "不正确"]), "检查号码", "", "", "1016"),
+        (3, "+8613000000003", "accepted"),
+    ]
+    rows = status_rows(iter(entries))
+    assert rows.rows == [1, 2, 3]
+    assert rows.numbers == ["+8613000000001", "+8613000000002", "+8613000000003"]
+    assert rows.status == ["failed", "failed", "accepted"]
+    assert rows.reason == [reason, reason, ""]
+    assert rows.code == ["1016", "1016", ""]
+    assert rows.delivery == rows.delivery_time == ["", "", ""]
+    assert entries[0][3] is not entries[1][3]
+    assert rows.reason[0] is rows.reason[1]
+    assert rows.index == {"+8613000000001": 0, "+8613000000002": 1, "+8613000000003": 2}
+    assert rows.done == 3

@@ -49,6 +49,12 @@ def _switch_to_wal(db: sqlite3.Connection) -> None:
             time.sleep(WAL_PAUSE)
 
 
+def connect_reader(path: Path) -> sqlite3.Connection:
+    """A read-only connection of its own, for one long read on a worker thread: in WAL mode it reads a
+    consistent snapshot while the shared connection goes on writing, and it never migrates or creates the file."""
+    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=30)
+
+
 def schema_version(db: sqlite3.Connection) -> int:
     return int(db.execute("PRAGMA user_version").fetchone()[0])
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import glob
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
@@ -233,6 +233,11 @@ class Engine:
     def numbers(self, campaign_id: int) -> list[NumberRow]:
         self._check(campaign_id)
         return self.journal.numbers(campaign_id)
+
+    def number_pages(self, campaign_id: int) -> Iterator[list[NumberRow]]:
+        """The campaign's numbers in row order, a page at a time (a million rows never in memory at once)."""
+        self._check(campaign_id)
+        return self.journal.number_pages(campaign_id)
 
     def fetch_receipts(self, campaign_id: int, client: SmsClient) -> ReceiptSummary:
         self._check(campaign_id)

@@ -257,7 +257,7 @@ class HistoryPage(QWidget):
         self.numbers_loading = True
         engine = self.session.engine
         run_in_background(lambda: (generation, number_entries(engine, campaign_id)), self._on_numbers,
-                          self._on_numbers_failed)
+                          self._on_numbers_failed, whole_list=True)
         self.report_view.load(campaign_id)
 
     @Slot(object)

@@ -50,9 +50,12 @@ if TYPE_CHECKING:  # the window imports this page at start-up; the engine opens 
 def number_entries(engine: Engine, campaign_id: int) -> StatusRows:
     """The campaign's rows as the status table's columns (blocking: run it on the pool)."""
     english = current_language() == "en"
-    return status_rows([(r.row, r.number, r.status, (r.message_en if english else "") or r.message_zh,
-             (r.advice_en if english else "") or r.advice_zh, r.delivery_status, r.delivery_time,
-             r.code if r.status in FAILED_STATUSES else "") for r in engine.numbers(campaign_id)])
+    # A page of rows at a time, each turned into the table's columns and dropped: the rows with all their
+    # texts would be ~1 GB at a million numbers.
+    return status_rows((r.row, r.number, r.status, (r.message_en if english else "") or r.message_zh,
+                        (r.advice_en if english else "") or r.advice_zh, r.delivery_status, r.delivery_time,
+                        r.code if r.status in FAILED_STATUSES else "")
+                       for page in engine.number_pages(campaign_id) for r in page)
 
 
 class StatusTable(QWidget):
@@ -216,7 +219,8 @@ class SendPanel(QWidget):
         self._set_controls(True)
         self.pause_button.setEnabled(False)
         engine = self.session.engine
-        run_in_background(lambda: number_entries(engine, campaign_id), self._on_entries, self._on_entries_failed)
+        run_in_background(lambda: number_entries(engine, campaign_id), self._on_entries, self._on_entries_failed,
+                          whole_list=True)
 
     @Slot(object)
     def _on_entries(self, entries: StatusRows) -> None:

@@ -188,7 +188,7 @@ class ReviewPage(ScheduledSend, QWidget):
             planned = engine.plan(campaign, imported, price_per_part=price, batch_size=batch)
             return generation, planned, None if planned.errors else engine.repeat_of(planned), self._budget_of(planned)
 
-        run_in_background(plan, self._on_planned, self._on_plan_failed)
+        run_in_background(plan, self._on_planned, self._on_plan_failed, whole_list=True)
         # A path with a scheme or domain in it is already an error: checking it would only show a misleading ✓.
         usable = campaign.is_marketing and campaign.path and not check_path(campaign.path)
         url = self.session.landing_url(campaign.path) if usable else None
@@ -361,7 +361,7 @@ class ReviewPage(ScheduledSend, QWidget):
         self._creating = True
         self._update_buttons()
         self.action_note.setText(self.tr("Storing the campaign…"))
-        run_in_background(create, done or self._on_created, self._on_create_failed)
+        run_in_background(create, done or self._on_created, self._on_create_failed, whole_list=True)
 
     @Slot(object)
     def _on_created(self, campaign_id: int) -> None:

@@ -71,15 +71,22 @@ def status_rows(entries: Iterable[Sequence[Any]]) -> StatusRows:
     """Columns from (row, number, status[, reason, advice, delivery, delivery time, code]) entries; a loop over
     every row: call it on the pool."""
     b = StatusRows()
+    # SQLite hands back a new string for every cell: a million copies of the same few statuses, reasons and
+    # advice are ~300 MB. Equal texts share one string here.
+    shared: dict[str, str] = {}
+    one = shared.setdefault
     for entry in entries:
+        cells = [str(value) for value in entry[2:8]]
+        cells += [""] * (6 - len(cells))
+        status, reason, advice, delivery, delivery_time, code = cells
         b.rows.append(int(entry[0]))
         b.numbers.append(str(entry[1]))
-        b.status.append(str(entry[2]))
-        b.reason.append(str(entry[3]) if len(entry) > 3 else "")
-        b.advice.append(str(entry[4]) if len(entry) > 4 else "")
-        b.delivery.append(str(entry[5]) if len(entry) > 5 else "")
-        b.delivery_time.append(str(entry[6]) if len(entry) > 6 else "")
-        b.code.append(str(entry[7]) if len(entry) > 7 else "")
+        b.status.append(one(status, status))
+        b.reason.append(one(reason, reason))
+        b.advice.append(one(advice, advice))
+        b.delivery.append(one(delivery, delivery))
+        b.delivery_time.append(delivery_time)
+        b.code.append(one(code, code))
     b.has_receipts = any(b.delivery)
     b.index = {number: i for i, number in enumerate(b.numbers)}
     b.done = len(b.status) - b.status.count(NumberStatus.PENDING)

@@ -108,3 +108,21 @@ def test_history_lists_newest_first(tmp_path, simulator):
             )
         assert [c.name for c in journal.campaigns()] == ["二", "一"]
         assert journal.last_campaign_id() == 2
+
+
+def test_number_pages_give_the_same_rows_in_the_same_order_while_the_shared_connection_writes(tmp_path, simulator):
+    """Read a page at a time through a connection of its own; a write transaction open on the shared one (the
+    runner's) neither blocks the read nor shows through half-done."""
+    people = recipients(23)
+    plan = plan_campaign(marketing(), screen_recipients(people, suppressed={people[4].number}), batch_size=5)
+    with Journal(tmp_path / "日志 j.db") as journal:
+        campaign_id = journal.create_campaign(marketing(), plan, created_at=simulator.clock.now(),
+                                              suppressed=plan.suppressed)
+        whole = journal.numbers(campaign_id)
+        with journal._transaction() as db:
+            db.execute("UPDATE journal_recipients SET status = 'accepted' WHERE campaign_id = ?", (campaign_id,))
+            pages = list(journal.number_pages(campaign_id, page=4))
+        assert [len(page) for page in pages] == [4, 4, 4, 4, 4, 3]
+        assert [row for page in pages for row in page] == whole
+        assert [row.row for row in whole] == sorted(row.row for row in whole)
+        assert journal.numbers(campaign_id)[0].status == NumberStatus.ACCEPTED

@@ -1,0 +1,42 @@
+"""The pool helper: a whole-list call runs with the cyclic collector paused, and the collector is back after."""
+
+from __future__ import annotations
+
+import gc
+
+from gui.services import gc_scope
+from gui.ui.workers import run_in_background, wait_for_background
+
+
+def test_a_whole_list_call_pauses_the_collector_only_while_it_runs(qtbot) -> None:
+    assert gc.isenabled()
+    seen: list[object] = []
+
+    def call() -> tuple[bool, int]:
+        return gc.isenabled(), gc_scope.paused_depth()
+
+    run_in_background(call, seen.append, seen.append, whole_list=True)
+    qtbot.waitUntil(lambda: bool(seen))
+    assert seen == [(False, 1)]
+    assert gc.isenabled()
+    assert gc_scope.paused_depth() == 0
+
+
+def test_a_failing_whole_list_call_still_restores_the_collector(qtbot) -> None:
+    failures: list[Exception] = []
+
+    def call() -> None:
+        raise ValueError("unreadable")
+
+    run_in_background(call, on_failure=failures.append, whole_list=True)
+    qtbot.waitUntil(lambda: bool(failures))
+    assert [str(error) for error in failures] == ["unreadable"]
+    assert wait_for_background(5000)
+    assert gc.isenabled()
+
+
+def test_an_ordinary_call_leaves_the_collector_alone(qtbot) -> None:
+    seen: list[object] = []
+    run_in_background(gc.isenabled, seen.append)
+    qtbot.waitUntil(lambda: bool(seen))
+    assert seen == [True]
