@@ -104,12 +104,13 @@ def run_in_background(
     signals object is kept alive until `finished` has been delivered.
 
     `whole_list`: the call walks or builds the whole recipients list (an import, a plan, a campaign's numbers).
-    The cyclic collector is paused while it runs (`gc_scope.collector_paused`, undone when the call returns):
-    its millions of new objects would otherwise set off full collections, each walking the whole heap with the
-    GIL held — a freeze of the window of up to a second at 1,000,000 rows.
+    While it runs, the cyclic collector is paused (`gc_scope.collector_paused`): its millions of new objects
+    would otherwise set off full collections, each walking the whole heap with the GIL held — a freeze of the
+    window of up to a second at 1,000,000 rows; and the GIL changes hands every millisecond, not every five
+    (`gil_scope.quick_turns`). Both are undone when the call returns.
     """
     if whole_list:
-        fn = _collector_paused(fn)
+        fn = _as_whole_list_call(fn)
     signals = TaskSignals()
     _alive.add(signals)
     if pool is None:
@@ -125,14 +126,15 @@ def run_in_background(
     return signals
 
 
-def _collector_paused(fn: Callable[[], Any]) -> Callable[[], Any]:
+def _as_whole_list_call(fn: Callable[[], Any]) -> Callable[[], Any]:
     from gui.services.gc_scope import collector_paused
+    from gui.services.gil_scope import quick_turns
 
-    def paused() -> Any:
-        with collector_paused():
+    def call() -> Any:
+        with collector_paused(), quick_turns():
             return fn()
 
-    return paused
+    return call
 
 
 MIN_THREADS = 6

@@ -1,6 +1,7 @@
 """The window on the user's path (make bench): open a workbook → background import → 内容 with the preview picker →
 检查并发送 → send to the simulator (its own process) → 发送记录, recording the longest event-loop gap of each step and
-the peak memory (VmHWM) of this process since the window was built.
+the peak memory (VmHWM) of this process since the window was built. A first row shows start-up (until the
+journal is open and every page is built) for reference; the verdict is on the path's steps.
 
 SMS_COMPOSER_BENCH_PATH_ROWS: comma-separated sizes (default "100000,1000000"). SMS_COMPOSER_BENCH_BATCHES: how many
 batches of 1000 to send before cancelling (default: all). The workbook is written by a child process, so writing it
@@ -32,6 +33,7 @@ pytestmark = pytest.mark.skipif(not os.environ.get("SMS_COMPOSER_BENCH"), reason
 SIZES = [int(n) for n in os.environ.get("SMS_COMPOSER_BENCH_PATH_ROWS", "100000,1000000").split(",")]
 BATCHES = int(os.environ.get("SMS_COMPOSER_BENCH_BATCHES", "0")) or None
 GAP_LIMIT_MS = 50
+STARTUP_STEP = "(start-up: show, journal, later pages built)"
 RSS_LIMIT_MB = 1024
 
 WRITE_WORKBOOK = """
@@ -110,6 +112,11 @@ def _run_steps(qtbot, window: MainWindow, workbook: Path, size: int) -> list[tup
         qtbot.wait(100)  # what the step's last answer triggers (repaints, follow-up slots) counts too
         rows.append((name, meter.step(), time.monotonic() - started, _peak_mb()))
 
+    # Start-up (first paint, the journal opening on the pool, the later pages built one per event-loop pass) is
+    # over before a user can have picked a file: measured and shown, but it is the cold-start benchmark's
+    # business, not one of the path's steps, and not part of the verdict.
+    step(STARTUP_STEP, window.show,
+         lambda: window.session.engine is not None and all(window.built(s) is not None for s in range(5)), 60)
     page = window.recipients
     step("open file → background import", lambda: (window.show_step(1), page.load(workbook)),
          lambda: page.result is not None and not page.busy, 900)
@@ -166,13 +173,11 @@ def test_window_path_has_no_freeze(qtbot, simulator_process: str, workbooks: dic
     window = MainWindow(WindowMode(sandbox=True, env_id=DEFAULT_ENV, api_base=simulator_process, session=session,
                                    clock=ManualClock(SIMULATOR_START, running=True), settle_seconds=0.5))
     qtbot.addWidget(window)
-    window.show()
-    qtbot.waitUntil(lambda: window.session.engine is not None, timeout=30_000)
     rows = _run_steps(qtbot, window, workbooks[size], size)
     print(f"\nwindow path, {size:,} rows (longest event-loop gap per step; peak RSS so far):")
     for name, gap, seconds, peak in rows:
         print(f"  {name:55s} {gap:6.1f} ms  {seconds:7.1f} s  {peak:7.0f} MB")
-    worst = max(gap for _, gap, _, _ in rows)
+    worst = max(gap for name, gap, _, _ in rows if name != STARTUP_STEP)
     peak = max(p for _, _, _, p in rows)
     assert worst <= GAP_LIMIT_MS, rows
     if size >= 1_000_000:

@@ -16,7 +16,9 @@ def collector_on() -> Iterator[None]:
     was = gc.isenabled()
     gc.enable()
     yield
-    if not was:
+    if was:  # a test may have switched it off on purpose
+        gc.enable()
+    else:
         gc.disable()
 
 

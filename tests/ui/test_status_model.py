@@ -71,3 +71,4 @@ def test_status_rows_share_equal_texts_and_keep_every_value() -> None:
     assert rows.reason[0] is rows.reason[1]
     assert rows.index == {"+8613000000001": 0, "+8613000000002": 1, "+8613000000003": 2}
     assert rows.done == 3
+    assert rows.counts == {"failed": 2, "accepted": 1}

@@ -1,25 +1,30 @@
-"""The pool helper: a whole-list call runs with the cyclic collector paused, and the collector is back after."""
+"""The pool helper: a whole-list call runs with the collector paused and quick GIL turns; both are back after."""
 
 from __future__ import annotations
 
 import gc
+import sys
 
-from gui.services import gc_scope
+import pytest
+
+from gui.services import gc_scope, gil_scope
 from gui.ui.workers import run_in_background, wait_for_background
 
 
 def test_a_whole_list_call_pauses_the_collector_only_while_it_runs(qtbot) -> None:
     assert gc.isenabled()
+    interval = sys.getswitchinterval()
     seen: list[object] = []
 
-    def call() -> tuple[bool, int]:
-        return gc.isenabled(), gc_scope.paused_depth()
+    def call() -> tuple[bool, int, float]:
+        return gc.isenabled(), gc_scope.paused_depth(), sys.getswitchinterval()
 
     run_in_background(call, seen.append, seen.append, whole_list=True)
     qtbot.waitUntil(lambda: bool(seen))
-    assert seen == [(False, 1)]
+    assert seen == [(False, 1, pytest.approx(gil_scope.SHORT_INTERVAL_S))]
     assert gc.isenabled()
     assert gc_scope.paused_depth() == 0
+    assert sys.getswitchinterval() == pytest.approx(interval)
 
 
 def test_a_failing_whole_list_call_still_restores_the_collector(qtbot) -> None:

@@ -6,7 +6,17 @@ import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QListView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from gui.ui.compose.recipient_model import RecipientPickerModel
 from gui.ui.style import ACCENT
@@ -85,12 +95,11 @@ class PreviewPanel(QWidget):
         self.row_picker.setAccessibleName(self.tr("Preview for recipient"))
         # A model over the imported rows, not an item per row: a million recipients load in no time. The combo
         # must not measure every label (size from a fixed length) and the popup must not lay out every row.
+        # A one-column table, not a list view: QListView lays out every row, asking the model for its row count
+        # twice per row (two million calls into Python at a million recipients, seconds of a frozen window while
+        # a worker holds the GIL); a table's rows are fixed-height header sections and it asks a few dozen times.
         self.row_model = RecipientPickerModel(label, self.row_picker)
-        popup = QListView(self.row_picker)
-        popup.setUniformItemSizes(True)
-        popup.setLayoutMode(QListView.LayoutMode.Batched)
-        popup.setBatchSize(2000)
-        self.row_picker.setView(popup)
+        self.row_picker.setView(_picker_popup(self.row_picker))
         self.row_picker.setModel(self.row_model)
         self.row_picker.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.row_picker.setMinimumContentsLength(18)
@@ -130,3 +139,19 @@ class PreviewPanel(QWidget):
         """The index (into the imported recipients) the preview shows, or None."""
         index = self.row_picker.currentIndex()
         return index if index >= 0 else None
+
+
+def _picker_popup(parent: QWidget) -> QTableView:
+    """The picker's drop-down list: one column of fixed-height rows, no headers, no grid."""
+    popup = QTableView(parent)
+    popup.horizontalHeader().hide()
+    popup.horizontalHeader().setStretchLastSection(True)
+    rows = popup.verticalHeader()
+    rows.hide()
+    rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    rows.setDefaultSectionSize(popup.fontMetrics().height() + 8)
+    popup.setShowGrid(False)
+    popup.setWordWrap(False)
+    popup.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    popup.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    return popup

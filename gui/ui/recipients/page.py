@@ -188,17 +188,13 @@ class RecipientsPage(QWidget):
             emit(rows)
 
         def work() -> ImportResult:
-            from gui.services.gc_scope import collector_paused
             from gui.services.recipients.importer import import_recipients  # calamine loads on the pool
 
-            # Paused for the import only: a full collection over a growing million-row heap holds the GIL,
-            # which the window would feel as a freeze.
-            with collector_paused():
-                return ready(import_recipients(path, sheet=sheet, header_row=header_row,
-                                                phone_column=phone_column or None,
-                                                suppressed=_suppressed_numbers(), progress=progress))
+            return ready(import_recipients(path, sheet=sheet, header_row=header_row, phone_column=phone_column or None,
+                                           suppressed=_suppressed_numbers(), progress=progress))
 
-        run_in_background(work, self._on_imported, self._on_failed)
+        # whole_list: no full collection over the growing million-row heap while it is read (see workers).
+        run_in_background(work, self._on_imported, self._on_failed, whole_list=True)
 
     def load_text(self, text: str) -> None:
         """Import pasted numbers on the thread pool."""

@@ -225,8 +225,7 @@ class SendPanel(QWidget):
     @Slot(object)
     def _on_entries(self, entries: StatusRows) -> None:
         self.model.set_rows(entries)
-        total = len(entries)
-        done = entries.done
+        total, done, counts = len(entries), entries.done, dict(entries.counts)  # counted on the pool
         del entries
         # A big campaign leaves millions of long-lived objects (the imported rows, the plan, these rows). While
         # sending, the worker's allocations trigger full collections that walk all of them with the GIL held:
@@ -238,7 +237,7 @@ class SendPanel(QWidget):
         self.progress_bar.setValue(done)
         self._done_at_start = done
         self._started = time.monotonic()
-        self.counts_label.setText(counts_text(self.model.counts(), current_language()))
+        self.counts_label.setText(counts_text(counts, current_language()))
         worker = SendWorker(self.session, int(self.campaign_id or 0), allow_resend=self._allow_resend)
         self.send_thread = SendThread(worker, self)
         worker.batch_result.connect(self._on_batch)
