@@ -66,13 +66,12 @@ class ReviewPage(ScheduledSend, QWidget):
         self.plan: Plan | None = None
         self.campaign: Campaign | None = None
         self.landing: LandingCheck | None = None
-        self._generation = 0
+        self._generation, self._landing_url = 0, None  # the landing page to check once the current plan is made
         self.repeat: RepeatNotice | None = None  # the engine's RepeatNotice for the current plan, if it repeats an earlier one
         self._creating = False
         self._sent_id: int | None = None  # the campaign started from this page, and what it sent
         self._sent_fingerprint = ""
-        self._name_edited = False
-        self._testing = False
+        self._name_edited = self._testing = False
         # Replaceable in tests: show the question, return True to send (the repeat question separately).
         self.confirm: Callable[[str], bool] = lambda text: confirmation.ask(self, text)
         self.confirm_repeat: Callable[[str], bool] = lambda text: confirmation.ask_repeat(self, text)
@@ -191,10 +190,7 @@ class ReviewPage(ScheduledSend, QWidget):
         run_in_background(plan, self._on_planned, self._on_plan_failed, whole_list=True)
         # A path with a scheme or domain in it is already an error: checking it would only show a misleading ✓.
         usable = campaign.is_marketing and campaign.path and not check_path(campaign.path)
-        url = self.session.landing_url(campaign.path) if usable else None
-        if url:  # httpx imported on the pool: on the GUI thread, taking turns with the plan, it froze the window 0.8 s
-            run_in_background(lambda: (generation, import_module("gui.services.api.landing_check")
-                                       .check_landing_page(url)), self._on_landing)
+        self._landing_url = self.session.landing_url(campaign.path) if usable else None
 
     def default_name(self) -> str:
         """Type · time · file, e.g. 营销短信 · 11-29 10:00 · 客户名单.xlsx."""
@@ -224,6 +220,10 @@ class ReviewPage(ScheduledSend, QWidget):
         generation, plan, repeat, budget = answer
         if generation != self._generation:
             return
+        url = self._landing_url
+        if url:  # on the pool after the plan: beside the plan's worker the GUI thread waited for the GIL, on it 0.8 s
+            run_in_background(lambda: (generation, import_module("gui.services.api.landing_check")
+                                       .check_landing_page(url)), self._on_landing)
         self.plan = plan
         self.repeat, self.budget = repeat, budget
         imported = self.imported()
