@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -10,6 +11,7 @@ from PySide6.QtCore import QObject, QTimer, Slot
 
 from gui.domain.errors import UserFacingError
 from gui.services.drafts.session_state import ListSource, SessionState, load_state, save_state
+from gui.ui.workers import run_in_background
 
 if TYPE_CHECKING:  # the window creates the keeper: a runtime import would be circular
     from gui.ui.main_window import MainWindow
@@ -17,6 +19,28 @@ if TYPE_CHECKING:  # the window creates the keeper: a runtime import would be ci
     from gui.ui.sending.review_page import ReviewPage
 
 SAVE_DELAY_MS = 400
+
+
+class _Writes:
+    """Session writes in the order their states were taken: a background write that finishes after the closing
+    save (a newer state) is dropped, never renamed over it."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._issued = self._written = 0
+
+    def ticket(self) -> int:
+        """Taken on the GUI thread together with the state it numbers."""
+        self._issued += 1
+        return self._issued
+
+    def write(self, state: SessionState, ticket: int) -> None:
+        with self._lock:
+            if ticket < self._written:
+                return
+            with contextlib.suppress(OSError, UserFacingError):  # a full or read-only disk must not break typing
+                save_state(state)
+            self._written = ticket
 
 
 class SessionKeeper(QObject):
@@ -32,7 +56,9 @@ class SessionKeeper(QObject):
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(SAVE_DELAY_MS)
-        self.timer.timeout.connect(self.save)
+        self.timer.timeout.connect(self._save_in_background)
+        self._writes = _Writes()
+        self._writing = self._again = False
         window.compose.rendered.connect(self.schedule)
         window.sidebar.currentRowChanged.connect(self.schedule)
         # 收件人 and 检查并发送 are built after the first paint (or when the restore needs them).
@@ -77,11 +103,26 @@ class SessionKeeper(QObject):
 
     @Slot()
     def save(self) -> None:
+        """Write the state now, on this thread (closing: it must land before the process ends)."""
         self.timer.stop()
-        try:
-            save_state(self.state())
-        except (OSError, UserFacingError):  # a full or read-only disk must not break typing; try again next change
+        self._writes.write(self.state(), self._writes.ticket())
+
+    @Slot()
+    def _save_in_background(self) -> None:
+        # A moment after a change: on the pool, since the write ends with an fsync (tens of milliseconds on a busy
+        # disk, a freeze on the GUI thread). One write at a time; a change meanwhile is saved again after it.
+        if self._writing:
+            self._again = True
             return
+        self._writing, self._again = True, False
+        state, ticket, writes = self.state(), self._writes.ticket(), self._writes
+        run_in_background(lambda: writes.write(state, ticket), self._written, self._written)
+
+    @Slot(object)
+    def _written(self, _answer: object) -> None:
+        self._writing = False
+        if self._again:
+            self._save_in_background()
 
     # -- restoring ------------------------------------------------------------------------------------------
     def restore(self) -> bool:

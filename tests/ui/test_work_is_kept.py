@@ -119,3 +119,16 @@ def test_a_damaged_workbook_is_explained_in_chinese_with_the_library_words_behin
     assert page.details.isVisibleTo(page) and not page.details.text.isVisibleTo(page)
     page.details.toggle.click()
     assert page.details.text.isVisibleTo(page) and page.details.text.text().startswith("技术细节：")
+
+
+def test_an_older_autosave_finishing_late_never_replaces_a_newer_state() -> None:
+    """The autosave writes on the pool; the closing save writes at once. Whichever ends last, the newest stays."""
+    from gui.services.drafts.session_state import SessionState
+    from gui.ui.session_keeper import _Writes
+
+    writes = _Writes()
+    older, newer = writes.ticket(), writes.ticket()
+    writes.write(SessionState(draft={"content": "新"}, recipients=None, page=2, name="新"), newer)
+    writes.write(SessionState(draft={"content": "旧"}, recipients=None, page=1, name="旧"), older)
+    state = load_state()
+    assert state is not None and state.name == "新" and state.page == 2
