@@ -11,6 +11,7 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
 
 MAX_CONTENT_LENGTH = 30
 SINGLE_SMS_LIMIT = 70
@@ -129,22 +130,28 @@ _TLDS = sorted(
     key=lambda t: -len(t),
 )
 _URL_CHARS = r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]"
-_URL_RE = re.compile(
+_URL_PATTERN = (
     rf"(?i)(?:https?://|www\.){_URL_CHARS}*"
     rf"|(?<![A-Za-z0-9@.\-/_])(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+(?:{'|'.join(_TLDS)})"
     rf"(?![A-Za-z0-9-])(?:[/?#]{_URL_CHARS}*)?"
 )
-_DOMAIN_RE = re.compile(
-    rf"(?i)^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+(?:{'|'.join(_TLDS)})(?::\d+)?$"
-)
+_DOMAIN_PATTERN = rf"(?i)^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+(?:{'|'.join(_TLDS)})(?::\d+)?$"
 _TRAILING_PUNCT = ".,;:!?)'"
+
+
+@cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    """The two long patterns above compile on first use: the window's start-up checks an empty draft."""
+    return re.compile(pattern)
 
 
 def find_urls(text: str) -> list[Hit]:
     """Web addresses: http://, https://, www., or a domain-like token such as shop.example.com."""
+    if not text:
+        return []
     folded = fold(text)
     hits: list[Hit] = []
-    for match in _URL_RE.finditer(folded):
+    for match in _compiled(_URL_PATTERN).finditer(folded):
         start, end = match.span()
         while end > start and folded[end - 1] in _TRAILING_PUNCT:
             end -= 1
@@ -182,7 +189,7 @@ def check_path(path: str) -> list[tuple[str, int, int]]:
     elif not rest.startswith("/"):
         first = re.match(r"[^/\s?#]*", rest)
         segment_end = first.end() if first else 0
-        if _DOMAIN_RE.match(rest[:segment_end]):
+        if _compiled(_DOMAIN_PATTERN).match(rest[:segment_end]):
             issues.append((PathIssue.SCHEME_OR_DOMAIN, lead, lead + segment_end))
         else:
             issues.append((PathIssue.NO_LEADING_SLASH, lead, lead + 1))

@@ -8,13 +8,15 @@ import os
 from dataclasses import dataclass, field, fields, replace
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from gui.domain.budget import ResourcePack
 from gui.domain.frequency import DEFAULT_PER_DAY, DEFAULT_PER_WEEK
 from gui.domain.param_links import DEFAULT_PARAM_LINK_KEY
 from gui.services.config.atomic_file import write_text_atomically
 from gui.services.config.paths import config_dir
+
+if TYPE_CHECKING:  # the budget rules load when there are packs to read (the window's start-up has none to)
+    from gui.domain.budget import ResourcePack
 
 SETTINGS_FILENAME = "settings.json"
 DEFAULT_API_BASE = "https://api.weixin.qq.com"
@@ -62,8 +64,10 @@ class Settings:
             value = getattr(self, item.name)
             if isinstance(value, Decimal):
                 value = str(value)
+            elif item.name == "packs":
+                value = [pack.to_json() for pack in value]
             elif isinstance(value, tuple):
-                value = [v.to_json() if isinstance(v, ResourcePack) else v for v in value]
+                value = list(value)
             data[item.name] = value
         return data
 
@@ -77,6 +81,10 @@ def _coerce(name: str, default: Any, value: Any) -> Any:
     if name == "packs":
         if not isinstance(value, list):
             raise ValueError(name)
+        if not value:
+            return ()
+        from gui.domain.budget import ResourcePack
+
         try:
             return tuple(ResourcePack.from_json(item) for item in value)
         except (ValueError, ArithmeticError):
