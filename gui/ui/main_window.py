@@ -24,7 +24,6 @@ from gui.domain.clock import SystemClock
 from gui.domain.sms_text import SmsType
 from gui.services.config.keyring_status import keyring_info
 from gui.services.sending.session import AppSession
-from gui.ui import dialogs
 from gui.ui.compose import ComposeView
 from gui.ui.first_paint import after_first_paint
 from gui.ui.i18n import current_language, pick
@@ -349,6 +348,8 @@ class MainWindow(ScheduleWindow, ClosesWithoutWaiting, BuildsPagesLazily, QMainW
 
     def ask_close_during_send(self) -> bool:
         from PySide6.QtWidgets import QMessageBox  # not at the top: the first paint needs no dialog classes
+
+        from gui.ui import dialogs
 
         return dialogs.ask(
             self, self.tr("A send is in progress"),

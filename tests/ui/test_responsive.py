@@ -23,14 +23,15 @@ UI = ROOT / "gui" / "ui"
 # importer; the schedule watcher (after the first paint); platformdirs (the folders are given here) and the
 # command line's parser modules (`sms-composer` without arguments parses nothing); what an empty Marketing draft
 # does not need: the recipients' and campaign classes, the template library (SQLite, on the pool), html; the
-# budget rules (settings without resource packs).
+# budget rules (settings without resource packs); the question dialogs (asked on closing during a send, or
+# deleting a template).
 NOT_AT_START_UP = ("gui.services.simulator", "http.server", "httpx", "keyring", "openpyxl", "python_calamine",
                    "gui.services.sending.engine", "gui.services.sending.runner",
                    "gui.services.api.client", "gui.services.recipients.importer",
                    "gui.ui.sending.scheduler", "gui.services.sending.schedule", "platformdirs",
                    "gui.cli.check", "gui.cli.send", "gui.cli.simulator",
                    "gui.domain.recipients", "gui.domain.campaign", "gui.services.drafts.template_library", "html",
-                   "gui.domain.budget")
+                   "gui.domain.budget", "gui.ui.dialogs")
 
 BUILD_WINDOW = textwrap.dedent("""
     import sys
@@ -44,8 +45,10 @@ BUILD_WINDOW = textwrap.dedent("""
     window.show()
     loaded = sorted(sys.modules)
     app.processEvents()  # the first paint
-    # Naming Qt's namespace or QStyle before the first paint costs it some 20 ms of enum building.
-    built = [name for name, module in (("Qt", PySide6.QtCore), ("QStyle", PySide6.QtWidgets))
+    # Naming Qt's namespace or QStyle before the first paint costs it some 20 ms of enum building (QMessageBox
+    # and its enums some 3 ms).
+    built = [name for name, module in (("Qt", PySide6.QtCore), ("QStyle", PySide6.QtWidgets),
+                                       ("QMessageBox", PySide6.QtWidgets))
              if lazy and name in vars(module)]
     # The address patterns of the text rules compile on first use; an empty draft has no address to look for.
     from gui.domain import text_rules

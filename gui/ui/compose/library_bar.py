@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QWidget
 
-from gui.ui import dialogs
 from gui.ui.workers import run_in_background
 
 if TYPE_CHECKING:  # the library (SQLite) is opened on the pool after the first paint: imported there
@@ -76,6 +75,8 @@ class LibraryBar(QWidget):
 
     def confirm_delete(self, name: str) -> bool:
         from PySide6.QtWidgets import QMessageBox  # not at the top: the first paint needs no dialog classes
+
+        from gui.ui import dialogs
 
         return dialogs.ask(self, self.tr("Delete template"),  # Enter and Esc keep the template
                            self.tr("Delete the template “{0}”? This cannot be undone.").format(name),
