@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
 
 # Defaults from the research notes (wechat-api-notes §2.5): Tencent's current default lets one number receive 2 SMS
 # per calendar day (the carriers allow 3 Marketing SMS a day). The notes give no weekly figure: 6 per 7 days is a
@@ -14,8 +14,7 @@ DEFAULT_PER_WEEK = 6
 WEEK_DAYS = 7
 
 
-@dataclass(frozen=True, slots=True)
-class FrequencyCap:
+class FrequencyCap(NamedTuple):
     """0 switches a limit off. Days are Beijing calendar days; the week is today and the 6 days before it."""
 
     per_day: int = DEFAULT_PER_DAY
@@ -29,8 +28,7 @@ class FrequencyCap:
         return today - timedelta(days=WEEK_DAYS - 1)
 
 
-@dataclass(frozen=True, slots=True)
-class CapHit:
+class CapHit(NamedTuple):
     """One number one more Marketing SMS would take over the cap, and the rule that says so."""
 
     number: str

@@ -8,11 +8,10 @@ counted and previewed is what is sent; if the platform turns out to send the pat
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class ParamLinkRule:
+class ParamLinkRule(NamedTuple):
     """`link_placeholder` stands in for the generated link with its real domain and code length."""
 
     key: str

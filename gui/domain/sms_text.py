@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 from gui.domain import text_messages as msg
 from gui.domain.param_links import DEFAULT_PARAM_LINK_KEY, ParamLinkRule, param_link_rule
@@ -239,8 +240,7 @@ def render_marketing(draft: MarketingDraft) -> RenderedSms:
     return _finish(SmsType.MARKETING, signature_shown, content + preset.render(), content_length, problems)
 
 
-@dataclass(frozen=True)
-class _Piece:
+class _Piece(NamedTuple):
     """A run of the rendered body and the template span it came from (`param`: the `{n}` it fills)."""
 
     text: str

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from gui.domain.errors import UserFacingError
 
 LINK_MARK = "{link}"
 
 
-@dataclass(frozen=True)
-class SuffixPreset:
+class SuffixPreset(NamedTuple):
     """One version of the platform's Marketing template, minus the `{1}` content.
 
     `template` holds `{link}` where the platform puts the short link it generates from the static-site

@@ -10,8 +10,8 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 MAX_CONTENT_LENGTH = 30
 SINGLE_SMS_LIMIT = 70
@@ -55,8 +55,7 @@ def fold(text: str) -> str:
     return "".join(out)
 
 
-@dataclass(frozen=True)
-class ForbiddenSymbol:
+class ForbiddenSymbol(NamedTuple):
     """A symbol the platform rejects or phones garble, with the reason shown to the user."""
 
     token: str
@@ -81,8 +80,7 @@ FORBIDDEN_SYMBOLS: tuple[ForbiddenSymbol, ...] = (
 )
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     """One finding in a text: `text[start:end]` is the offending part."""
 
     start: int

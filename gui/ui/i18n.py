@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
@@ -18,8 +18,7 @@ ENGLISH = "en"
 _current_language = CHINESE
 
 
-@dataclass(frozen=True)
-class TranslatorStatus:
+class TranslatorStatus(NamedTuple):
     """What `install_translators` managed to load (the smoke test reports it)."""
 
     language: str
