@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 from gui.domain.sms_text import MarketingDraft, NotificationDraft, Problem, RenderedSms, Severity
 
@@ -30,8 +30,7 @@ class CarrierRule:
     pattern: re.Pattern[str] | None = None
 
 
-@dataclass(frozen=True)
-class RulePack:
+class RulePack(NamedTuple):
     name: str
     version: str
     rules: tuple[CarrierRule, ...]
