@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from gui.domain.sms_text import MarketingDraft, NotificationDraft, Problem, RenderedSms, Severity
@@ -74,7 +74,7 @@ def apply_rules(pack: RulePack | None, draft: MarketingDraft | NotificationDraft
         if rendered.sms_type.value not in rule.applies_to or rule.id in seen:
             continue
         found += _check(rule, draft, rendered)
-    return replace(rendered, warnings=rendered.warnings + tuple(found)) if found else rendered
+    return rendered._replace(warnings=rendered.warnings + tuple(found)) if found else rendered
 
 
 def _check(rule: CarrierRule, draft: Any, rendered: RenderedSms) -> list[Problem]:

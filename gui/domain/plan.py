@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import heapq
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from gui.domain import text_messages as msg
@@ -103,17 +103,14 @@ def _empty_value_problem(column: str, rows: list[int]) -> Problem:
     """Rows whose column is empty would get a message with a hole: the send is refused, the rows listed."""
     shown = "、".join(str(row) for row in rows[:10]) + (f" 等 {len(rows)} 行" if len(rows) > 10 else "")
     shown_en = ", ".join(str(row) for row in rows[:10]) + (f" and {len(rows) - 10} more" if len(rows) > 10 else "")
-    return replace(
-        _problem(
-            "empty_column_value",
-            "params",
-            f"收件人表格的“{column}”列在第 {shown} 行是空的，这些人的短信会缺一块。"
-            "请在表格里填上，或删掉这些行，然后重新导入。",
-            f"Column {column!r} is empty on row(s) {shown_en}: their message would have a hole. "
-            "Fill those cells in or delete the rows, then import again.",
-        ),
-        rows=tuple(rows),
-    )
+    return _problem(
+        "empty_column_value",
+        "params",
+        f"收件人表格的“{column}”列在第 {shown} 行是空的，这些人的短信会缺一块。"
+        "请在表格里填上，或删掉这些行，然后重新导入。",
+        f"Column {column!r} is empty on row(s) {shown_en}: their message would have a hole. "
+        "Fill those cells in or delete the rows, then import again.",
+    )._replace(rows=tuple(rows))
 
 
 def _hidden_value_problem(column: str, char: str, row: int) -> Problem:
@@ -303,8 +300,7 @@ def _at_row(problem: Problem, row: int, per_recipient: bool) -> Problem:
     """Name the first row whose parameters produce the problem (Notification parameters vary by row)."""
     if not per_recipient:
         return problem
-    return replace(
-        problem,
+    return problem._replace(
         message_zh=f"第 {row} 行：{problem.message_zh}",
         message_en=f"Row {row}: {problem.message_en}",
     )

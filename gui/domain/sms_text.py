@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from enum import StrEnum
 from typing import NamedTuple
 
@@ -60,8 +59,7 @@ class Severity(StrEnum):
     WARNING = "warning"
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """One thing wrong with a draft, with the span of what the user typed that it refers to.
 
     `field` is "content", "template", "path" or "signature" (the name in use: the short name when
@@ -82,8 +80,7 @@ class Problem:
     rows: tuple[int, ...] = ()  # spreadsheet rows of the recipients concerned (plan problems only)
 
 
-@dataclass(frozen=True)
-class MarketingDraft:
+class MarketingDraft(NamedTuple):
     signature: str
     content: str
     path: str
@@ -92,8 +89,7 @@ class MarketingDraft:
     suffix_key: str = DEFAULT_SUFFIX_KEY
 
 
-@dataclass(frozen=True)
-class NotificationDraft:
+class NotificationDraft(NamedTuple):
     signature: str
     template_text: str
     params: tuple[str, ...]
@@ -103,8 +99,7 @@ class NotificationDraft:
     param_link_key: str = DEFAULT_PARAM_LINK_KEY  # how a static-site path value is sent (param_links.py)
 
 
-@dataclass(frozen=True)
-class RenderedSms:
+class RenderedSms(NamedTuple):
     """The final text (with the placeholder link for Marketing) and everything measured on it.
 
     Length, parts and warnings are computed even when there are errors, on the text as given.

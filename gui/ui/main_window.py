@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QSize, Signal, Slot
@@ -279,8 +278,8 @@ class MainWindow(ScheduleWindow, ClosesWithoutWaiting, BuildsPagesLazily, QMainW
         run_in_background(lambda: open_engine(self.mode.clock), self._on_engine, self._on_engine_failed)
         self.session.sandbox = session
         self._own_session = session
-        self.mode = replace(self.mode, sandbox=True, env_id=session.env_id, api_base=session.base_url,
-                            session=session)
+        self.mode = self.mode._replace(sandbox=True, env_id=session.env_id, api_base=session.base_url,
+                                       session=session)
         self.offer.hide()
         self.recipients.set_sandbox(True)
         self.sandbox_banner.show()

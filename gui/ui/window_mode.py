@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from gui.domain.clock import Clock
 from gui.services.sending.session import DEFAULT_SETTLE_SECONDS
@@ -13,8 +12,7 @@ if TYPE_CHECKING:  # the simulator and the engine load when used, on the pool, n
     from gui.services.simulator.sandbox import SandboxSession
 
 
-@dataclass(frozen=True)
-class WindowMode:
+class WindowMode(NamedTuple):
     """How the window was started: sandbox (simulator) or live, and against which environment."""
 
     sandbox: bool = False
