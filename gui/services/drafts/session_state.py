@@ -8,9 +8,8 @@ campaign file's JSON, the list is where it came from (not the numbers).
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from gui.services.config.atomic_file import write_text_atomically
 from gui.services.config.paths import database_path
@@ -22,8 +21,7 @@ SESSION_FILENAME = "session.json"
 FORMAT_VERSION = 1
 
 
-@dataclass(frozen=True)
-class ListSource:
+class ListSource(NamedTuple):
     """Where the imported list came from and how it was read, with the file's size and time to notice changes."""
 
     file: str
@@ -56,8 +54,7 @@ class ListSource:
         return "same" if (stat.st_size, stat.st_mtime_ns) == (self.size, self.mtime_ns) else "changed"
 
 
-@dataclass(frozen=True)
-class SessionState:
+class SessionState(NamedTuple):
     """`draft` is a campaign file's JSON object (type, every field, template and parameter sources)."""
 
     draft: dict[str, Any]
@@ -74,7 +71,7 @@ def session_path(base: Path | None = None) -> Path:
 def save_state(state: SessionState, path: Path | None = None) -> Path:
     path = path or session_path()
     data = {"version": FORMAT_VERSION, "draft": state.draft, "page": state.page, "name": state.name,
-            "recipients": asdict(state.recipients) if state.recipients is not None else None}
+            "recipients": state.recipients._asdict() if state.recipients is not None else None}
     text = json.dumps(data, ensure_ascii=False, indent=1)
     return write_text_atomically(path, text, suffix=".tmp")
 
