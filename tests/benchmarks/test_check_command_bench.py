@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.benchmarks.workbooks import write_customers
+
 pytestmark = pytest.mark.skipif(not os.environ.get("SMS_COMPOSER_BENCH"), reason="benchmark: make bench")
 ROWS = int(os.environ.get("SMS_COMPOSER_BENCH_CHECK_ROWS", "1000000"))
 PAIRS = 3
@@ -24,15 +26,6 @@ import sys, python_calamine
 book = python_calamine.CalamineWorkbook.from_path(sys.argv[1])
 count = sum(1 for _ in book.get_sheet_by_index(0).iter_rows())
 print(count)
-"""
-WRITE = """
-import sys, openpyxl
-book = openpyxl.Workbook(write_only=True)
-sheet = book.create_sheet("客户")
-sheet.append(["手机号", "姓名", "城市"])
-for i in range(int(sys.argv[2])):
-    sheet.append([f"13{i:09d}", f"客户{i}", "上海"])
-book.save(sys.argv[1])
 """
 
 
@@ -45,7 +38,7 @@ def _timed(command: list[str], env: dict[str, str], out: Path) -> float:
 
 def test_check_within_ratio_of_bare_calamine(tmp_path: Path) -> None:
     book = tmp_path / "客户.xlsx"
-    subprocess.run([sys.executable, "-c", WRITE, str(book), str(ROWS)], check=True, timeout=1800)
+    write_customers(book, ROWS)
     env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
     env.update(PYTHONPYCACHEPREFIX=str(tmp_path / "pycache"), SMS_COMPOSER_DATA_DIR=str(tmp_path / "data"),
                SMS_COMPOSER_CONFIG_DIR=str(tmp_path / "config"))

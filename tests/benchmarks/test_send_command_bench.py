@@ -27,6 +27,7 @@ from gui.services.journal.store import Journal
 from gui.services.journal.types import BatchRow
 from gui.services.sending.requests import batch_request
 from gui.services.simulator import DEFAULT_APPID, DEFAULT_ENV, DEFAULT_SECRET
+from tests.benchmarks.workbooks import write_customers
 from tests.support.simulator_process import simulator_process
 
 pytestmark = pytest.mark.skipif(not os.environ.get("SMS_COMPOSER_BENCH"), reason="benchmark: make bench")
@@ -36,15 +37,6 @@ LATENCY_MS = 50
 ALLOWED = 1.15
 START = datetime(2026, 11, 27, 10, 0)  # the simulator's and the command's clock (a weekday morning, Beijing)
 
-WRITE = """
-import sys, openpyxl
-book = openpyxl.Workbook(write_only=True)
-sheet = book.create_sheet("客户")
-sheet.append(["手机号", "姓名", "城市"])
-for i in range(int(sys.argv[2])):
-    sheet.append([f"13{i:09d}", f"客户{i}", "上海"])
-book.save(sys.argv[1])
-"""
 # The bare way: read the sheet with python-calamine, one stable_token, then the app's request bodies in batches of
 # 1000 on one httpx.Client, one after another; prints how many numbers the answers accepted.
 BARE = """
@@ -140,8 +132,8 @@ class Bench:
 
 def test_send_within_ratio_of_bare_httpx_loop(tmp_path: Path) -> None:
     book, small = tmp_path / "客户.xlsx", tmp_path / "少量.xlsx"
-    subprocess.run([sys.executable, "-c", WRITE, str(book), str(ROWS)], check=True, timeout=1800)
-    subprocess.run([sys.executable, "-c", WRITE, str(small), "2000"], check=True, timeout=600)
+    write_customers(book, ROWS)
+    write_customers(small, 2000)
     bench = Bench(tmp_path, book, _write_campaign(tmp_path / "发货通知.json"))
     bench.bare(small, 2000)  # warm: the OS file cache, the simulator's and both commands' imports
     bench.app(small, 2000)

@@ -10,8 +10,6 @@ does not count towards the memory figure."""
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -25,6 +23,7 @@ from gui.domain.sms_text import SmsType
 from gui.services.simulator import DEFAULT_APPID, DEFAULT_ENV, DEFAULT_SECRET
 from gui.services.simulator.sandbox import SandboxSession
 from gui.ui.main_window import MainWindow, WindowMode
+from tests.benchmarks.workbooks import write_customers
 from tests.support.simulator import SIMULATOR_START
 from tests.support.simulator_process import simulator_process as start_simulator_process
 from tests.ui.send_support import compose_marketing
@@ -36,15 +35,6 @@ GAP_LIMIT_MS = 50
 STARTUP_STEP = "(start-up: show, journal, later pages built)"
 RSS_LIMIT_MB = 1024
 
-WRITE_WORKBOOK = """
-import sys, openpyxl
-book = openpyxl.Workbook(write_only=True)
-sheet = book.create_sheet("客户")
-sheet.append(["手机号", "姓名", "城市"])
-for i in range(int(sys.argv[2])):
-    sheet.append([f"13{i:09d}", f"客户{i}", "上海"])
-book.save(sys.argv[1])
-"""
 
 
 @pytest.fixture(scope="module")
@@ -53,7 +43,7 @@ def workbooks(tmp_path_factory) -> dict[int, Path]:
     paths = {}
     for size in SIZES:
         path = folder / f"客户-{size}.xlsx"
-        subprocess.run([sys.executable, "-c", WRITE_WORKBOOK, str(path), str(size)], check=True, timeout=1800)
+        write_customers(path, size)
         paths[size] = path
     return paths
 
