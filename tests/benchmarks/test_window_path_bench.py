@@ -148,7 +148,7 @@ def _run_steps(qtbot, window: MainWindow, workbook: Path, size: int) -> list[tup
         qtbot.waitUntil(lambda: not panel.is_sending(), timeout=120_000)
     history = window.history
     step("发送记录: list, newest campaign's numbers", lambda: window.show_step(3),
-         lambda: not history.loading and not history.numbers_loading
+         lambda: not history.loading and not history.report_view.loading and not history.numbers_loading
          and history.numbers.model.rowCount() == size, 600)
     assert history.selected_id == panel.campaign_id
     meter.timer.stop()

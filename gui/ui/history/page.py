@@ -76,6 +76,7 @@ class HistoryPage(QWidget):
         # and `loading` stays True until it has arrived, so nobody reads a list that is about to change.
         self._list_generation = 0
         self._numbers_generation = 0
+        self._numbers_next: int | None = None  # the campaign whose numbers are read once its report is in
         self.loading = False
         self.numbers_loading = False
         self._stale = True
@@ -143,6 +144,7 @@ class HistoryPage(QWidget):
         self.report_view.run_requested.connect(self.run_requested)
         self.report_view.settings_requested.connect(self.settings_requested)
         self.report_view.changed.connect(self.refresh)
+        self.report_view.settled.connect(self._read_numbers)
 
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(self.table)
@@ -251,14 +253,21 @@ class HistoryPage(QWidget):
         self._update_buttons()
 
     def open(self, campaign_id: int) -> None:
-        """Load the campaign's per-number results into the lower table."""
+        """Load the campaign's report, then (not beside it: two pool threads reading a million numbers each
+        kept the GUI thread waiting for the GIL, 60+ ms) its per-number results into the lower table."""
         self._numbers_generation += 1
-        generation = self._numbers_generation
+        self._numbers_next = campaign_id
         self.numbers_loading = True
-        engine = self.session.engine
+        self.report_view.load(campaign_id)
+
+    @Slot()
+    def _read_numbers(self) -> None:
+        campaign_id, self._numbers_next = self._numbers_next, None
+        if campaign_id is None:  # settled after another of the report's actions
+            return
+        generation, engine = self._numbers_generation, self.session.engine
         run_in_background(lambda: (generation, number_entries(engine, campaign_id)), self._on_numbers,
                           self._on_numbers_failed, whole_list=True)
-        self.report_view.load(campaign_id)
 
     @Slot(object)
     def _on_numbers(self, answer: tuple[int, Any]) -> None:

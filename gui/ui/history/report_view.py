@@ -53,12 +53,14 @@ class ReportView(QWidget):
         run_requested(int, bool): send campaign ID now (after a retry was queued).
         settings_requested(): open 设置 to fix credentials or the environment.
         changed(): the journal changed (receipts fetched, numbers queued): the list's counts are stale.
+        settled(): a report asked for by load() arrived, or something failed: the page reads the numbers next.
     """
 
     numbers_requested = Signal(str, object)
     run_requested = Signal(int, bool)
     settings_requested = Signal()
     changed = Signal()
+    settled = Signal()
 
     def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -157,6 +159,7 @@ class ReportView(QWidget):
             return
         self.loading = False
         self._show_report(report)
+        self.settled.emit()
 
     def _show_report(self, report: CampaignReport | None) -> None:
         self.report = report
@@ -390,6 +393,7 @@ class ReportView(QWidget):
     def _on_failed(self, error: Exception) -> None:
         self.loading = False
         explain(self.note, self.tr("That did not work ({0})."), error)
+        self.settled.emit()
 
 
 FIGURE_KEYS = ("recipients", "accepted", "delivered", "delivery_rate", "failed", "pending_unknown",
