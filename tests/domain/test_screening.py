@@ -5,6 +5,8 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+import pytest
+
 from gui.domain.plan import plan_campaign
 from gui.domain.recipients import DuplicateRow, ImportResult, Recipient
 from gui.domain.screening import Screened, screen_import, screen_numbers, screen_recipients
@@ -97,12 +99,17 @@ def test_every_step_on_the_way_to_a_send_calls_the_screening_step():
     assert "services/sending/engine.py" in calls["screen_import"]
 
 
-def test_repeated_numbers_agree_with_counting_on_random_lists() -> None:
+@pytest.mark.parametrize("seen_limit", [None, 1, 300])
+def test_repeated_numbers_agree_with_counting_on_random_lists(monkeypatch, seen_limit: int | None) -> None:
+    """`seen_limit`: the numbers seen so far fill several sets of that size (a million rows fill a few)."""
     import random
     from collections import Counter
 
+    from gui.domain import screening
     from gui.domain.screening import DEDUPE_BLOCK, _repeated_numbers
 
+    if seen_limit is not None:
+        monkeypatch.setattr(screening, "SEEN_LIMIT", seen_limit)
     chooser = random.Random(20261129)
     for size in (0, 1, DEDUPE_BLOCK - 1, DEDUPE_BLOCK, DEDUPE_BLOCK + 1, 5 * DEDUPE_BLOCK + 7):
         for pool in (3, size // 2 + 1, 10 * size + 1):  # many repeats, some, nearly none
