@@ -13,6 +13,12 @@ class FlowLayout(QLayout):
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
         self._right = right_aligned
+        # Qt asks for heightForWidth many times a layout pass, also of hidden pages (a stacked layout asks every
+        # page), and each Qt call made from Python here hands the GIL over and waits to get it back — up to a
+        # millisecond apiece while a pool thread imports a million rows (30+ ms pauses). Sizes are read once
+        # per invalidation and heights remembered per width.
+        self._sizes: list[tuple[QLayoutItem, QSize]] | None = None
+        self._heights: dict[int, int] = {}
         self.setSpacing(spacing)
         self.setContentsMargins(QMargins(0, 0, 0, 0))
 
@@ -35,47 +41,59 @@ class FlowLayout(QLayout):
         return True
 
     def heightForWidth(self, width: int) -> int:
-        return self._arrange(QRect(0, 0, width, 0), apply=False)
+        height = self._heights.get(width)
+        if height is None:
+            height = self._heights[width] = self._arrange(QRect(0, 0, width, 0), apply=False)
+        return height
+
+    def invalidate(self) -> None:
+        self._sizes = None
+        self._heights.clear()
+        super().invalidate()
 
     def setGeometry(self, rect: QRect) -> None:
         super().setGeometry(rect)
         self._arrange(rect, apply=True)
 
     def sizeHint(self) -> QSize:
-        visible = self._visible()
-        width = sum(item.sizeHint().width() for item in visible) + self.spacing() * max(len(visible) - 1, 0)
-        height = max((item.sizeHint().height() for item in visible), default=0)
-        return QSize(width, height)
+        sizes = [size for _, size in self._visible()]
+        width = sum(size.width() for size in sizes) + self.spacing() * max(len(sizes) - 1, 0)
+        return QSize(width, max((size.height() for size in sizes), default=0))
 
     def minimumSize(self) -> QSize:
         """The widest single item: anything narrower than the whole row wraps instead of cutting text."""
-        visible = self._visible()
-        return QSize(max((item.sizeHint().width() for item in visible), default=0),
-                     max((item.sizeHint().height() for item in visible), default=0))
+        sizes = [size for _, size in self._visible()]
+        return QSize(max((size.width() for size in sizes), default=0),
+                     max((size.height() for size in sizes), default=0))
 
-    def _visible(self) -> list[QLayoutItem]:
-        return [item for item in self._items if not (item.widget() is not None and item.widget().isHidden())]
+    def _visible(self) -> list[tuple[QLayoutItem, QSize]]:
+        """The shown items with their size hints (hiding, showing or relabelling a button invalidates)."""
+        if self._sizes is None:
+            self._sizes = [(item, item.sizeHint()) for item in self._items
+                           if not (item.widget() is not None and item.widget().isHidden())]
+        return self._sizes
 
     def _arrange(self, rect: QRect, *, apply: bool) -> int:
-        lines: list[list[QLayoutItem]] = [[]]
+        spacing = self.spacing()
+        lines: list[list[tuple[QLayoutItem, QSize]]] = [[]]
         used = 0
-        for item in self._visible():
-            width = item.sizeHint().width()
-            if lines[-1] and used + self.spacing() + width > rect.width():
+        for item, size in self._visible():
+            width = size.width()
+            if lines[-1] and used + spacing + width > rect.width():
                 lines.append([])
                 used = 0
-            used += (self.spacing() if lines[-1] else 0) + width
-            lines[-1].append(item)
+            used += (spacing if lines[-1] else 0) + width
+            lines[-1].append((item, size))
         y = rect.y()
         for line in lines:
             if not line:
                 continue
-            height = max(item.sizeHint().height() for item in line)
-            total = sum(item.sizeHint().width() for item in line) + self.spacing() * (len(line) - 1)
+            height = max(size.height() for _, size in line)
+            total = sum(size.width() for _, size in line) + spacing * (len(line) - 1)
             x = rect.x() + (rect.width() - total if self._right else 0)
-            for item in line:
+            for item, size in line:
                 if apply:
-                    item.setGeometry(QRect(QPoint(x, y), item.sizeHint()))
-                x += item.sizeHint().width() + self.spacing()
-            y += height + self.spacing()
-        return max(y - rect.y() - self.spacing(), 0)
+                    item.setGeometry(QRect(QPoint(x, y), size))
+                x += size.width() + spacing
+            y += height + spacing
+        return max(y - rect.y() - spacing, 0)
