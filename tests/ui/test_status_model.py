@@ -6,6 +6,7 @@ from PySide6.QtCore import QModelIndex
 
 from gui.domain.statuses import NumberStatus
 from gui.services.journal.types import NumberUpdate
+from gui.ui.sending import status_model
 from gui.ui.sending.status_model import COLUMN_COUNT, STATUS_ROLE, StatusFilter, StatusModel, status_rows
 
 REASON_COLUMN = 5  # row, number, status, 送达状态, 送达时间, reason, advice
@@ -69,6 +70,20 @@ def test_status_rows_share_equal_texts_and_keep_every_value() -> None:
     assert rows.delivery == rows.delivery_time == ["", "", ""]
     assert entries[0][3] is not entries[1][3]
     assert rows.reason[0] is rows.reason[1]
-    assert rows.index == {"+8613000000001": 0, "+8613000000002": 1, "+8613000000003": 2}
+    assert [rows.index.get(number) for number in rows.numbers] == [0, 1, 2]
+    assert rows.index.get("+8613000000009") is None
     assert rows.done == 3
     assert rows.counts == {"failed": 2, "accepted": 1}
+
+
+def test_number_index_in_parts_answers_as_one_dict(monkeypatch) -> None:
+    """A million numbers fill several dicts (INDEX_PART each, INDEX_STEP at a time); small sizes here."""
+    monkeypatch.setattr(status_model, "INDEX_PART", 5)
+    monkeypatch.setattr(status_model, "INDEX_STEP", 3)
+    numbers = [f"+86130000000{i % 17:02d}" for i in range(40)]  # repeats in different parts
+    one = {number: i for i, number in enumerate(numbers)}
+    index = status_model.NumberIndex(numbers)
+    assert len(index._parts) > 3
+    assert [index.get(number) for number in one] == list(one.values())
+    assert index.get("+8613999999999") is None
+    assert status_model.NumberIndex().get(numbers[0]) is None

@@ -30,6 +30,11 @@ COLUMN_COUNT = 7
 DELIVERY_COLUMNS = (3, 4)  # 送达状态, 送达时间: shown once receipts have been fetched
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 1
 COUNT_STEP = 20_000
+# The number → row index is kept in dicts of at most INDEX_PART numbers, filled INDEX_STEP at a time: one dict
+# of a million grows by rehashing ~700,000 keys in one C call (~30 ms with the GIL held, the window waiting);
+# below ~700,000 its largest rehash is ~350,000.
+INDEX_PART = 600_000
+INDEX_STEP = 20_000
 # Filter keys beside the plain statuses: an accepted number's receipt, and a failure code (a report group).
 DELIVERY_KEY = "delivery:"
 CODE_KEY = "code:"
@@ -49,6 +54,24 @@ _COLOURS = {
 Index = QModelIndex | QPersistentModelIndex
 
 
+class NumberIndex:
+    """The row of each number (the last row, for a number listed twice), looked up like a dict's `get`."""
+
+    def __init__(self, numbers: Sequence[str] = ()) -> None:
+        self._parts: list[dict[str, int]] = []
+        for start in range(0, len(numbers), INDEX_STEP):
+            if not self._parts or len(self._parts[-1]) >= INDEX_PART:
+                self._parts.append({})
+            chunk = numbers[start:start + INDEX_STEP]
+            self._parts[-1].update(zip(chunk, range(start, start + len(chunk)), strict=True))
+
+    def get(self, number: str) -> int | None:
+        for part in reversed(self._parts):  # a later row wins, as in one dict
+            if (i := part.get(number)) is not None:
+                return i
+        return None
+
+
 @dataclass
 class StatusRows:
     """The status table's columns, built off the GUI thread so that showing a million rows is a swap."""
@@ -61,7 +84,7 @@ class StatusRows:
     delivery: list[str] = field(default_factory=list)
     delivery_time: list[str] = field(default_factory=list)
     code: list[str] = field(default_factory=list)
-    index: dict[str, int] = field(default_factory=dict)
+    index: NumberIndex = field(default_factory=NumberIndex)
     has_receipts: bool = False
     done: int = 0  # rows no longer pending
     counts: Counter[str] = field(default_factory=Counter)  # rows per status, as built
@@ -91,7 +114,7 @@ def status_rows(entries: Iterable[Sequence[Any]]) -> StatusRows:
         b.delivery_time.append(delivery_time)
         b.code.append(one(code, code))
     b.has_receipts = any(b.delivery)
-    b.index = {number: i for i, number in enumerate(b.numbers)}
+    b.index = NumberIndex(b.numbers)
     for start in range(0, len(b.status), COUNT_STEP):  # Counter over a million rows at once holds the GIL
         b.counts.update(b.status[start:start + COUNT_STEP])
     b.done = len(b.status) - b.counts.get(NumberStatus.PENDING, 0)
@@ -116,7 +139,7 @@ class StatusModel(QAbstractTableModel):
         self._delivery_time: list[str] = []
         self._code: list[str] = []
         self.has_receipts = False
-        self._index: dict[str, int] = {}
+        self._index = NumberIndex()
         self._pending: dict[str, tuple[str, str, str]] = {}
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms)
