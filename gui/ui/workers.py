@@ -170,11 +170,18 @@ def when_idle(callback: Callable[[], None]) -> None:
 def release_in_background(value: object) -> None:
     """Drop the last reference to `value` on the pool: freeing millions of objects is a stall of its own.
 
-    The caller must hold no other reference; whatever still refers to it keeps it alive as usual.
+    A list is emptied one item at a time (each item freed in a C call of its own, not all in one). The caller
+    must hold no other reference; whatever still refers to it keeps it alive as usual.
     """
     holder = [value]
     del value
-    QThreadPool.globalInstance().start(holder.clear)
+
+    def release() -> None:
+        items = holder.pop()
+        while type(items) is list and items:
+            items.pop()
+
+    QThreadPool.globalInstance().start(release)
 
 
 def wait_for_background(timeout_ms: int = 5000) -> bool:

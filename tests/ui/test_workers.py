@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from gui.services import gc_scope, gil_scope
-from gui.ui.workers import run_in_background, wait_for_background
+from gui.ui.workers import release_in_background, run_in_background, wait_for_background
 
 
 def test_a_whole_list_call_pauses_the_collector_only_while_it_runs(qtbot) -> None:
@@ -45,3 +45,19 @@ def test_an_ordinary_call_leaves_the_collector_alone(qtbot) -> None:
     run_in_background(gc.isenabled, seen.append)
     qtbot.waitUntil(lambda: bool(seen))
     assert seen == [True]
+
+
+def test_release_in_background_frees_a_list_item_by_item_on_the_pool(qtbot) -> None:
+    import threading
+    import weakref
+
+    class Column(list):  # a list that can be watched with a weak reference
+        pass
+
+    freed_on: list[int] = []
+    columns = [Column(range(1000)) for _ in range(3)]
+    watchers = [weakref.ref(column, lambda _ref: freed_on.append(threading.get_ident())) for column in columns]
+    release_in_background(columns)
+    del columns
+    qtbot.waitUntil(lambda: all(watcher() is None for watcher in watchers), timeout=5000)
+    assert len(freed_on) == 3 and threading.get_ident() not in freed_on

@@ -24,6 +24,7 @@ from gui.domain.statuses import DeliveryStatus, NumberStatus, status_label
 from gui.services.journal.types import NumberUpdate
 from gui.ui.i18n import current_language
 from gui.ui.style import ACCENT, ERROR, MUTED, WARNING
+from gui.ui.workers import release_in_background
 
 # Row numbers and statuses in parallel lists: a million recipients must stay cheap to hold and to update.
 COLUMN_COUNT = 7
@@ -154,7 +155,10 @@ class StatusModel(QAbstractTableModel):
         self.set_rows(status_rows(entries))
 
     def set_rows(self, built: StatusRows) -> None:
-        """Show columns built by `status_rows` on the pool: a swap, O(1) on the GUI thread."""
+        """Show columns built by `status_rows` on the pool: a swap, O(1) on the GUI thread. The columns shown
+        until now are freed on the pool, one at a time: a million rows' worth freed here took ~60 ms."""
+        old: list[object] = [self._rows, self._numbers, self._status, self._reason, self._advice, self._delivery,
+                             self._delivery_time, self._code, *self._index._parts]
         self.beginResetModel()
         self._pending.clear()
         self._rows, self._numbers, self._status = built.rows, built.numbers, built.status
@@ -163,6 +167,7 @@ class StatusModel(QAbstractTableModel):
         self.has_receipts = built.has_receipts
         self._index = built.index
         self.endResetModel()
+        release_in_background(old)
 
     def queue_updates(self, updates: Iterable[NumberUpdate]) -> None:
         """Buffer the runner's number updates; applied on the timer."""
