@@ -189,7 +189,7 @@ def to_text(rendered: RenderedSms, draft: MarketingDraft | NotificationDraft, no
         for problem in problems:
             lines.append(f"  {mark} [{problem.code}] {pick(problem.message_zh, problem.message_en)}")
             target = _field_text(draft, problem.field)
-            if target is not None and problem.end > problem.start:  # a whole-text remark points at nothing
+            if target is not None:
                 lines += marker_lines(target[0], target[1], problem.start, problem.end)
     if rendered.ok and rendered.warnings:
         lines.append(pick("没有错误，可以发送；请先看一下上面的提醒。", "No errors: ready to send; do read the warnings above."))

@@ -118,12 +118,13 @@ def _odd_signature(rule: CarrierRule, name: str) -> bool:
 def _unsubscribe(rule: CarrierRule, rendered: RenderedSms) -> list[Problem]:
     data = rule.data
     text = rendered.text
+    # About the suffix preset (the 退订提示 picker), not a place in the content: no span to underline.
     for old in data.get("outdated", ()):
         if old in text:
-            return [_problem(rule, old, 0, 0, "content")]
+            return [_problem(rule, old, 0, 0, "suffix")]
     required = str(data.get("required", ""))
     if required and required not in text:
-        return [_problem(rule, "", 0, 0, "content", missing=True)]
+        return [_problem(rule, "", 0, 0, "suffix", missing=True)]
     return []
 
 

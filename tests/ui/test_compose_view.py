@@ -39,6 +39,8 @@ def test_seed_example_counts_45_of_70_in_one_part(qtbot) -> None:
     # The example's 回T退订 is the old unsubscribe text: the carrier rule pack says so (a warning, not an error).
     assert view.problems.codes() == ["unsubscribe_wording"]
     assert view.content_counter.property("state") == ""
+    # It is about the 退订提示 preset, not a place in the content: nothing in the editor is underlined.
+    assert view.marketing.content_edit.extraSelections() == []
 
 
 def test_every_keystroke_updates_the_counters(qtbot) -> None:
