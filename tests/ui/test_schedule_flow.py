@@ -98,3 +98,15 @@ def test_a_schedule_missed_while_closed_is_asked_about_not_sent(qtbot, simulator
     assert asked[-1] == (campaign_id, at(10, 30), False)
     qtbot.waitUntil(lambda: len(simulator.accepted()) == 6 and not window.review.panel.is_sending(), timeout=10000)
     assert sent_once(simulator) == Counter({1: 6})
+
+
+def test_the_schedule_time_shown_before_it_is_ticked_is_the_next_full_hour(qtbot) -> None:
+    from datetime import datetime
+
+    from gui.domain.clock import BEIJING, ManualClock
+    from gui.ui.sending.scheduler import ScheduleOption, from_qt
+
+    option = ScheduleOption(clock=ManualClock(datetime(2026, 11, 27, 10, 25, tzinfo=BEIJING)))
+    qtbot.addWidget(option)
+    assert not option.edit.isEnabled()
+    assert from_qt(option.edit.dateTime()) == datetime(2026, 11, 27, 11, 0, tzinfo=BEIJING)  # not Qt's 2000-01-01

@@ -174,6 +174,8 @@ class ScheduleOption(QWidget):
         self.edit.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.edit.setCalendarPopup(True)
         self.edit.setEnabled(False)
+        if clock is not None:  # shown greyed before it is ticked: a sensible time, not Qt's 2000-01-01
+            self.edit.setDateTime(self._next_full_hour(clock))
         self.check.toggled.connect(self.edit.setEnabled)
         self.check.toggled.connect(self._on_toggled)
         row = QHBoxLayout(self)
@@ -184,8 +186,12 @@ class ScheduleOption(QWidget):
     def _on_toggled(self, on: bool) -> None:
         """Ticked with a time already past (or never set): start from the next full hour."""
         if on and self.clock is not None and from_qt(self.edit.dateTime()) <= self.clock.now():
-            now = beijing(self.clock.now())
-            self.edit.setDateTime(to_qt(now.replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)))
+            self.edit.setDateTime(self._next_full_hour(self.clock))
+
+    @staticmethod
+    def _next_full_hour(clock: Clock) -> QDateTime:
+        now = beijing(clock.now())
+        return to_qt(now.replace(minute=0, second=0, microsecond=0) + timedelta(hours=1))
 
     def value(self) -> datetime | None:
         return from_qt(self.edit.dateTime()) if self.check.isChecked() else None
