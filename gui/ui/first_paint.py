@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QWidget
 
 # A shown window that is never painted (one opened minimised) still starts its work after this long.
 LATEST_MS = 500
+_WAITER = "_first_paint_waiter"
 
 
 def after_first_paint(widget: QWidget, callback: Callable[[], None]) -> None:
@@ -19,13 +20,21 @@ def after_first_paint(widget: QWidget, callback: Callable[[], None]) -> None:
     A zero timer set while the window is built fires before its first paint: pool threads started there (the
     journal's and the keyring's imports) compete with the paint for the interpreter and delay it."""
     window = widget.window()
-    waiter = window.findChild(_FirstPaint)
-    if waiter is None:
+    # Kept on the window, not found with findChild: that wraps every descendant in a Python object.
+    waiter = getattr(window, _WAITER, None)
+    if not isinstance(waiter, _FirstPaint):
         waiter = _FirstPaint(window)
+        setattr(window, _WAITER, waiter)
     if waiter.done:  # painted already: at the next pass
         QTimer.singleShot(0, callback)
     else:
         waiter.callbacks.append(callback)
+
+
+def first_paint_done(widget: QWidget) -> bool:
+    """Whether the work waiting for the first paint of `widget`'s window has run."""
+    waiter = getattr(widget.window(), _WAITER, None)
+    return isinstance(waiter, _FirstPaint) and waiter.done
 
 
 class _FirstPaint(QObject):

@@ -151,7 +151,8 @@ class MainWindow(ScheduleWindow, ClosesWithoutWaiting, BuildsPagesLazily, QMainW
         # Right after the first paint: these import the engine and the keyring on the pool, which would otherwise
         # compete with building and painting the window.
         after_first_paint(self, self._start_background)
-        keyboard_friendly(self)
+        # After the paint too: it walks every widget, wrapping each in a Python object (Qt's internal ones as well).
+        after_first_paint(self, lambda: keyboard_friendly(self))
         self.keeper = SessionKeeper(self)
         self.keeper.restore()  # the draft, list and page of last time: a close or a crash loses nothing
         self.ask_schedule = self._ask_schedule  # replaceable in tests

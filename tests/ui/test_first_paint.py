@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from gui.ui.first_paint import after_first_paint
+from gui.ui.first_paint import after_first_paint, first_paint_done
 
 
 class PaintLog(QObject):
@@ -69,5 +69,31 @@ def test_flags_set_by_name_at_start_up_take_effect(qtbot) -> None:
     assert window.compose.scroll.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
     [form] = [item for item in window.compose.marketing.layout_.children() if isinstance(item, QFormLayout)]
     assert form.labelAlignment() == Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+    qtbot.waitUntil(lambda: first_paint_done(window))  # buttons are made keyboard-friendly after the paint
     buttons = window.compose.findChildren(QPushButton)
     assert buttons and all(b.focusPolicy() == Qt.FocusPolicy.StrongFocus for b in buttons)
+
+
+def test_the_notification_editor_is_built_after_the_first_paint_or_when_used(qtbot) -> None:
+    from PySide6.QtWidgets import QTableWidget
+
+    from gui.domain.sms_text import SmsType
+    from gui.ui.main_window import MainWindow, WindowMode
+
+    window = MainWindow(WindowMode())
+    qtbot.addWidget(window)
+    compose = window.compose
+    assert compose.findChildren(QTableWidget) == []  # not part of the start-up
+    window.show()
+    qtbot.waitUntil(lambda: first_paint_done(window))
+    [table] = compose.findChildren(QTableWidget)
+    assert table is compose.notification.params_table and compose.stack.count() == 2
+    assert not table.tabKeyNavigation()  # the keyboard pass after the paint saw it
+
+    early = MainWindow(WindowMode())  # asked for before the paint: built then, once
+    qtbot.addWidget(early)
+    early.compose.set_sms_type(SmsType.NOTIFICATION)
+    assert early.compose.stack.currentWidget() is early.compose.notification
+    early.show()
+    qtbot.waitUntil(lambda: first_paint_done(early))
+    assert early.compose.stack.count() == 2 and len(early.compose.findChildren(QTableWidget)) == 1

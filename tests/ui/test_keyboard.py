@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QMessageBox, QPus
 from gui.services.recipients.suppression import SuppressionList
 from gui.services.results.write_errors import ResultsNotWrittenError
 from gui.ui import dialogs
+from gui.ui.first_paint import first_paint_done
 from gui.ui.main_window import MainWindow, WindowMode
 from gui.ui.recipients.tools import SuppressionDialog, beijing_text
 from gui.ui.results_file_dialog import RETRY, ask_when_not_written
@@ -22,6 +23,7 @@ def _window(qtbot) -> MainWindow:
     window = MainWindow(WindowMode(offer_sandbox=False))
     qtbot.addWidget(window)
     window.show()
+    qtbot.waitUntil(lambda: first_paint_done(window))  # keys are made keyboard-friendly right after the paint
     return window
 
 

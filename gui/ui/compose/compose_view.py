@@ -35,6 +35,7 @@ from gui.domain.sms_text import (
     Severity,
     SmsType,
 )
+from gui.ui.compose import templates
 from gui.ui.compose.checked import checked
 from gui.ui.compose.form_labels import align_form_labels
 from gui.ui.compose.forms import MarketingForm, NotificationForm
@@ -112,10 +113,10 @@ class ComposeView(QWidget):
         identity.addRow(self.tr("Mini program short name"), short_row)
 
         self.marketing = MarketingForm(self)
-        self.notification = NotificationForm(self)
+        self._notification: NotificationForm | None = None  # built right after the first paint, or when used
+        self._columns: list[str] = []
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.marketing)
-        self.stack.addWidget(self.notification)
 
         self.content_counter = QLabel(self)
         self.content_counter.setObjectName("contentCounter")
@@ -182,28 +183,45 @@ class ComposeView(QWidget):
             edit.textChanged.connect(self.refresh)
         self.use_short_name.toggled.connect(self.refresh)
         self.marketing.changed.connect(self.refresh)
-        self.notification.changed.connect(self.refresh)
         self.preview.row_picker.currentIndexChanged.connect(self.refresh)
         self.library.chosen.connect(self.apply_template)
-        self._labels_aligned = False  # on first show, once the window's style sheet has set the fonts
-        for combo in editor_column.findChildren(QComboBox):
-            # A long preset name must not set the form's width; the open list still shows it whole.
+        self._labels_aligned, self._label_width = False, 0  # on first show, once the style sheet has set the fonts
+        # A long preset name must not set the form's width; the open list still shows it whole. (Named: findChildren
+        # wraps every descendant, Qt's own too, in a Python object, building their classes in the start-up.)
+        for combo in (self.library.combo, self.marketing.suffix_picker):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(10)
         self._place_footer()
         self.refresh()
         # The saved templates are read on the pool right after the first paint, not while the window is built.
         after_first_paint(self, self.library.refresh)
+        after_first_paint(self, self._build_notification)
+
+    @property
+    def notification(self) -> NotificationForm:
+        """The Notification editor (its table and the polish of it are not part of the start-up)."""
+        return self._build_notification()
+
+    def _build_notification(self) -> NotificationForm:  # once; later calls return it
+        if self._notification is None:
+            form = self._notification = NotificationForm(self)
+            self.stack.addWidget(form)
+            form.set_columns(self._columns)
+            form.changed.connect(self.refresh)
+            if self._labels_aligned:
+                self._fit_column()
+        return self._notification
 
     def showEvent(self, event: QShowEvent) -> None:
-        # The form never scrolls sideways: the preview gives way first (down to its minimum). Measured once
-        # shown, when the style sheet and fonts are applied.
-        if not self._labels_aligned:
+        if not self._labels_aligned:  # measured once shown, when the style sheet and fonts are applied
             self._labels_aligned = True
-            align_form_labels(self.scroll.widget())
+            self._fit_column()
+        super().showEvent(event)
+
+    def _fit_column(self) -> None:  # never scrolls sideways: the preview gives way first (down to its minimum)
+        self._label_width = align_form_labels(self.scroll.widget(), self._label_width)
         self.scroll.setMinimumWidth(self.scroll.widget().minimumSizeHint().width()
                                     + self.scroll.verticalScrollBar().sizeHint().width())
-        super().showEvent(event)
 
     # -- public API -------------------------------------------------------------------------------------------
     def sms_type(self) -> SmsType:
@@ -262,7 +280,9 @@ class ComposeView(QWidget):
         self._recipients = getattr(result, "recipients", None) or ()  # kept as is, never copied
         columns = tuple(getattr(result, "columns", ()) or ())
         phone_column = getattr(result, "phone_column", "")
-        self.notification.set_columns([c for c in columns if c != phone_column])
+        self._columns = [c for c in columns if c != phone_column]
+        if self._notification is not None:
+            self._notification.set_columns(self._columns)
         self.preview.set_recipients(self._recipients)
         self._place_footer()
         self.refresh()
@@ -302,34 +322,12 @@ class ComposeView(QWidget):
     # -- template library ------------------------------------------------------------------------------------
     def library_template(self) -> LibraryTemplate:
         """The draft on screen as a library entry (the name is asked when saving)."""
-        from gui.services.drafts.template_library import LibraryTemplate
-
-        if self.sms_type() == SmsType.NOTIFICATION:
-            form = self.notification
-            return LibraryTemplate("", str(SmsType.NOTIFICATION), form.template_edit.toPlainText(),
-                                   template_id=form.template_id_edit.text().strip(), param_names=form.param_names())
-        return LibraryTemplate("", str(SmsType.MARKETING), self.marketing.content_edit.toPlainText(),
-                               path=self.marketing.path_edit.text().strip(), suffix_key=self.marketing.suffix_key())
+        return templates.draft_as_template(self)
 
     @Slot(object)
     def apply_template(self, template: LibraryTemplate) -> None:
         """Load a saved draft or template; a parameter named like an imported column reads that column."""
-        if template.sms_type == SmsType.NOTIFICATION:
-            from gui.domain.campaign import ParamSource
-
-            self.set_sms_type(SmsType.NOTIFICATION)
-            form = self.notification
-            form.template_id_edit.setText(template.template_id)
-            form.template_edit.setPlainText(template.text)
-            form.set_param_names(template.param_names)
-            form.set_param_sources([ParamSource(column=name) if name in form.columns() else ParamSource()
-                                    for name in template.param_names])
-        else:
-            self.set_sms_type(SmsType.MARKETING)
-            self.marketing.content_edit.setPlainText(template.text)
-            self.marketing.path_edit.setText(template.path)
-            if template.suffix_key:
-                self.marketing.set_suffix_key(template.suffix_key)
+        templates.apply_template(self, template)
 
     # -- updates -----------------------------------------------------------------------------------------------
     @Slot()
@@ -365,12 +363,14 @@ class ComposeView(QWidget):
         by_field: dict[str, list[Problem]] = {}
         for problem in problems:
             by_field.setdefault(problem.field, []).append(problem)
-        for field, editor in (("content", self.marketing.content_edit), ("template", self.notification.template_edit)):
+        form = self._notification  # not built yet: nothing to mark on it
+        for field, editor in (("content", self.marketing.content_edit),
+                              *((("template", form.template_edit),) if form is not None else ())):
             spans = [(p.start, p.end, ERROR if p.severity == Severity.ERROR else WARNING)
                      for p in by_field.get(field, [])]
             editor.setExtraSelections(wave_underlines(editor, spans))
         for field, widget in (("signature", self.signature_edit), ("path", self.marketing.path_edit),
-                              ("params", self.notification.params_table)):
+                              *((("params", form.params_table),) if form is not None else ())):
             has_error = any(p.severity == Severity.ERROR for p in by_field.get(field, []))
             set_style_state(widget, "problem", has_error)
 

@@ -7,22 +7,29 @@ from PySide6.QtWidgets import QFormLayout, QWidget
 MAX_LABEL_WIDTH = 120  # a longer label (English) wraps onto two lines instead of pushing the fields off-screen
 
 
-def align_form_labels(column: QWidget) -> None:
-    """Give every form label under `column` the widest label's width (at most MAX_LABEL_WIDTH).
+def align_form_labels(column: QWidget, width: int = 0) -> int:
+    """Give every form label under `column` the widest label's width (at most MAX_LABEL_WIDTH); returns it.
 
-    Call it once the style sheet has set the fonts (on first show): labels measured before are too narrow."""
-    labels = []
+    Call it once the style sheet has set the fonts (on first show): labels measured before are too narrow. A form
+    added later is lined up by calling it again with the width returned: labels aligned before keep their wrapping
+    (a wrapped label measures narrower than its text)."""
+    labels, fresh = [], []
     forms = column.findChildren(QFormLayout)
     for form in forms:
         for row in range(form.rowCount()):
             item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
             if item is not None and item.widget() is not None:
-                labels.append(item.widget())
-    width = min(max((label.sizeHint().width() for label in labels), default=0) + 8, MAX_LABEL_WIDTH)
+                label = item.widget()
+                labels.append(label)
+                if label.minimumWidth() != label.maximumWidth():
+                    fresh.append(label)
+    width = max(width, min(max((label.sizeHint().width() for label in fresh), default=0) + 8, MAX_LABEL_WIDTH))
     for label in labels:
-        label.setWordWrap(label.sizeHint().width() > width)
+        if label in fresh:
+            label.setWordWrap(label.sizeHint().width() > width)
         label.setMinimumWidth(width)
         label.setMaximumWidth(width)
     for form in forms:
         # A form on the hidden editor keeps the sizes it measured before the style sheet applied otherwise.
         form.invalidate()
+    return width
