@@ -104,7 +104,7 @@ class ComposeView(QWidget):
         short_row.setSpacing(12)
         short_row.addWidget(self.short_name_edit, 1)
         short_row.addWidget(self.use_short_name)
-        identity = QFormLayout()
+        identity = self._identity = QFormLayout()
         identity.setHorizontalSpacing(16)
         identity.setVerticalSpacing(10)
         self.library = LibraryBar(self.library_template, library_path, self)
@@ -186,9 +186,7 @@ class ComposeView(QWidget):
         self.preview.row_picker.currentIndexChanged.connect(self.refresh)
         self.library.chosen.connect(self.apply_template)
         self._labels_aligned, self._label_width = False, 0  # on first show, once the style sheet has set the fonts
-        # A long preset name must not set the form's width; the open list still shows it whole. (Named: findChildren
-        # wraps every descendant, Qt's own too, in a Python object, building their classes in the start-up.)
-        for combo in (self.library.combo, self.marketing.suffix_picker):
+        for combo in (self.library.combo, self.marketing.suffix_picker):  # a long preset name must not widen the form
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(10)
         self._place_footer()
@@ -219,7 +217,8 @@ class ComposeView(QWidget):
         super().showEvent(event)
 
     def _fit_column(self) -> None:  # never scrolls sideways: the preview gives way first (down to its minimum)
-        self._label_width = align_form_labels(self.scroll.widget(), self._label_width)
+        forms = [form.form for form in (self.marketing, self._notification) if form is not None]
+        self._label_width = align_form_labels([self._identity, *forms], self._label_width)
         self.scroll.setMinimumWidth(self.scroll.widget().minimumSizeHint().width()
                                     + self.scroll.verticalScrollBar().sizeHint().width())
 

@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QWidget
+from collections.abc import Sequence
+
+from PySide6.QtWidgets import QFormLayout
 
 MAX_LABEL_WIDTH = 120  # a longer label (English) wraps onto two lines instead of pushing the fields off-screen
 
 
-def align_form_labels(column: QWidget, width: int = 0) -> int:
-    """Give every form label under `column` the widest label's width (at most MAX_LABEL_WIDTH); returns it.
+def align_form_labels(forms: Sequence[QFormLayout], width: int = 0) -> int:
+    """Give every label of `forms` the widest label's width (at most MAX_LABEL_WIDTH); returns it.
 
     Call it once the style sheet has set the fonts (on first show): labels measured before are too narrow. A form
     added later is lined up by calling it again with the width returned: labels aligned before keep their wrapping
     (a wrapped label measures narrower than its text)."""
+    # The forms are named, not found with findChildren: that wraps every descendant (Qt's internal widgets too) in
+    # a Python object, building their classes — milliseconds of the window's first show.
     labels, fresh = [], []
-    forms = column.findChildren(QFormLayout)
     for form in forms:
         for row in range(form.rowCount()):
             item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)

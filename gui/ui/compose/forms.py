@@ -63,7 +63,7 @@ class MarketingForm(QWidget):
         self.layout_.addWidget(section_label(self.tr("Custom content"), self))
         self.layout_.addWidget(self.content_edit)
         self.footer_index = self.layout_.count()  # the counters and problems go here
-        form = QFormLayout()
+        form = self.form = QFormLayout()
         form.setContentsMargins(0, 12, 0, 0)
         form.setHorizontalSpacing(16)
         form.setVerticalSpacing(10)
@@ -129,7 +129,7 @@ class NotificationForm(QWidget):
         self.layout_ = QVBoxLayout(self)
         self.layout_.setContentsMargins(0, 0, 0, 0)
         self.layout_.setSpacing(8)
-        form = QFormLayout()
+        form = self.form = QFormLayout()
         form.setHorizontalSpacing(16)
         form.addRow(self.tr("Template ID"), self.template_id_edit)
         self.layout_.addLayout(form)
