@@ -8,6 +8,7 @@ from PySide6.QtGui import QTextCharFormat
 from gui.domain.sms_text import SmsType
 from gui.ui.compose import ComposeView
 from gui.ui.compose.spans import utf16_position
+from gui.ui.first_paint import first_paint_done
 from gui.ui.style import ERROR, WARNING
 from tests.ui.typing_helpers import type_text
 
@@ -18,6 +19,7 @@ def make_view(qtbot) -> ComposeView:
     view = ComposeView()
     qtbot.addWidget(view)
     view.show()
+    qtbot.waitUntil(lambda: first_paint_done(view))  # the carrier rule pack is read then
     return view
 
 

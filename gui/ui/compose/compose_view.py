@@ -36,7 +36,7 @@ from gui.domain.sms_text import (
     SmsType,
 )
 from gui.ui.compose import templates
-from gui.ui.compose.checked import checked
+from gui.ui.compose.checked import checked, load_rules_after_first_paint
 from gui.ui.compose.form_labels import align_form_labels
 from gui.ui.compose.forms import MarketingForm, NotificationForm
 from gui.ui.compose.library_bar import LibraryBar
@@ -194,6 +194,7 @@ class ComposeView(QWidget):
         # The saved templates are read on the pool right after the first paint, not while the window is built.
         after_first_paint(self, self.library.refresh)
         after_first_paint(self, self._build_notification)
+        load_rules_after_first_paint(self, self.refresh)
 
     @property
     def notification(self) -> NotificationForm:
