@@ -6,7 +6,6 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDeadlineTimer, QEventLoop, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -104,6 +103,12 @@ def _first_paint(app: QApplication, window: object) -> int:
 
 def _smoke_report(window: object, status: TranslatorStatus, sandbox_note: str) -> int:
     """Print what a packaged build needs to work (translations, keyring, window) and 0 if all is there."""
+    from PySide6.QtCore import (  # the smoke test's own: not the window's start-up
+        QDeadlineTimer,
+        QEventLoop,
+        QTimer,
+    )
+
     from gui.ui.main_window import MainWindow
 
     assert isinstance(window, MainWindow)

@@ -6,12 +6,13 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import SignalInstance
-from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QWidget
 
 from gui.ui.workers import run_in_background, when_idle
 
 if TYPE_CHECKING:  # the window imports this module: the page types are for the checker only
+    from PySide6.QtGui import QCloseEvent
+
     from gui.services.sending.session import AppSession
     from gui.services.simulator.sandbox import SandboxSession
     from gui.ui.recipients.page import RecipientsPage
