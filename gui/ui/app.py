@@ -6,12 +6,12 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from gui import APP_DISPLAY_NAME, APP_NAME, __version__
 from gui.services.config.paths import resources_dir
 from gui.services.config.settings import API_BASE_ENV
+from gui.ui.first_paint import after_first_paint
 from gui.ui.i18n import ENGLISH, TranslatorStatus, install_translators, resolve_language
 from gui.ui.style import apply_fonts
 
@@ -27,11 +27,18 @@ def _application() -> QApplication:
     app.setApplicationDisplayName(APP_DISPLAY_NAME)
     app.setOrganizationName("sms-composer")
     app.setApplicationVersion(__version__)
-    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "app.svg")))
     # Matches the installed cn.smscomposer.SmsComposer.desktop, so Wayland docks show the right icon and name.
     app.setDesktopFileName("cn.smscomposer.SmsComposer")
     apply_fonts(app)
     return app  # type: ignore[return-value]  # instance() is the QApplication made above
+
+
+def set_window_icon(app: QApplication) -> None:
+    """The app's icon for every window (an SVG: loading it loads Qt's SVG icon engine, so it comes after the
+    first paint; the packaged app's file icon and the .desktop entry show until then)."""
+    from PySide6.QtGui import QIcon
+
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "app.svg")))
 
 
 def _live_env_id() -> str:
@@ -70,6 +77,7 @@ def run_app(sandbox: bool, smoke_test: bool, language: str | None) -> int:
     )
     try:
         window = MainWindow(mode)
+        after_first_paint(window, lambda: set_window_icon(app))
         if smoke_test:
             return _smoke_report(window, status, sandbox_note)
         if os.environ.get(FIRST_PAINT_ENV):
@@ -123,8 +131,13 @@ def _smoke_report(window: object, status: TranslatorStatus, sandbox_note: str) -
     from gui.services.config.credentials import BackendStatus
 
     info = window.keyring or BackendStatus("?", False, "", "no answer from the keyring within 15 s")
+    app = QApplication.instance()
+    # Set after the first paint (run_app); a bundle without Qt's SVG icon engine would draw nothing.
+    set_window_icon(app)  # type: ignore[arg-type]  # the QApplication run_app made
+    icon_drawn = not app.windowIcon().pixmap(32, 32).isNull()  # type: ignore[union-attr]  # as above
     lines = [
         f"window: ok ({window.pages.count()} pages, first step '{first_step}')",
+        f"icon: {'ok' if icon_drawn else 'NOT drawn (SVG icon engine missing?)'}",
         f"language: {status.language}",
     ]
     problems = []
@@ -137,6 +150,8 @@ def _smoke_report(window: object, status: TranslatorStatus, sandbox_note: str) -
             problems.append("qtbase translation")
         if first_step != "内容":
             problems.append("window not in Chinese")
+    if not icon_drawn:
+        problems.append("icon")
     lines.append(f"keyring: {info.name} ({'usable' if info.usable else 'NOT usable'})")
     if not info.usable:
         problems.append("keyring")

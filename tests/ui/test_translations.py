@@ -54,6 +54,7 @@ def test_smoke_test_exits_0_and_reports_chinese(tmp_path: Path) -> None:
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "first step '内容'" in result.stdout
+    assert "icon: ok" in result.stdout  # set after the first paint; drawn, so the SVG icon engine is there
     assert "language: zh" in result.stdout
     assert "smoke test: ok" in result.stdout
 
