@@ -97,16 +97,13 @@ def main(argv: list[str] | None = None) -> int:
     else:  # the window, with nothing to parse
         handler, sandbox, smoke_test, language = None, False, False, None
     try:
-        from gui.services.config.paths import config_dir, data_dir
-        from gui.services.config.storage import remove_stale_temps
-
-        remove_stale_temps([data_dir(), config_dir()])
-    except OSError:
-        pass  # a folder that cannot be listed now says so below, when it is used
-    try:
         if handler is not None:
+            from gui.services.config.storage import remove_app_stale_temps
+
+            remove_app_stale_temps()
             return int(handler(args))
-        from gui.ui.app import run_app  # Qt is imported only when the window is wanted
+        # Qt is imported only when the window is wanted; the window removes stale temp files after its first paint.
+        from gui.ui.app import run_app
 
         return run_app(sandbox=sandbox, smoke_test=smoke_test, language=language)
     except UserFacingError as error:

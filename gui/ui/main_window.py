@@ -160,6 +160,9 @@ class MainWindow(ScheduleWindow, ClosesWithoutWaiting, BuildsPagesLazily, QMainW
     @Slot()
     def _start_background(self) -> None:
         run_in_background(lambda: open_engine(self.mode.clock), self._on_engine, self._on_engine_failed)
+        from gui.services.config.storage import remove_app_stale_temps
+
+        run_in_background(remove_app_stale_temps)  # temp files of writes killed last time (settings, session)
         self._start_schedules()  # 定时发送 while open; a schedule missed while closed is asked about once it opens
         # Keyring backends can block for many seconds (Secret Service, KWallet): never on the GUI thread.
         run_in_background(keyring_info, self._on_keyring_info, self._on_keyring_failed)

@@ -72,3 +72,28 @@ def test_a_step_clicked_before_its_page_exists_builds_and_shows_it(qtbot) -> Non
     window.sidebar.setCurrentRow(3)
     assert window.built(3) is not None and window.pages.currentWidget() is window.history
     assert window.built(1) is None  # the steps in between wait for their turn
+
+
+def test_temp_files_of_killed_writes_are_removed_after_the_first_paint(qtbot, tmp_path) -> None:
+    import os
+
+    from gui.services.config.paths import config_dir, data_dir
+    from gui.services.config.storage import STALE_SECONDS
+    from gui.ui.first_paint import first_paint_done
+    from gui.ui.workers import wait_for_background
+
+    stale = [config_dir() / ".settings-killed.tmp", data_dir() / ".session-killed.tmp"]
+    fresh = config_dir() / ".settings-writing.tmp"  # a write under way in another window: left alone
+    for path in (*stale, fresh):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("{", encoding="utf-8")
+    old = fresh.stat().st_mtime - STALE_SECONDS - 60
+    for path in stale:
+        os.utime(path, (old, old))
+    window = MainWindow(WindowMode(offer_sandbox=False))
+    qtbot.addWidget(window)
+    assert all(path.exists() for path in stale)  # not while the window is built
+    window.show()
+    qtbot.waitUntil(lambda: first_paint_done(window))
+    assert wait_for_background(10000)
+    assert [path.exists() for path in stale] == [False, False] and fresh.exists()

@@ -25,7 +25,7 @@ class StorageError(UserFacingError):
 
 def storage_error(error: BaseException, folder: Path) -> StorageError | None:
     """The user-facing form of a write failure caused by the disk or folder, else None (not a storage problem)."""
-    import sqlite3  # here, not at the top: the window's start-up imports this module for remove_stale_temps
+    import sqlite3  # here, not at the top: commands import this module at start for remove_app_stale_temps
 
     text = str(error).lower()
     full = isinstance(error, OSError) and error.errno in (errno.ENOSPC, errno.EDQUOT)
@@ -91,3 +91,14 @@ def remove_stale_temps(folders: Iterable[Path], *, patterns: Iterable[str] = TEM
                 except OSError:
                     continue  # in use or not ours to delete: leave it
     return removed
+
+
+def remove_app_stale_temps() -> list[Path]:
+    """`remove_stale_temps` in the data and config folders (every command at start, the window after its first
+    paint); a folder that cannot be listed is skipped: it says so when it is used."""
+    from gui.services.config.paths import config_dir, data_dir
+
+    try:
+        return remove_stale_temps([data_dir(), config_dir()])
+    except OSError:
+        return []
