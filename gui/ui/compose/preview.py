@@ -55,6 +55,7 @@ class PreviewPanel(QWidget):
     def __init__(self, parent: QWidget | None = None, label: Callable[[Recipient], str] = str) -> None:
         super().__init__(parent)
         self._text = ""
+        self._popup_made = False
         frame = QFrame(self)
         frame.setObjectName("phoneFrame")
         frame.setMinimumWidth(190)
@@ -98,13 +99,12 @@ class PreviewPanel(QWidget):
         # A one-column table, not a list view: QListView lays out every row, asking the model for its row count
         # twice per row (two million calls into Python at a million recipients, seconds of a frozen window while
         # a worker holds the GIL); a table's rows are fixed-height header sections and it asks a few dozen times.
+        # The table is made when the first recipients arrive (`_make_popup`): the picker is hidden until then, and
+        # making it, with the combo's popup container, is start-up work.
         self.row_model = RecipientPickerModel(label, self.row_picker)
-        self.row_picker.setView(_picker_popup(self.row_picker))
         self.row_picker.setModel(self.row_model)
         self.row_picker.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.row_picker.setMinimumContentsLength(18)
-        # A drop-down list, not the style's "popup" menu: that one measures every row each time it opens.
-        self.row_picker.setStyleSheet("QComboBox { combobox-popup: 0; }")
         self.row_picker.setMaxVisibleItems(15)
         row = QHBoxLayout(self.row_box)
         row.setContentsMargins(0, 0, 0, 0)
@@ -125,11 +125,19 @@ class PreviewPanel(QWidget):
 
     def set_recipients(self, recipients: Sequence[Recipient]) -> None:
         """The recipients to choose from (not copied); keeps the current position when it still exists."""
+        if recipients and not self._popup_made:
+            self._make_popup()
         current = self.row_picker.currentIndex()
         self.row_picker.blockSignals(True)
         self.row_model.set_recipients(recipients)
         self.row_picker.setCurrentIndex(current if 0 <= current < len(recipients) else (0 if recipients else -1))
         self.row_picker.blockSignals(False)
+
+    def _make_popup(self) -> None:
+        self._popup_made = True
+        self.row_picker.setView(_picker_popup(self.row_picker))
+        # A drop-down list, not the style's "popup" menu: that one measures every row each time it opens.
+        self.row_picker.setStyleSheet("QComboBox { combobox-popup: 0; }")
 
     def pick(self, index: int) -> None:
         """Show the recipient at this index (into the imported recipients)."""
