@@ -40,7 +40,7 @@ def skip_feature_scan(package: str = "gui") -> bool:
     Returns False, changing nothing, where PySide keeps no such table (a PySide without the scan)."""
     try:
         import shiboken6  # noqa: F401  # sets up PySide's import hook and its `shibokensupport` modules
-        from shibokensupport import feature  # type: ignore[import-not-found]
+        from shibokensupport import feature  # type: ignore[import-not-found]  # made by shiboken at run time
     except ImportError:
         return False
     table = getattr(feature, "pyside_feature_dict", None)
