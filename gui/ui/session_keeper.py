@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, QTimer, Slot
 
 from gui.domain.errors import UserFacingError
 from gui.services.drafts.session_state import ListSource, SessionState, load_state, save_state
+from gui.ui.first_paint import after_first_paint
 from gui.ui.workers import run_in_background
 
 if TYPE_CHECKING:  # the window creates the keeper: a runtime import would be circular
@@ -143,14 +144,19 @@ class SessionKeeper(QObject):
             if state.name and review is not None:
                 review.name_edit.setText(state.name)
                 review._name_edited = True
-            self._source = state.recipients
-            if state.recipients is not None:
-                self._reload(state.recipients)
+            self._source = source = state.recipients
+            if source is not None:  # 收件人 is built and the list read again after the first paint, not before
+                after_first_paint(window, lambda: self._reload_later(source))
             window.show_step(min(state.page, window.pages.count() - 1))
         finally:
             recipients = window.built_recipients()
             self.restoring = bool(recipients is not None and recipients.busy)  # until the list has been read again (see _on_imported)
         return True
+
+    def _reload_later(self, source: ListSource) -> None:
+        self._reload(source)
+        recipients = self.window.built_recipients()
+        self.restoring = bool(recipients is not None and recipients.busy)  # until the list is read (_on_imported)
 
     def _reload(self, source: ListSource) -> None:
         page = self.window.recipients

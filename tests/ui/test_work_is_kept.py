@@ -132,3 +132,19 @@ def test_an_older_autosave_finishing_late_never_replaces_a_newer_state() -> None
     writes.write(SessionState(draft={"content": "旧"}, recipients=None, page=1, name="旧"), older)
     state = load_state()
     assert state is not None and state.name == "新" and state.page == 2
+
+
+def test_a_restored_list_is_read_again_after_the_first_paint(qtbot, tmp_path) -> None:
+    book = write_workbook(tmp_path / "客户名单.xlsx", numbers(3))
+    window = _window(qtbot)
+    import_file(qtbot, window, book)
+    window.show_step(0)  # closed on 内容: 收件人 is not the page to show first
+    window.close()
+    again = MainWindow(WindowMode(offer_sandbox=False))
+    qtbot.addWidget(again)
+    assert again.built_recipients() is None  # neither built nor reading a workbook before the window is painted
+    again.show()
+    qtbot.waitUntil(lambda: again.built_recipients() is not None and again.recipients.result is not None
+                    and not again.recipients.busy, timeout=5000)
+    assert len(again.recipients.result.recipients) == 3
+    assert again.pages.currentWidget() is again.compose
