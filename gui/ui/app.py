@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication
@@ -50,8 +51,11 @@ def _live_env_id() -> str:
         return ""
 
 
-def run_app(sandbox: bool, smoke_test: bool, language: str | None) -> int:
-    """Open the window (or, with `smoke_test`, build it offscreen, report and exit). Returns the exit code."""
+def run_app(sandbox: bool, smoke_test: bool, language: str | None,
+            started: Callable[[], None] | None = None) -> int:
+    """Open the window (or, with `smoke_test`, build it offscreen, report and exit). Returns the exit code.
+
+    `started` is called once the window has first painted (the caller's start-up settings end there)."""
     if smoke_test and not os.environ.get("QT_QPA_PLATFORM"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     app = _application()
@@ -78,6 +82,8 @@ def run_app(sandbox: bool, smoke_test: bool, language: str | None) -> int:
     try:
         window = MainWindow(mode)
         after_first_paint(window, lambda: set_window_icon(app))
+        if started is not None:
+            after_first_paint(window, started)
         if smoke_test:
             return _smoke_report(window, status, sandbox_note)
         if os.environ.get(FIRST_PAINT_ENV):
