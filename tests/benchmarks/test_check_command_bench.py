@@ -7,13 +7,12 @@ from __future__ import annotations
 import json
 import os
 import statistics
-import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
+from tests.benchmarks.processes import timed_run
 from tests.benchmarks.workbooks import write_customers
 
 pytestmark = pytest.mark.skipif(not os.environ.get("SMS_COMPOSER_BENCH"), reason="benchmark: make bench")
@@ -30,10 +29,8 @@ print(count)
 
 
 def _timed(command: list[str], env: dict[str, str], out: Path) -> float:
-    started = time.perf_counter()
     with out.open("wb") as sink:
-        subprocess.run(command, env=env, stdout=sink, check=False, timeout=1800)
-    return time.perf_counter() - started
+        return timed_run(command, env=env, stdout=sink, check=False, timeout=1800)
 
 
 def test_check_within_ratio_of_bare_calamine(tmp_path: Path) -> None:

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import os
 import statistics
-import subprocess
 import sys
-import time
 
 import pytest
+
+from tests.benchmarks.processes import timed_run
 
 pytestmark = pytest.mark.skipif(not os.environ.get("SMS_COMPOSER_BENCH"), reason="benchmark: make bench")
 PAIRS = int(os.environ.get("SMS_COMPOSER_BENCH_STARTS", "9"))
@@ -31,9 +31,7 @@ os._exit(0)
 
 
 def _run(command: list[str], env: dict[str, str]) -> float:
-    started = time.perf_counter()
-    subprocess.run(command, env=env, check=True, stdout=subprocess.DEVNULL, timeout=120)
-    return time.perf_counter() - started
+    return timed_run(command, env=env, timeout=120)
 
 
 def test_cold_start_within_one_and_a_half_times_a_bare_window(tmp_path) -> None:
