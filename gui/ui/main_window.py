@@ -138,11 +138,14 @@ class MainWindow(ScheduleWindow, ClosesWithoutWaiting, BuildsPagesLazily, QMainW
         self.mode_label.setObjectName("modeLabel")
         self.keyring_label = QLabel(self.tr("Keyring: checking…"), self)
         self.keyring_label.setObjectName("keyringLabel")
+        # Once every widget of the first page exists: set earlier, each widget added would be polished again.
+        self.setStyleSheet(STYLESHEET)
+        # Laid out from here on, in the styled fonts: 内容's layouts, and the status bar (it measures its widgets as
+        # they are added; measured before, in the default font, they would be measured twice).
+        self.compose.held.release()
         self.statusBar().addWidget(self.mode_label)
         self.statusBar().addPermanentWidget(self.keyring_label)
         self.statusBar().setSizeGripEnabled(False)
-        # Once every widget of the first page exists: set earlier, each widget added would be polished again.
-        self.setStyleSheet(STYLESHEET)
         self.update_mode_label(self.mode.env_id)
         self.compose.library.failed.connect(self._show_status)
         self.compose.library.saved.connect(self._on_template_saved)

@@ -97,3 +97,25 @@ def test_the_notification_editor_is_built_after_the_first_paint_or_when_used(qtb
     early.show()
     qtbot.waitUntil(lambda: first_paint_done(early))
     assert early.compose.stack.count() == 2 and len(early.compose.findChildren(QTableWidget)) == 1
+
+
+def test_compose_is_laid_out_in_the_styled_fonts_and_alone_when_shown(qtbot) -> None:
+    """内容's layouts wait for the window's style sheet (measuring before it measures every text twice); a 内容
+    shown without a main window lays itself out when shown."""
+    from gui.ui.compose import ComposeView
+    from gui.ui.main_window import MainWindow, WindowMode
+
+    window = MainWindow(WindowMode())
+    qtbot.addWidget(window)
+    assert window.compose.held.released and window.styleSheet()  # released once the style sheet is set
+    alone = ComposeView()
+    qtbot.addWidget(alone)
+    assert not alone.held.released
+    alone.resize(1000, 700)
+    alone.show()
+    qtbot.waitExposed(alone)
+    assert alone.held.released
+    edit, footer = alone.marketing.content_edit, alone.footer
+    assert edit.isVisible() and edit.width() > 200 and edit.height() > 40
+    assert footer.isVisible() and footer.geometry().top() > edit.geometry().bottom()  # under the editor
+    assert alone.problems.isVisible() and alone.problems.height() > 10

@@ -10,14 +10,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QCheckBox,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QScrollArea,
     QStackedWidget,
     QVBoxLayout,
@@ -39,10 +37,12 @@ from gui.ui.compose import templates
 from gui.ui.compose.checked import checked, load_rules_after_first_paint
 from gui.ui.compose.form_labels import align_form_labels
 from gui.ui.compose.forms import MarketingForm, NotificationForm
+from gui.ui.compose.held_layouts import HeldLayouts
 from gui.ui.compose.library_bar import LibraryBar
 from gui.ui.compose.preview import PreviewPanel
 from gui.ui.compose.problems import ProblemList
 from gui.ui.compose.spans import wave_underlines
+from gui.ui.compose.type_switch import TypeSwitch
 from gui.ui.first_paint import after_first_paint
 from gui.ui.labels import field_hint, page_hint, page_title
 from gui.ui.style import ERROR, WARNING, set_style_state
@@ -75,22 +75,9 @@ class ComposeView(QWidget):
         hint = page_hint(self.tr("Write the message once; the counters and the preview show exactly what is sent."),
                          self)
 
-        self.switch = QWidget(self)
-        self.switch.setObjectName("smsTypeSwitch")
-        self.marketing_button = QPushButton(self.tr("Marketing SMS"), self.switch)
-        self.marketing_button.setObjectName("marketingButton")
-        self.notification_button = QPushButton(self.tr("Notification SMS"), self.switch)
-        self.notification_button.setObjectName("notificationButton")
-        self._type_group = QButtonGroup(self)
-        for button in (self.marketing_button, self.notification_button):
-            button.setCheckable(True)
-            self._type_group.addButton(button)
-        self.marketing_button.setChecked(True)
-        switch_row = QHBoxLayout(self.switch)
-        switch_row.setContentsMargins(0, 0, 0, 0)
-        switch_row.setSpacing(0)
-        switch_row.addWidget(self.marketing_button)
-        switch_row.addWidget(self.notification_button)
+        self.switch = TypeSwitch(self)
+        self.marketing_button, self.notification_button = self.switch.marketing_button, self.switch.notification_button
+        self._type_group = self.switch.group
         self.type_hint = field_hint("", self, wrap=False)
 
         self.signature_edit = QLineEdit(self)
@@ -116,6 +103,8 @@ class ComposeView(QWidget):
         self._notification: NotificationForm | None = None  # built right after the first paint, or when used
         self._columns: list[str] = []
         self.stack = QStackedWidget(self)
+        self.held = HeldLayouts()  # until the window's style sheet is set (see held_layouts)
+        self.held.hold(self.marketing.layout_)
         self.stack.addWidget(self.marketing)
 
         self.content_counter = QLabel(self)
@@ -125,13 +114,14 @@ class ComposeView(QWidget):
         for counter in (self.content_counter, self.total_counter):
             counter.setProperty("counter", True)
         self.problems = ProblemList(self)
+        self.held.hold(self.problems.layout())
         self.footer = QWidget(self)
         counters = QHBoxLayout()
         counters.setContentsMargins(0, 0, 0, 0)
         counters.addWidget(self.content_counter)
         counters.addStretch(1)
         counters.addWidget(self.total_counter)
-        footer_layout = QVBoxLayout(self.footer)
+        footer_layout = self.held.hold(QVBoxLayout(self.footer))
         footer_layout.setContentsMargins(0, 0, 0, 4)
         footer_layout.setSpacing(6)
         footer_layout.addLayout(counters)
@@ -170,7 +160,7 @@ class ComposeView(QWidget):
         side.addWidget(self.preview)
         side.addStretch(1)
         body.addLayout(side, 2)
-        root = QVBoxLayout(self)
+        root = self.held.hold(QVBoxLayout(self))
         root.setContentsMargins(32, 24, 32, 24)
         root.setSpacing(12)
         root.addLayout(header)
@@ -213,6 +203,7 @@ class ComposeView(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         if not self._labels_aligned:  # measured once shown, when the style sheet and fonts are applied
+            self.held.release(shown=True)  # a 内容 without a main window (which releases it before showing)
             self._labels_aligned = True
             self._fit_column()
         super().showEvent(event)
