@@ -12,7 +12,7 @@ from gui.domain import text_messages as msg
 from gui.domain.campaign import Campaign
 from gui.domain.campaign_rules import campaign_problems, describe_character, hidden_character
 from gui.domain.carrier_rules import RulePack, apply_rules
-from gui.domain.chunks import joined
+from gui.domain.chunks import joined_pieces
 from gui.domain.frequency import CapHit
 from gui.domain.recipient_columns import field_of, numbers_of, rows_of
 from gui.domain.recipients import Recipient
@@ -276,7 +276,9 @@ def fingerprint(plan: Plan) -> str:
     digest = hashlib.sha256()
     for text in sorted(by_text):
         digest.update(text.encode("utf-8") + b"\x1e")
-        digest.update(joined("\n", list(_sorted_in_steps(by_text[text]))).encode("ascii", "replace") + b"\x1d")
+        for piece in joined_pieces("\n", _sorted_in_steps(by_text[text])):
+            digest.update(piece.encode("ascii", "replace"))
+        digest.update(b"\x1d")
     return digest.hexdigest()
 
 

@@ -4,7 +4,8 @@ the peak memory (VmHWM) of this process since the window was built. A first row 
 journal is open and every page is built) for reference; the verdict is on the path's steps.
 
 SMS_COMPOSER_BENCH_PATH_ROWS: comma-separated sizes (default "100000,1000000"). SMS_COMPOSER_BENCH_BATCHES: how many
-batches of 1000 to send before cancelling (default: all). The workbook is written by a child process, so writing it
+batches of 1000 to send before cancelling (default: all). SMS_COMPOSER_BENCH_PROBE=FILE: log what ran during each
+freeze to FILE (`stall_probe.py`; it costs a little GIL time itself, so not for the figures). The workbook is written by a child process, so writing it
 does not count towards the memory figure."""
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from gui.domain.sms_text import SmsType
 from gui.services.simulator import DEFAULT_APPID, DEFAULT_ENV, DEFAULT_SECRET
 from gui.services.simulator.sandbox import SandboxSession
 from gui.ui.main_window import MainWindow, WindowMode
+from tests.benchmarks.stall_probe import StallProbe
 from tests.benchmarks.workbooks import write_customers
 from tests.support.simulator import SIMULATOR_START
 from tests.support.simulator_process import simulator_process as start_simulator_process
@@ -31,11 +33,10 @@ from tests.ui.send_support import compose_marketing
 pytestmark = pytest.mark.skipif(not os.environ.get("SMS_COMPOSER_BENCH"), reason="benchmark: make bench")
 SIZES = [int(n) for n in os.environ.get("SMS_COMPOSER_BENCH_PATH_ROWS", "100000,1000000").split(",")]
 BATCHES = int(os.environ.get("SMS_COMPOSER_BENCH_BATCHES", "0")) or None
+PROBE = os.environ.get("SMS_COMPOSER_BENCH_PROBE")
 GAP_LIMIT_MS = 50
 STARTUP_STEP = "(start-up: show, journal, later pages built)"
 RSS_LIMIT_MB = 1024
-
-
 
 @pytest.fixture(scope="module")
 def workbooks(tmp_path_factory) -> dict[int, Path]:
@@ -57,7 +58,8 @@ def simulator_process() -> Iterator[str]:
 class GapMeter:
     """A 5 ms timer on the GUI thread; the longest interval between two ticks is the longest freeze."""
 
-    def __init__(self) -> None:
+    def __init__(self, probe: StallProbe | None = None) -> None:
+        self.probe = probe
         self.clock = QElapsedTimer()
         self.clock.start()
         self.last = self.clock.nsecsElapsed()
@@ -68,6 +70,8 @@ class GapMeter:
         self.timer.start()
 
     def _tick(self) -> None:
+        if self.probe is not None:
+            self.probe.tick()
         now = self.clock.nsecsElapsed()
         self.worst = max(self.worst, (now - self.last) / 1e6)
         self.last = now
@@ -91,11 +95,14 @@ def _reset_peak() -> None:
 
 
 def _run_steps(qtbot, window: MainWindow, workbook: Path, size: int) -> list[tuple[str, float, float, float]]:
-    meter = GapMeter()
+    probe = StallProbe(Path(PROBE)).start() if PROBE else None
+    meter = GapMeter(probe)
     rows: list[tuple[str, float, float, float]] = []
 
     def step(name: str, action: Callable[[], None], done: Callable[[], bool], timeout_s: float) -> None:
         meter.step()
+        if probe is not None:
+            probe.mark(f"{size:,} rows: {name}")
         started = time.monotonic()
         action()
         qtbot.waitUntil(done, timeout=int(timeout_s * 1000))
@@ -152,6 +159,8 @@ def _run_steps(qtbot, window: MainWindow, workbook: Path, size: int) -> list[tup
          and history.numbers.model.rowCount() == size, 600)
     assert history.selected_id == panel.campaign_id
     meter.timer.stop()
+    if probe is not None:
+        probe.stop()
     return rows
 
 

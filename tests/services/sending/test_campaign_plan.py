@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from decimal import Decimal
 
 import pytest
 
 from gui.domain.campaign import Campaign, CampaignFileError, ParamSource
-from gui.domain.plan import plan_campaign
+from gui.domain.plan import fingerprint, plan_campaign
 from gui.domain.recipients import Recipient
 from gui.domain.screening import screen_recipients
 from gui.domain.sms_text import SmsType
@@ -183,3 +184,17 @@ def test_planning_an_imported_list_builds_no_recipient_per_row(tmp_path, monkeyp
         plan = plan_campaign(campaign, screen_recipients(imported.recipients), capped=cap)
         assert plan.ok and plan.recipients == 2999 and plan.capped[0][0].row == 9
     assert built == [7, 7]  # the capped row, once per plan
+
+
+def test_the_fingerprint_hashes_each_text_with_its_sorted_numbers_as_before():
+    """Fed to the hash piece by piece, it is still the digest journals stored: campaigns sent before still match."""
+    people = [Recipient(row=i + 2, number=f"+86138{(i * 7919) % 50_000:08d}", fields={"商品": "书笔"[i % 2]})
+              for i in range(45_000)]
+    plan = plan_campaign(notification(), screen_recipients(people), batch_size=1000)
+    by_text: dict[str, list[str]] = {}
+    for batch in plan.batches:
+        by_text.setdefault(batch.rendered.text, []).extend(batch.numbers)
+    expected = hashlib.sha256()
+    for text in sorted(by_text):
+        expected.update(text.encode("utf-8") + b"\x1e" + "\n".join(sorted(by_text[text])).encode("ascii") + b"\x1d")
+    assert len(by_text) == 2 and fingerprint(plan) == expected.hexdigest()
