@@ -91,6 +91,9 @@ def test_compose_import_review_send_pause_resume_export_history(qtbot, simulator
     qtbot.waitUntil(lambda: not history.numbers_loading and history.numbers.model.rowCount() == 20, timeout=5000)
     assert history.model.text(0, 3) == "部分失败"  # 18 accepted, 2 failed
     assert history.model.text(0, 5) == "18"
+    # The same campaign in both tables: its rows and numbers are held once, the statuses read back agree.
+    assert history.numbers.model.keys.numbers is panel.model.keys.numbers
+    assert history.numbers.model.status_of("+8613800000003") == NumberStatus.FAILED
     out = tmp_path / "结果.xlsx"
     history.export_path = lambda suggested: str(out)
     history.export_button.click()

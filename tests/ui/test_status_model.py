@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QModelIndex, QThreadPool
 
 from gui.domain.statuses import NumberStatus
 from gui.services.journal.types import NumberUpdate
@@ -87,3 +87,30 @@ def test_number_index_in_parts_answers_as_one_dict(monkeypatch) -> None:
     assert [index.get(number) for number in one] == list(one.values())
     assert index.get("+8613999999999") is None
     assert status_model.NumberIndex().get(numbers[0]) is None
+
+
+def test_two_tables_of_one_campaign_share_its_rows_numbers_and_index(qtbot) -> None:
+    """The send panel and 发送记录 showing the same campaign hold its keys once; statuses stay each table's own."""
+    entries = [(i + 2, f"+86130{i:08d}", "pending") for i in range(50)]
+    panel, history, other = StatusModel(), StatusModel(), StatusModel()
+    panel.set_rows(status_rows(iter(entries), source=7))
+    sent = [(row, number, "accepted") for row, number, _ in entries]
+    history.set_rows(status_rows(iter(sent), source=7))
+    assert history.keys.rows is panel.keys.rows and history.keys.numbers is panel.keys.numbers
+    assert history.keys.index is panel.keys.index
+    assert panel.row_status(3) == "pending" and history.row_status(3) == "accepted"
+    assert history.status_of("+8613000000003") == "accepted" and history.row_number(49) == "+8613000000049"
+    # Another campaign, or the same one read back with a row that differs, builds its own keys.
+    other.set_rows(status_rows(iter(entries), source=8))
+    assert other.keys.numbers is not panel.keys.numbers and other.keys.numbers == panel.keys.numbers
+    changed = [*entries[:10], (12, "+8613099999999", "pending"), *entries[11:]]
+    other.set_rows(status_rows(iter(changed), source=7))
+    assert other.keys.numbers[:10] == panel.keys.numbers[:10] and other.row_number(10) == "+8613099999999"
+    assert other.status_of("+8613099999999") == "pending" and other.status_of("+8613000000010") is None
+    assert panel.status_of("+8613000000010") == "pending"  # the shared lists were not touched
+    shorter = status_rows(iter(entries[:20]), source=7)
+    assert shorter.numbers == panel.keys.numbers[:20] and shorter.index.get("+8613000000030") is None
+    # The panel moves on to another campaign: 发送记录 keeps the shared keys, whole.
+    panel.set_rows(status_rows(iter(entries[:1]), source=9))
+    qtbot.waitUntil(lambda: QThreadPool.globalInstance().activeThreadCount() == 0)
+    assert len(history.keys.numbers) == 50 and history.status_of("+8613000000049") == "accepted"

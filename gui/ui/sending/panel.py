@@ -52,10 +52,12 @@ def number_entries(engine: Engine, campaign_id: int) -> StatusRows:
     english = current_language() == "en"
     # A page of rows at a time, each turned into the table's columns and dropped: the rows with all their
     # texts would be ~1 GB at a million numbers.
-    return status_rows((r.row, r.number, r.status, (r.message_en if english else "") or r.message_zh,
-                        (r.advice_en if english else "") or r.advice_zh, r.delivery_status, r.delivery_time,
-                        r.code if r.status in FAILED_STATUSES else "")
-                       for page in engine.number_pages(campaign_id) for r in page)
+    entries = ((r.row, r.number, r.status, (r.message_en if english else "") or r.message_zh,
+                (r.advice_en if english else "") or r.advice_zh, r.delivery_status, r.delivery_time,
+                r.code if r.status in FAILED_STATUSES else "")
+               for page in engine.number_pages(campaign_id) for r in page)
+    # The campaign's rows and numbers are shared with another table showing it (the send panel, 发送记录).
+    return status_rows(entries, (id(engine), campaign_id))
 
 
 class StatusTable(QWidget):

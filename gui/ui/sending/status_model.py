@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import weakref
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -73,6 +74,15 @@ class NumberIndex:
         return None
 
 
+class NumberKeys(NamedTuple):
+    """A campaign's row numbers, phone numbers and their index: never changed once built, so every table showing
+    the campaign (the send panel's, 发送记录's) can hold the same ones: ~120 MB once, not twice, at a million."""
+
+    rows: list[int]
+    numbers: list[str]
+    index: NumberIndex
+
+
 @dataclass
 class StatusRows:
     """The status table's columns, built off the GUI thread so that showing a million rows is a swap."""
@@ -89,15 +99,21 @@ class StatusRows:
     has_receipts: bool = False
     done: int = 0  # rows no longer pending
     counts: Counter[str] = field(default_factory=Counter)  # rows per status, as built
+    source: Hashable | None = None  # which campaign of which journal, if read from one
 
     def __len__(self) -> int:
         return len(self.numbers)
 
 
-def status_rows(entries: Iterable[Sequence[Any]]) -> StatusRows:
+def status_rows(entries: Iterable[Sequence[Any]], source: Hashable | None = None) -> StatusRows:
     """Columns from (row, number, status[, reason, advice, delivery, delivery time, code]) entries; a loop over
-    every row: call it on the pool."""
-    b = StatusRows()
+    every row: call it on the pool. When another table shows the same `source` (a campaign of a journal) with
+    the same rows and numbers, its `NumberKeys` are shared instead of built again."""
+    b = StatusRows(source=source)
+    like = shown_keys(source)
+    same = like is not None  # every entry so far has the row and number `like` has there
+    like_rows, like_numbers = (like.rows, like.numbers) if like is not None else ([], [])
+    count = 0
     # SQLite hands back a new string for every cell: a million copies of the same few statuses, reasons and
     # advice are ~300 MB. Equal texts share one string here.
     shared: dict[str, str] = {}
@@ -106,8 +122,14 @@ def status_rows(entries: Iterable[Sequence[Any]]) -> StatusRows:
         cells = [str(value) for value in entry[2:8]]
         cells += [""] * (6 - len(cells))
         status, reason, advice, delivery, delivery_time, code = cells
-        b.rows.append(int(entry[0]))
-        b.numbers.append(str(entry[1]))
+        row, number = int(entry[0]), str(entry[1])
+        if same and not (count < len(like_rows) and like_rows[count] == row and like_numbers[count] == number):
+            same = False
+            b.rows, b.numbers = like_rows[:count], like_numbers[:count]
+        if not same:
+            b.rows.append(row)
+            b.numbers.append(number)
+        count += 1
         b.status.append(one(status, status))
         b.reason.append(one(reason, reason))
         b.advice.append(one(advice, advice))
@@ -115,11 +137,35 @@ def status_rows(entries: Iterable[Sequence[Any]]) -> StatusRows:
         b.delivery_time.append(delivery_time)
         b.code.append(one(code, code))
     b.has_receipts = any(b.delivery)
-    b.index = NumberIndex(b.numbers)
+    if same and like is not None and count == len(like_rows):
+        b.rows, b.numbers, b.index = like
+    else:
+        if same:  # fewer entries than `like` has
+            b.rows, b.numbers = like_rows[:count], like_numbers[:count]
+        b.index = NumberIndex(b.numbers)
     for start in range(0, len(b.status), COUNT_STEP):  # Counter over a million rows at once holds the GIL
         b.counts.update(b.status[start:start + COUNT_STEP])
     b.done = len(b.status) - b.counts.get(NumberStatus.PENDING, 0)
     return b
+
+
+# Every live model, for `shown_keys`: a plain list of weak references, so that copying it on a pool thread
+# is one C call (a WeakSet is iterated in Python steps and fails if the GUI thread adds a model meanwhile).
+_models: list[weakref.ref[StatusModel]] = []
+
+
+def shown_keys(source: Hashable | None) -> NumberKeys | None:
+    """The rows, numbers and index of a table that shows `source` now (read on the pool: they never change)."""
+    if source is None:
+        return None
+    for ref in list(_models):
+        model = ref()
+        if model is None:
+            continue
+        keys = model.keys
+        if model.source == source and keys.numbers:
+            return keys
+    return None
 
 
 class StatusModel(QAbstractTableModel):
@@ -141,6 +187,9 @@ class StatusModel(QAbstractTableModel):
         self._code: list[str] = []
         self.has_receipts = False
         self._index = NumberIndex()
+        self.source: Hashable | None = None  # which campaign of which journal the rows are, if read from one
+        self.keys = NumberKeys(self._rows, self._numbers, self._index)
+        _models[:] = [ref for ref in _models if ref() is not None] + [weakref.ref(self)]
         self._pending: dict[str, tuple[str, str, str]] = {}
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms)
@@ -166,7 +215,10 @@ class StatusModel(QAbstractTableModel):
         self._delivery, self._delivery_time, self._code = built.delivery, built.delivery_time, built.code
         self.has_receipts = built.has_receipts
         self._index = built.index
+        self.source = built.source
+        self.keys = NumberKeys(self._rows, self._numbers, self._index)
         self.endResetModel()
+        # Columns another table shares (NumberKeys) are only let go of here; whichever table drops them last frees them.
         release_in_background(old)
 
     def queue_updates(self, updates: Iterable[NumberUpdate]) -> None:
