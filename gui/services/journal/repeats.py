@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -43,7 +43,7 @@ class RepeatQueries:
         return EarlierCampaign(*rows[0]) if rows else None
 
     def already_texted(
-        self, numbers_by_text: Mapping[str, set[str]], since: str
+        self, numbers_by_text: Mapping[str, Container[str]], since: str
     ) -> tuple[set[tuple[str, str]], EarlierCampaign | None]:
         """(text, number) pairs that already went out since `since` (a journal timestamp), and the newest campaign."""
         if not numbers_by_text:

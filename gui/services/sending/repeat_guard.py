@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
 
+from gui.domain.chunks import SetInParts
 from gui.domain.clock import beijing, format_timestamp
 from gui.domain.errors import UserFacingError
 from gui.domain.plan import Plan, estimate
@@ -70,10 +71,10 @@ def find_repeat(journal: Journal, plan: Plan, fingerprint: str, now: datetime) -
     earlier = journal.campaign_with_fingerprint(fingerprint, since)
     if earlier is not None:
         return RepeatNotice(earlier, True, plan.recipients, plan.total_parts, plan.estimate_yuan)
-    numbers_by_text: dict[str, set[str]] = {}
+    numbers_by_text: dict[str, SetInParts] = {}
     parts_per_text: dict[str, int] = {}
     for batch in plan.batches:
-        numbers_by_text.setdefault(batch.rendered.text, set()).update(batch.numbers)
+        numbers_by_text.setdefault(batch.rendered.text, SetInParts()).update(batch.numbers)
         parts_per_text[batch.rendered.text] = batch.rendered.parts
     today = format_timestamp(beijing(now).replace(hour=0, minute=0, second=0, microsecond=0))
     hits, earlier = journal.already_texted(numbers_by_text, today)
