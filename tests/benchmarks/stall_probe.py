@@ -4,7 +4,7 @@ Every 2 ms a daemon thread reads every thread's stack (`sys._current_frames`). T
 - the sampler itself woke late (> LATE_MS): some thread held the GIL that long; the stacks just before and just
   after name the call (the holder's frame before, and usually still the same line after);
 - the GUI thread's timer has not ticked for > LATE_MS while the sampler runs: the GUI thread is busy (in Qt, or
-  waiting for the GIL); its stack is logged each time it changes until the next tick.
+  waiting for the GIL); every thread's stack is logged each time one changes until the next tick.
 A `faulthandler` probe crashed the benchmark process; this one only reads frames from Python."""
 
 from __future__ import annotations
@@ -71,7 +71,7 @@ class StallProbe:
         before: dict[int, Stack] = {}
         woke = time.perf_counter()
         stalled_since = 0.0
-        gui_seen: list[tuple[float, Stack]] = []
+        gui_seen: list[tuple[float, dict[int, Stack]]] = []
         while not self._stop:
             time.sleep(0.002)
             now = time.perf_counter()
@@ -94,13 +94,16 @@ class StallProbe:
                 if not stalled_since:
                     stalled_since = self.last_tick
                     gui_seen = []
-                stack = after.get(self.gui, ())
-                if not gui_seen or gui_seen[-1][1] != stack:
-                    gui_seen.append((now, stack))
+                if not gui_seen or gui_seen[-1][1] != after:
+                    gui_seen.append((now, after))
             elif stalled_since:
                 length = (self.last_tick - stalled_since) * 1000
-                self.lines.append(f"[{self.step}] GUI stall {length:.0f} ms; GUI stacks while stalled:")
-                for at, stack in gui_seen:
-                    self.lines.append(f"  +{(at - stalled_since) * 1000:.0f} ms: {_shown(stack)}")
+                names = self._threads()
+                self.lines.append(f"[{self.step}] GUI stall {length:.0f} ms; stacks while stalled (when they changed):")
+                for at, stacks in gui_seen:
+                    self.lines.append(f"  +{(at - stalled_since) * 1000:.0f} ms:")
+                    for ident, stack in stacks.items():
+                        tag = "GUI" if ident == self.gui else names.get(ident, str(ident))
+                        self.lines.append(f"    {tag}: {_shown(stack)}")
                 stalled_since = 0.0
             before = after
