@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.ui.compose.recipient_model import RecipientPickerModel
 from gui.ui.style import ACCENT
 
 if TYPE_CHECKING:
@@ -101,8 +100,7 @@ class PreviewPanel(QWidget):
         # a worker holds the GIL); a table's rows are fixed-height header sections and it asks a few dozen times.
         # The table is made when the first recipients arrive (`_make_popup`): the picker is hidden until then, and
         # making it, with the combo's popup container, is start-up work.
-        self.row_model = RecipientPickerModel(label, self.row_picker)
-        self.row_picker.setModel(self.row_model)
+        self._label = label
         self.row_picker.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.row_picker.setMinimumContentsLength(18)
         self.row_picker.setMaxVisibleItems(15)
@@ -125,7 +123,9 @@ class PreviewPanel(QWidget):
 
     def set_recipients(self, recipients: Sequence[Recipient]) -> None:
         """The recipients to choose from (not copied); keeps the current position when it still exists."""
-        if recipients and not self._popup_made:
+        if not self._popup_made:
+            if not recipients:
+                return  # nothing to pick from, as before any list was imported
             self._make_popup()
         current = self.row_picker.currentIndex()
         self.row_picker.blockSignals(True)
@@ -134,7 +134,11 @@ class PreviewPanel(QWidget):
         self.row_picker.blockSignals(False)
 
     def _make_popup(self) -> None:
+        from gui.ui.compose.recipient_model import RecipientPickerModel  # the model too: no rows before this
+
         self._popup_made = True
+        self.row_model = RecipientPickerModel(self._label, self.row_picker)
+        self.row_picker.setModel(self.row_model)
         self.row_picker.setView(_picker_popup(self.row_picker))
         # A drop-down list, not the style's "popup" menu: that one measures every row each time it opens.
         self.row_picker.setStyleSheet("QComboBox { combobox-popup: 0; }")
