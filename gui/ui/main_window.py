@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 from gui import APP_DISPLAY_NAME
 from gui.domain.clock import SystemClock
 from gui.domain.sms_text import SmsType
-from gui.services.config.keyring_status import keyring_info
 from gui.services.sending.session import AppSession
 from gui.ui.compose import ComposeView
 from gui.ui.first_paint import after_first_paint
@@ -168,6 +167,8 @@ class MainWindow(ScheduleWindow, ClosesWithoutWaiting, BuildsPagesLazily, QMainW
         run_in_background(remove_app_stale_temps)  # temp files of writes killed last time (settings, session)
         self._start_schedules()  # 定时发送 while open; a schedule missed while closed is asked about once it opens
         # Keyring backends can block for many seconds (Secret Service, KWallet): never on the GUI thread.
+        from gui.services.config.keyring_status import keyring_info
+
         run_in_background(keyring_info, self._on_keyring_info, self._on_keyring_failed)
         if not self.mode.sandbox and self.mode.offer_sandbox:
             run_in_background(has_credentials, self._on_credentials_known)

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Any
 
 from gui.domain.frequency import DEFAULT_PER_DAY, DEFAULT_PER_WEEK
 from gui.domain.param_links import DEFAULT_PARAM_LINK_KEY
-from gui.services.config.atomic_file import write_text_atomically
 from gui.services.config.paths import config_dir
 
 if TYPE_CHECKING:  # the budget rules load when there are packs to read (the window's start-up has none to)
@@ -159,6 +158,8 @@ def load_settings(path: Path | None = None) -> Settings:
 def save_settings(settings: Settings, path: Path | None = None) -> Path:
     """Write the settings atomically (temp file in the same folder, then rename)."""
     payload = json.dumps(settings.to_json(), ensure_ascii=False, indent=2) + "\n"
+    from gui.services.config.atomic_file import write_text_atomically  # only when saving: not the start-up's
+
     return write_text_atomically(path or settings_path(), payload, suffix=".tmp")
 
 

@@ -33,7 +33,6 @@ from gui.domain.sms_text import (
     Severity,
     SmsType,
 )
-from gui.ui.compose import templates
 from gui.ui.compose.checked import checked, load_rules_after_first_paint
 from gui.ui.compose.form_labels import align_form_labels
 from gui.ui.compose.forms import MarketingForm, NotificationForm
@@ -313,12 +312,16 @@ class ComposeView(QWidget):
     # -- template library ------------------------------------------------------------------------------------
     def library_template(self) -> LibraryTemplate:
         """The draft on screen as a library entry (the name is asked when saving)."""
-        return templates.draft_as_template(self)
+        from gui.ui.compose.templates import draft_as_template
+
+        return draft_as_template(self)
 
     @Slot(object)
     def apply_template(self, template: LibraryTemplate) -> None:
         """Load a saved draft or template; a parameter named like an imported column reads that column."""
-        templates.apply_template(self, template)
+        from gui.ui.compose.templates import apply_template
+
+        apply_template(self, template)
 
     # -- updates -----------------------------------------------------------------------------------------------
     @Slot()
