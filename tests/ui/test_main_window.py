@@ -29,7 +29,7 @@ def test_keyring_backend_is_fetched_off_the_gui_thread(qtbot, monkeypatch) -> No
         threads.append(threading.current_thread())
         return real()
 
-    monkeypatch.setattr("gui.ui.main_window.keyring_info", spy)
+    monkeypatch.setattr(keyring_status, "keyring_info", spy)  # looked up when the window asks, after its paint
     window = MainWindow(WindowMode())
     qtbot.addWidget(window)
     assert window.keyring_label.text() == "密钥环：检查中…"
