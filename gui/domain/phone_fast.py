@@ -78,12 +78,38 @@ def fast_digits_block(values: list[object]) -> list[str] | None:
     return texts
 
 
+def _all_clean_texts(values: list[object]) -> bool:
+    """Whether every value is text of exactly 11 ASCII digits starting 1[3-9], the commonest block of all.
+
+    A few C-level passes over the joined block: no `str()` call per cell and no regex step per character.
+    """
+    try:
+        joined = "\n".join(values)  # type: ignore[arg-type]  # a value that is not text raises TypeError at once
+    except TypeError:
+        return False
+    count = len(values)
+    if not count or not joined.isascii() or len(joined) != 12 * count - 1:
+        return False
+    data = joined.encode("ascii")
+    breaks = b"\n" * (count - 1)
+    # The only line breaks are the separators, every 12th character: each value is 11 characters, all digits.
+    return (data[11::12] == breaks and data.translate(None, _DIGITS) == breaks and data[0::12] == b"1" * count
+            and not data[1::12].translate(None, _SECOND_DIGITS))
+
+
+_DIGITS = b"0123456789"
+_SECOND_DIGITS = b"3456789"
+
+
 def split_easy(values: list[object]) -> tuple[list[str | None], list[int]]:
     """Digits for every easy value (None in the hard places) and the indices of the hard values.
 
-    The hard ones are for `clean_phone`. The block is scanned run by run (one regex call per hard cell),
-    so a few bad cells among thousands do not slow the rest down.
+    The hard ones are for `clean_phone`. A block of clean text (what a sheet of numbers typed as text gives)
+    is taken whole; any other is scanned run by run (one regex call per hard cell), so a few bad cells among
+    thousands do not slow the rest down.
     """
+    if _all_clean_texts(values):
+        return list(values), []  # type: ignore[arg-type]  # checked: every value is a str of 11 digits
     joined_texts = _joined(values)
     if joined_texts is None:
         digits = [fast_digits(value) for value in values]

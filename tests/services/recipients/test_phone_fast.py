@@ -81,3 +81,22 @@ def test_split_easy_marks_exactly_the_cells_clean_phone_must_see(size: int) -> N
 def test_split_easy_finds_hard_cells_at_the_edges() -> None:
     assert split_easy(["", "13812345678", "x"]) == ([None, "13812345678", None], [0, 2])
     assert split_easy(["13812345678", "13912345678.0"]) == (["13812345678", "13912345678"], [])
+
+
+NEAR_MISSES = ["12812345678", "1381234567", "138123456789", "138123\n5678", "13812345678.0", " 3812345678",
+               "１３８１２３４５６７８", "13812345678\n", "1381234567\n", "a3812345678", "23812345678", "1381234567x"]
+
+
+@pytest.mark.parametrize("odd", NEAR_MISSES, ids=repr)
+@pytest.mark.parametrize("place", [0, 1, 250, 499])
+def test_a_block_of_text_with_one_near_miss_is_split_as_clean_phone_says(odd: str, place: int) -> None:
+    # Blocks of clean text are checked whole: one odd value anywhere must still be found and judged alone.
+    values: list[object] = [f"1{3 + i % 7}{i:09d}" for i in range(500)]
+    values[place] = odd
+    digits, hard = split_easy(values)
+    assert hard in ([place], []) and all(fast_digits(values[i]) is None for i in hard)
+    for index, value in enumerate(values):
+        expected = None if index in hard else clean_phone(value).number
+        assert (None if digits[index] is None else "+86" + digits[index]) == expected  # type: ignore[operator]  # checked for None
+    clean = values[:place] + values[place + 1:]
+    assert split_easy(clean) == (clean, [])
