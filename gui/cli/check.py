@@ -42,6 +42,7 @@ def run(args: argparse.Namespace) -> int:
             header_row=args.header_row,
             phone_column=args.phone_column,
             suppressed=SuppressionList().numbers(),
+            fields=False,  # the report names numbers and rows, never another column's value
         )
     if args.json:
         write_json(result)

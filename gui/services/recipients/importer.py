@@ -58,15 +58,17 @@ def import_recipients(
     phone_column: str | None = None,
     suppressed: Container[str] = frozenset(),
     progress: Callable[[int], None] | None = None,
+    fields: bool = True,
 ) -> ImportResult:
     """Read a recipients file into an `ImportResult`, or raise `RecipientsFileError` (nothing half-imported).
 
     `header_row` is the spreadsheet row number of the header (0: the sheet has no header row);
-    `phone_column` is a header name or a column letter ("B" / "列B").
+    `phone_column` is a header name or a column letter ("B" / "列B"). `fields=False` keeps only the numbers:
+    the recipients' other columns (for personalised content) are not stored, and their `fields` are empty.
     """
     path = Path(path)
     try:
-        return _import(path, sheet, header_row, phone_column, suppressed, progress)
+        return _import(path, sheet, header_row, phone_column, suppressed, progress, fields)
     except calamine.PasswordError as error:
         raise errors.password_protected(path) from error
     except calamine.CalamineError as error:
@@ -82,7 +84,7 @@ def import_recipients(
 
 
 def _import(path: Path, sheet: str | None, header_row: int | None, phone_column: str | None,
-            suppressed: Container[str], progress: Callable[[int], None] | None) -> ImportResult:
+            suppressed: Container[str], progress: Callable[[int], None] | None, fields: bool) -> ImportResult:
     raw: _Raw | None = None
     with open_source(path) as source:
         if sheet is not None:
@@ -104,7 +106,7 @@ def _import(path: Path, sheet: str | None, header_row: int | None, phone_column:
                 continue
             layout = _layout(path, table, sample, header_row, phone_column)
             if layout is not None:
-                raw = _read(str(path), table, source.sheets, layout, sample, rows, progress)
+                raw = _read(str(path), table, source.sheets, layout, sample, rows, progress, fields)
                 break
         # Drop the sheet before deduplicating: calamine holds the whole sheet, and a million rows of it
         # is the larger half of the peak memory.
@@ -162,13 +164,13 @@ class _Raw:
 
 def _read(
     file: str, table: Table, sheets: tuple[str, ...], layout: Layout, sample: list[list[Any]], rows: Iterator[list[Any]],
-    progress: Callable[[int], None] | None,
+    progress: Callable[[int], None] | None, fields: bool = True,
 ) -> _Raw:
     """One pass over every data row, a block at a time; per-cell Python work only for the hard cells."""
     phone = layout.phone_index
     names = layout.names
     width = len(names)
-    others = [i for i in range(width) if i != phone]
+    others = [i for i in range(width) if i != phone] if fields else []
     skip = layout.header_index + 1 if layout.header_index is not None else 0
 
     # One entry per data row: the national digits, or None for an invalid or blank row; the row number is

@@ -58,3 +58,22 @@ def test_block_path_matches_row_by_row_reference(tmp_path: Path) -> None:
     assert result.blank_rows == blank and result.rows_read == 12_000
     assert [r.number for r in result.suppressed] == (["+8613800000003"] if "+8613800000003" in numbers else [])
     assert all(r.fields["姓名"].startswith("n") for r in result.recipients)
+
+
+def test_numbers_only_import_reports_the_same_rows(tmp_path: Path) -> None:
+    # `sms-composer check` skips the other columns; every number, row and problem must stay the same.
+    rows = messy_rows(12_000, seed=11)
+    book = xlsx(tmp_path / "messy.xlsx", {"Sheet": rows})
+    text = tmp_path / "messy.csv"
+    text.write_text("\n".join(",".join("" if v is None else str(v) for v in row) for row in rows), encoding="utf-8")
+    for path in (book, text):
+        full = import_recipients(path, suppressed={"+8613800000003"})
+        numbers_only = import_recipients(path, suppressed={"+8613800000003"}, fields=False)
+        assert numbers_only.recipients.numbers() == full.recipients.numbers()
+        assert numbers_only.recipients.rows() == full.recipients.rows()
+        assert numbers_only.invalid == full.invalid and numbers_only.duplicates == full.duplicates
+        assert [(r.row, r.number) for r in numbers_only.suppressed] == [(r.row, r.number) for r in full.suppressed]
+        assert (numbers_only.rows_read, numbers_only.blank_rows, numbers_only.columns) == (
+            full.rows_read, full.blank_rows, full.columns)
+        assert all(r.fields == {} for r in numbers_only.recipients[:100])
+        assert full.recipients[0].fields["姓名"].startswith("n")
