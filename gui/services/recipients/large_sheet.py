@@ -150,9 +150,10 @@ def within(archive: zipfile.ZipFile, name: str, last: tuple[bytes, bytes]) -> bo
     # The exact pattern's alternations cost twice as much per cell, so a cheaper one filters first: columns
     # as one character class when the bound is one letter wide, rows by having fewer digits than the last.
     # What it lets through (rows with as many digits as the last; `<col`, `<cols>` in the head) is checked
-    # exactly. Without a look-ahead after `<c` it runs ~15 % faster.
+    # exactly. Without a look-ahead after `<c` it runs ~15 % faster; with the row digits possessive (a quote
+    # follows them, so giving one back can never help) ~5 % faster again.
     narrow = rb"[A-%c]" % last[0][0] if len(last[0]) == 1 else rb"(?:" + columns + rb")"
-    shorter = rb"[1-9][0-9]{0,%d}" % (len(last[1]) - 2) if len(last[1]) > 1 else rb"(?!)"
+    shorter = rb"[1-9][0-9]{0,%d}+" % (len(last[1]) - 2) if len(last[1]) > 1 else rb"(?!)"
     suspect = re.compile(rb'<c(?! r="' + narrow + shorter + rb'")')
     carry = b""  # the chunk before's last tag, completed by the start of the next one
     with Inflated(archive, name) as chunks:
