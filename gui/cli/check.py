@@ -12,8 +12,8 @@ from gui.domain.recipients import ImportResult
 from gui.services.gc_scope import collector_paused
 from gui.services.recipients.importer import import_recipients
 from gui.services.recipients.suppression import SuppressionList
-from gui.services.sending.types import EXIT_OK
 
+EXIT_OK = 0  # as `gui.services.sending.types.EXIT_OK`, without importing the sending types into this command
 EXIT_NO_VALID = 1
 SHOWN_PROBLEMS = 20
 

@@ -51,8 +51,7 @@ def build_parser(commands: tuple[str, ...] = COMMAND_MODULES) -> argparse.Argume
     import importlib
 
     from gui import __version__
-    from gui.services.config.paths import DATA_DIR_ENV
-    from gui.services.config.settings import API_BASE_ENV
+    from gui.services.config.paths import API_BASE_ENV, DATA_DIR_ENV
 
     parser = argparse.ArgumentParser(
         prog="sms-composer",
@@ -72,8 +71,7 @@ def build_parser(commands: tuple[str, ...] = COMMAND_MODULES) -> argparse.Argume
 
 def apply_global_options(args: argparse.Namespace) -> None:
     """Options that every command honours travel as environment variables to the services."""
-    from gui.services.config.paths import DATA_DIR_ENV
-    from gui.services.config.settings import API_BASE_ENV
+    from gui.services.config.paths import API_BASE_ENV, DATA_DIR_ENV
 
     if args.data_dir:
         os.environ[DATA_DIR_ENV] = args.data_dir

@@ -10,6 +10,7 @@ from gui import APP_NAME
 
 DATA_DIR_ENV = "SMS_COMPOSER_DATA_DIR"
 CONFIG_DIR_ENV = "SMS_COMPOSER_CONFIG_DIR"
+API_BASE_ENV = "SMS_COMPOSER_API_BASE"  # overrides the saved base: the sandbox and `--api-base` set it
 DATABASE_FILENAME = "sms-composer.db"
 
 

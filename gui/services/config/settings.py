@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from gui.domain.frequency import DEFAULT_PER_DAY, DEFAULT_PER_WEEK
 from gui.domain.param_links import DEFAULT_PARAM_LINK_KEY
+from gui.services.config.paths import API_BASE_ENV as API_BASE_ENV  # still importable from here (the window)
 from gui.services.config.paths import config_dir
 
 if TYPE_CHECKING:  # the budget rules load when there are packs to read (the window's start-up has none to)
@@ -19,7 +20,6 @@ if TYPE_CHECKING:  # the budget rules load when there are packs to read (the win
 
 SETTINGS_FILENAME = "settings.json"
 DEFAULT_API_BASE = "https://api.weixin.qq.com"
-API_BASE_ENV = "SMS_COMPOSER_API_BASE"  # overrides the saved base: the sandbox and `--api-base` set it
 # Keys that must never be written even if someone adds them to the dataclass by mistake.
 _FORBIDDEN_KEYS = {"secret", "appsecret", "access_token", "token"}
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
 import sys
 from pathlib import Path
 
@@ -57,6 +56,8 @@ def trial_read(path: Path, *, memory_limit: int = MEMORY_LIMIT, time_limit: floa
     Used for workbooks the pre-checks in `guard` cannot vouch for, so the app's own process never meets a
     file that makes calamine abort, allocate without bound or hang.
     """
+    import subprocess  # only for the files that need the trial read: most commands and imports never start one
+
     if getattr(sys, "frozen", False):  # the bundle's executable is the app: it runs the child on this flag
         command = [sys.executable, PROBE_FLAG, str(path), str(memory_limit)]
     else:

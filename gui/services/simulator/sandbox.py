@@ -5,8 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
-from gui.services.config.paths import DATA_DIR_ENV, data_dir
-from gui.services.config.settings import API_BASE_ENV
+from gui.services.config.paths import API_BASE_ENV, DATA_DIR_ENV, data_dir
 from gui.services.simulator.config import SimulatorConfig
 from gui.services.simulator.server import Simulator
 
