@@ -99,3 +99,16 @@ def test_json_is_the_whole_report_in_its_order(tmp_path: Path, capsys) -> None:
         expected = as_json(import_recipients(path, suppressed=SuppressionList().numbers()))
         assert written == expected
         assert list(written) == list(expected)  # the same keys in the same order
+
+
+def test_numbers_are_written_by_the_join_only_when_each_is_eleven_digits() -> None:
+    from gui.cli.check import _numbers_array
+
+    good = ["13812345678", "15012345678", "19999999999"]
+    assert json.loads(b"".join(_numbers_array(good) or ())) == ["+86" + d for d in good]
+    assert _numbers_array([]) == (b"[]",)
+    # Same total length and all digits, but not 11 each; a non-ASCII digit; a character to escape.
+    for odd in (["138123456789", "1501234567", "19999999999"], ["138123456", "1381234567890"],
+                ["1381234567８", "15012345678"],
+                ['1381234567"', "15012345678"], ["13812345678\n"]):
+        assert _numbers_array(odd) is None, odd
