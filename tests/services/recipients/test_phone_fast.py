@@ -100,3 +100,22 @@ def test_a_block_of_text_with_one_near_miss_is_split_as_clean_phone_says(odd: st
         assert (None if digits[index] is None else "+86" + digits[index]) == expected  # type: ignore[operator]  # checked for None
     clean = values[:place] + values[place + 1:]
     assert split_easy(clean) == (clean, [])
+
+
+FLOAT_NEAR_MISSES: list[object] = [12812345678.0, 13812345678.5, 1381234567.0, 138123456789.0, 2e10, -13812345678.0,
+                                   float("nan"), float("inf"), 0.0, 13812345678, "13812345678", True, None]
+
+
+@pytest.mark.parametrize("odd", FLOAT_NEAR_MISSES, ids=repr)
+@pytest.mark.parametrize("place", [0, 1, 250, 499])
+def test_a_block_of_whole_numbers_with_one_odd_value_is_split_as_clean_phone_says(odd: object, place: int) -> None:
+    # A column of numbers (floats, as calamine reads them) is formatted whole: one odd value anywhere must still
+    # be found and judged alone, and every digit string is what clean_phone makes of the number.
+    values: list[object] = [float(f"1{3 + i % 7}{i:09d}") for i in range(500)]
+    assert split_easy(values) == ([clean_phone(v).number[3:] for v in values], [])  # type: ignore[index]  # all valid
+    values[place] = odd
+    digits, hard = split_easy(values)
+    assert all(fast_digits(values[i]) is None for i in hard)
+    for index, value in enumerate(values):
+        expected = None if index in hard else clean_phone(value).number
+        assert (None if digits[index] is None else "+86" + digits[index]) == expected  # type: ignore[operator]  # checked for None
