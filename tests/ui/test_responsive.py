@@ -24,7 +24,8 @@ UI = ROOT / "gui" / "ui"
 # command line's parser modules (`sms-composer` without arguments parses nothing); what an empty Marketing draft
 # does not need: the recipients' and campaign classes, the template library (SQLite, on the pool), html; the
 # budget rules (settings without resource packs); the question dialogs (asked on closing during a send, or
-# deleting a template); the carrier rule pack (read right after the first paint).
+# deleting a template); the carrier rule pack, the Notification editor and the preview picker's rows model (made
+# right after the first paint, or when used); the template-library glue of 内容 (on a library action).
 NOT_AT_START_UP = ("gui.services.simulator", "http.server", "httpx", "keyring", "openpyxl", "python_calamine",
                    "gui.services.sending.engine", "gui.services.sending.runner",
                    "gui.services.api.client", "gui.services.recipients.importer",
@@ -32,7 +33,8 @@ NOT_AT_START_UP = ("gui.services.simulator", "http.server", "httpx", "keyring", 
                    "gui.cli.check", "gui.cli.send", "gui.cli.simulator",
                    "gui.domain.recipients", "gui.domain.campaign", "gui.services.drafts.template_library", "html",
                    "gui.domain.budget", "gui.ui.dialogs", "gui.domain.carrier_rules",
-                   "gui.services.drafts.carrier_rules")
+                   "gui.services.drafts.carrier_rules", "gui.ui.compose.notification_form",
+                   "gui.ui.compose.recipient_model", "gui.ui.compose.templates")
 
 BUILD_WINDOW = textwrap.dedent("""
     import sys
@@ -90,7 +92,8 @@ def test_building_the_window_imports_neither_simulator_nor_http_nor_engine(tmp_p
 # columns or sheet names, the saved templates, fixed choice lists.
 BOUNDED_ITEM_USES = {
     "main_window.py": "the five steps of the sidebar",
-    "compose/forms.py": "one row per template parameter; suffix presets and the sheet's columns as choices",
+    "compose/forms.py": "the suffix presets as choices",
+    "compose/notification_form.py": "one row per template parameter; the sheet's columns as choices",
     "compose/library_bar.py": "the saved templates",
     "recipients/tools.py": "the workbook's sheet names and header columns",
     "settings/page.py": "suffix presets and the two languages",

@@ -35,7 +35,7 @@ from gui.domain.sms_text import (
 )
 from gui.ui.compose.checked import checked, load_rules_after_first_paint
 from gui.ui.compose.form_labels import align_form_labels
-from gui.ui.compose.forms import MarketingForm, NotificationForm
+from gui.ui.compose.forms import MarketingForm
 from gui.ui.compose.held_layouts import HeldLayouts
 from gui.ui.compose.library_bar import LibraryBar
 from gui.ui.compose.preview import PreviewPanel
@@ -49,6 +49,7 @@ from gui.ui.style import ERROR, WARNING, set_style_state
 if TYPE_CHECKING:  # the recipients arrive, and templates are saved, after the first paint: imported then
     from gui.domain.recipients import Recipient
     from gui.services.drafts.template_library import LibraryTemplate
+    from gui.ui.compose.notification_form import NotificationForm
 
 # While the editor is still empty only the signature is worth a red line; the rest is not a mistake yet.
 _SHOWN_WHEN_EMPTY = {"signature"}
@@ -192,6 +193,8 @@ class ComposeView(QWidget):
 
     def _build_notification(self) -> NotificationForm:  # once; later calls return it
         if self._notification is None:
+            from gui.ui.compose.notification_form import NotificationForm
+
             form = self._notification = NotificationForm(self)
             self.stack.addWidget(form)
             form.set_columns(self._columns)
