@@ -10,8 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QApplication
 
 from gui import APP_DISPLAY_NAME, APP_NAME, __version__
-from gui.services.config.paths import resources_dir
-from gui.services.config.settings import API_BASE_ENV
+from gui.services.config.paths import API_BASE_ENV, resources_dir
 from gui.ui.first_paint import after_first_paint
 from gui.ui.i18n import ENGLISH, TranslatorStatus, install_translators, resolve_language
 from gui.ui.style import apply_fonts
@@ -137,10 +136,9 @@ def _smoke_report(window: object, status: TranslatorStatus, sandbox_note: str) -
     from gui.services.config.credentials import BackendStatus
 
     info = window.keyring or BackendStatus("?", False, "", "no answer from the keyring within 15 s")
-    app = QApplication.instance()
-    # Set after the first paint (run_app); a bundle without Qt's SVG icon engine would draw nothing.
-    set_window_icon(app)  # type: ignore[arg-type]  # the QApplication run_app made
-    icon_drawn = not app.windowIcon().pixmap(32, 32).isNull()  # type: ignore[union-attr]  # as above
+    # Set right after the first paint (run_app), before the keyring's answer waited for above; a bundle without
+    # Qt's SVG icon engine would draw nothing.
+    icon_drawn = not QApplication.windowIcon().pixmap(32, 32).isNull()
     lines = [
         f"window: ok ({window.pages.count()} pages, first step '{first_step}')",
         f"icon: {'ok' if icon_drawn else 'NOT drawn (SVG icon engine missing?)'}",

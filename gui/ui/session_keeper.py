@@ -149,14 +149,17 @@ class SessionKeeper(QObject):
                 after_first_paint(window, lambda: self._reload_later(source))
             window.show_step(min(state.page, window.pages.count() - 1))
         finally:
-            recipients = window.built_recipients()
-            self.restoring = bool(recipients is not None and recipients.busy)  # until the list has been read again (see _on_imported)
+            self.restoring = self._reading_list()
         return True
 
     def _reload_later(self, source: ListSource) -> None:
         self._reload(source)
+        self.restoring = self._reading_list()
+
+    def _reading_list(self) -> bool:
+        """Whether 收件人 is reading a list again: restoring lasts until it has (see _on_imported)."""
         recipients = self.window.built_recipients()
-        self.restoring = bool(recipients is not None and recipients.busy)  # until the list is read (_on_imported)
+        return bool(recipients is not None and recipients.busy)
 
     def _reload(self, source: ListSource) -> None:
         page = self.window.recipients

@@ -16,26 +16,23 @@ DATABASE_FILENAME = "sms-composer.db"
 
 def data_dir() -> Path:
     """The app's data folder (database, journal): `SMS_COMPOSER_DATA_DIR` or the platform's user data dir."""
-    override = os.environ.get(DATA_DIR_ENV)
-    if override:
-        path = Path(override)
-    else:
-        import platformdirs  # only when needed: importing it costs the window's start-up several milliseconds
-
-        path = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return _folder(DATA_DIR_ENV, "user_data_dir")
 
 
 def config_dir() -> Path:
     """The app's settings folder: `SMS_COMPOSER_CONFIG_DIR` or the platform's user config dir."""
-    override = os.environ.get(CONFIG_DIR_ENV)
+    return _folder(CONFIG_DIR_ENV, "user_config_dir")
+
+
+def _folder(override_env: str, platform_dir: str) -> Path:
+    """The folder `override_env` names, else platformdirs' `platform_dir` for the app; created if missing."""
+    override = os.environ.get(override_env)
     if override:
         path = Path(override)
     else:
         import platformdirs  # only when needed: importing it costs the window's start-up several milliseconds
 
-        path = Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+        path = Path(getattr(platformdirs, platform_dir)(APP_NAME, appauthor=False))
     path.mkdir(parents=True, exist_ok=True)
     return path
 

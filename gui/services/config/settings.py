@@ -12,8 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from gui.domain.frequency import DEFAULT_PER_DAY, DEFAULT_PER_WEEK
 from gui.domain.param_links import DEFAULT_PARAM_LINK_KEY
-from gui.services.config.paths import API_BASE_ENV as API_BASE_ENV  # still importable from here (the window)
-from gui.services.config.paths import config_dir
+from gui.services.config.paths import API_BASE_ENV, config_dir
 
 if TYPE_CHECKING:  # the budget rules load when there are packs to read (the window's start-up has none to)
     from gui.domain.budget import ResourcePack

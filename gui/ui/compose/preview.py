@@ -22,6 +22,7 @@ from gui.ui.style import ACCENT
 
 if TYPE_CHECKING:
     from gui.domain.recipients import Recipient
+    from gui.ui.compose.recipient_model import RecipientPickerModel
 
 _LINK = re.compile(r"https?://[^\s，。,]+")
 SENDER = "1069…"
@@ -54,7 +55,6 @@ class PreviewPanel(QWidget):
     def __init__(self, parent: QWidget | None = None, label: Callable[[Recipient], str] = str) -> None:
         super().__init__(parent)
         self._text = ""
-        self._popup_made = False
         frame = QFrame(self)
         frame.setObjectName("phoneFrame")
         frame.setMinimumWidth(190)
@@ -101,6 +101,7 @@ class PreviewPanel(QWidget):
         # The table is made when the first recipients arrive (`_make_popup`): the picker is hidden until then, and
         # making it, with the combo's popup container, is start-up work.
         self._label = label
+        self.row_model: RecipientPickerModel | None = None  # with the popup, when the first recipients arrive
         self.row_picker.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.row_picker.setMinimumContentsLength(18)
         self.row_picker.setMaxVisibleItems(15)
@@ -123,25 +124,26 @@ class PreviewPanel(QWidget):
 
     def set_recipients(self, recipients: Sequence[Recipient]) -> None:
         """The recipients to choose from (not copied); keeps the current position when it still exists."""
-        if not self._popup_made:
+        model = self.row_model
+        if model is None:
             if not recipients:
                 return  # nothing to pick from, as before any list was imported
-            self._make_popup()
+            model = self._make_popup()
         current = self.row_picker.currentIndex()
         self.row_picker.blockSignals(True)
-        self.row_model.set_recipients(recipients)
+        model.set_recipients(recipients)
         self.row_picker.setCurrentIndex(current if 0 <= current < len(recipients) else (0 if recipients else -1))
         self.row_picker.blockSignals(False)
 
-    def _make_popup(self) -> None:
+    def _make_popup(self) -> RecipientPickerModel:
         from gui.ui.compose.recipient_model import RecipientPickerModel  # the model too: no rows before this
 
-        self._popup_made = True
-        self.row_model = RecipientPickerModel(self._label, self.row_picker)
-        self.row_picker.setModel(self.row_model)
+        model = self.row_model = RecipientPickerModel(self._label, self.row_picker)
+        self.row_picker.setModel(model)
         self.row_picker.setView(_picker_popup(self.row_picker))
         # A drop-down list, not the style's "popup" menu: that one measures every row each time it opens.
         self.row_picker.setStyleSheet("QComboBox { combobox-popup: 0; }")
+        return model
 
     def pick(self, index: int) -> None:
         """Show the recipient at this index (into the imported recipients)."""
