@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from typing import Any, TextIO
@@ -63,6 +62,8 @@ def printable(text: object) -> str:
 def print_json(payload: Any, *, compact: bool = False) -> None:
     """One JSON object on stdout, always UTF-8, Chinese kept readable. `compact`: no indentation, for outputs
     that can hold a million entries (json's C encoder only runs without an indent: seconds versus a fraction)."""
+    import json  # here: every start, the window's included, imports this module for its console set-up
+
     if compact:
         text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
     else:

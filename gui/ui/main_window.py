@@ -25,7 +25,6 @@ from gui.services.sending.session import AppSession
 from gui.ui.compose import ComposeView
 from gui.ui.first_paint import after_first_paint
 from gui.ui.i18n import current_language, pick
-from gui.ui.keyboard import keyboard_friendly
 from gui.ui.sending.schedule_window import ScheduleWindow
 from gui.ui.session_keeper import SessionKeeper
 from gui.ui.style import ERROR, STYLESHEET
@@ -84,12 +83,14 @@ class MainWindow(ScheduleWindow, ClosesWithoutWaiting, BuildsPagesLazily, QMainW
                                   settle_seconds=self.mode.settle_seconds)
         self._own_session: SandboxSession | None = None
         self.session.busy = self.is_sending
-        self.compose = ComposeView(self)
+        self.compose = ComposeView(self, styled_later=True)
         # Only the first page is built before the first paint; the others right after it or when needed.
         self._start_pages()
         for text in (self.tr("Content"), self.tr("Recipients"), self.tr("Check and send"), self.tr("History"),
                      self.tr("Settings")):
-            QListWidgetItem(text, self.sidebar).setSizeHint(QSize(0, 44))
+            item = QListWidgetItem(self.sidebar)
+            item.setText(text)
+            item.setSizeHint(QSize(0, 44))
         self.sidebar.currentRowChanged.connect(self._show_page)
         self.sidebar.currentRowChanged.connect(self._on_step)
         self.sidebar.setCurrentRow(0)
@@ -118,7 +119,8 @@ class MainWindow(ScheduleWindow, ClosesWithoutWaiting, BuildsPagesLazily, QMainW
         offer_row.setContentsMargins(16, 6, 16, 6)
         offer_text = QLabel(self.tr("No credentials yet. Try the sandbox first?"), self.offer)
         offer_text.setObjectName("sandboxOfferText")
-        self.offer_button = QPushButton(self.tr("Use the sandbox"), self.offer)
+        self.offer_button = QPushButton(self.offer)
+        self.offer_button.setText(self.tr("Use the sandbox"))
         self.offer_button.setObjectName("sandboxOfferButton")
         self.offer_button.clicked.connect(self.enter_sandbox)
         offer_row.addWidget(offer_text, 1)
@@ -141,7 +143,7 @@ class MainWindow(ScheduleWindow, ClosesWithoutWaiting, BuildsPagesLazily, QMainW
         self.setStyleSheet(STYLESHEET)
         # Laid out from here on, in the styled fonts: 内容's layouts, and the status bar (it measures its widgets as
         # they are added; measured before, in the default font, they would be measured twice).
-        self.compose.held.release()
+        self.compose.settle()
         self.statusBar().addWidget(self.mode_label)
         self.statusBar().addPermanentWidget(self.keyring_label)
         self.statusBar().setSizeGripEnabled(False)
@@ -154,12 +156,18 @@ class MainWindow(ScheduleWindow, ClosesWithoutWaiting, BuildsPagesLazily, QMainW
         # compete with building and painting the window.
         after_first_paint(self, self._start_background)
         # After the paint too: it walks every widget, wrapping each in a Python object (Qt's internal ones as well).
-        after_first_paint(self, lambda: keyboard_friendly(self))
+        after_first_paint(self, self._keyboard_friendly)
         self.keeper = SessionKeeper(self)
         self.keeper.restore()  # the draft, list and page of last time: a close or a crash loses nothing
         self.ask_schedule = self._ask_schedule  # replaceable in tests
 
     @Slot()
+    def _keyboard_friendly(self) -> None:
+        # Imported after the first paint: PySide builds each Qt class it names (and its enums) on import.
+        from gui.ui.keyboard import keyboard_friendly
+
+        keyboard_friendly(self)
+
     def _start_background(self) -> None:
         run_in_background(lambda: open_engine(self.mode.clock), self._on_engine, self._on_engine_failed)
         from gui.services.config.storage import remove_app_stale_temps

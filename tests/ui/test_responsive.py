@@ -38,7 +38,7 @@ NOT_AT_START_UP = ("gui.services.simulator", "http.server", "httpx", "keyring", 
 
 BUILD_WINDOW = textwrap.dedent("""
     import sys
-    import PySide6.QtCore, PySide6.QtWidgets
+    import PySide6.QtCore, PySide6.QtGui, PySide6.QtWidgets
     lazy = "Qt" not in vars(PySide6.QtCore)  # this PySide builds a class, and all its enums, when first named
     import gui.cli.main  # what `sms-composer` imports before the window
     from PySide6.QtWidgets import QApplication
@@ -49,9 +49,12 @@ BUILD_WINDOW = textwrap.dedent("""
     loaded = sorted(sys.modules)
     app.processEvents()  # the first paint
     # Naming Qt's namespace or QStyle before the first paint costs it some 20 ms of enum building (QMessageBox
-    # and its enums some 3 ms).
+    # and its enums some 3 ms). QEvent comes with an event handler written in Python (showEvent…), QIcon with a
+    # button or item made with its text (PySide tries the overload that takes an icon first): ~1 ms each.
     built = [name for name, module in (("Qt", PySide6.QtCore), ("QStyle", PySide6.QtWidgets),
-                                       ("QMessageBox", PySide6.QtWidgets))
+                                       ("QMessageBox", PySide6.QtWidgets), ("QEvent", PySide6.QtCore),
+                                       ("QIcon", PySide6.QtGui), ("QFontDatabase", PySide6.QtGui),
+                                       ("QTableView", PySide6.QtWidgets))
              if lazy and name in vars(module)]
     # The address patterns of the text rules compile on first use; an empty draft has no address to look for.
     from gui.domain import text_rules
@@ -80,11 +83,10 @@ def test_building_the_window_imports_neither_simulator_nor_http_nor_engine(tmp_p
     assert early == []
     assert sorted(m for m in loaded if m.startswith("built:")) == []
     assert "compiled:0" in loaded
-    # @dataclass builds each class with exec(), some 0.5 ms apiece: the start-up path's plain records are
-    # NamedTuples. These two need what a NamedTuple lacks: a fresh dict as default, or changing after creation
-    # (the carrier rule pack's CarrierRule is read after the first paint).
-    assert sorted(m.removeprefix("dataclass:") for m in loaded if m.startswith("dataclass:")) == [
-        "gui.services.config.settings.Settings", "gui.services.sending.session.AppSession"]
+    # @dataclass builds each class with exec(), some 0.5 ms apiece (Settings's twenty fields: over 1 ms): the
+    # start-up path's records are NamedTuples and its state holders plain classes (the carrier rule pack's
+    # CarrierRule is read after the first paint).
+    assert [m for m in loaded if m.startswith("dataclass:")] == []
 
 
 # QTableWidget / QListWidget items and combo-box items are one object per row. Each use left must be bounded by

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import logging
 import os
-from dataclasses import dataclass, field, fields, replace
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from gui.domain.frequency import DEFAULT_PER_DAY, DEFAULT_PER_WEEK
 from gui.domain.param_links import DEFAULT_PARAM_LINK_KEY
@@ -19,15 +17,18 @@ if TYPE_CHECKING:  # the budget rules load when there are packs to read (the win
 
 SETTINGS_FILENAME = "settings.json"
 DEFAULT_API_BASE = "https://api.weixin.qq.com"
-# Keys that must never be written even if someone adds them to the dataclass by mistake.
+# Keys that must never be written even if someone adds them to the record by mistake.
 _FORBIDDEN_KEYS = {"secret", "appsecret", "access_token", "token"}
 
 log = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True)
-class Settings:
-    """Everything the app remembers except the credentials (those live in the keyring)."""
+class Settings(NamedTuple):
+    """Everything the app remembers except the credentials (those live in the keyring).
+
+    A NamedTuple, not a dataclass: the window reads it before its first paint, and a dataclass of this many fields
+    costs a compile per generated method there (~1 ms). Change it with `_replace`; `==` leaves out the warnings.
+    """
 
     env_id: str = ""
     mini_program_name: str = ""
@@ -51,23 +52,42 @@ class Settings:
     limit_per_campaign: int = 0
     limit_per_day: int = 0
     # Not saved: why the file could not be read, for the UI to show once.
-    warning_zh: str = field(default="", compare=False)
-    warning_en: str = field(default="", compare=False)
+    warning_zh: str = ""
+    warning_en: str = ""
+
+    def saved_values(self) -> tuple[Any, ...]:
+        """Every field but the warnings: what `==` compares."""
+        return self[:_SAVED_FIELDS]
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Settings):
+            return NotImplemented
+        return self.saved_values() == other.saved_values()
+
+    def __ne__(self, other: object) -> bool:
+        equal = self.__eq__(other)
+        return equal if equal is NotImplemented else not equal
+
+    def __hash__(self) -> int:
+        return hash(self.saved_values())
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {}
-        for item in fields(self):
-            if item.name.startswith("warning_") or item.name in _FORBIDDEN_KEYS:
+        for name in Settings._fields[:_SAVED_FIELDS]:
+            if name in _FORBIDDEN_KEYS:
                 continue
-            value = getattr(self, item.name)
+            value = getattr(self, name)
             if isinstance(value, Decimal):
                 value = str(value)
-            elif item.name == "packs":
+            elif name == "packs":
                 value = [pack.to_json() for pack in value]
             elif isinstance(value, tuple):
                 value = list(value)
-            data[item.name] = value
+            data[name] = value
         return data
+
+
+_SAVED_FIELDS = Settings._fields.index("warning_zh")  # the warnings come last and are never saved
 
 
 def settings_path() -> Path:
@@ -116,7 +136,7 @@ def _coerce(name: str, default: Any, value: Any) -> Any:
 
 def _with_warning(settings: Settings, zh: str, en: str) -> Settings:
     log.warning("settings: %s", en)
-    return replace(settings, warning_zh=zh, warning_en=en)
+    return settings._replace(warning_zh=zh, warning_en=en)
 
 
 def load_settings(path: Path | None = None) -> Settings:
@@ -130,6 +150,8 @@ def load_settings(path: Path | None = None) -> Settings:
     except OSError as error:
         return _with_warning(defaults, f"无法读取设置文件 {target}，已使用默认设置。",
                              f"Could not read the settings file {target} ({type(error).__name__}); using defaults.")
+    import json  # only when there is a file: a first start has none, and json costs ~1 ms to import
+
     try:
         data = json.loads(text)
     except (json.JSONDecodeError, UnicodeDecodeError):
@@ -139,13 +161,13 @@ def load_settings(path: Path | None = None) -> Settings:
                              f"The settings file {target} is damaged; defaults are used. Saving writes it again.")
     values: dict[str, Any] = {}
     bad: list[str] = []
-    for item in fields(Settings):
-        if item.name.startswith("warning_") or item.name not in data:
+    for name in Settings._fields[:_SAVED_FIELDS]:
+        if name not in data:
             continue
         try:
-            values[item.name] = _coerce(item.name, getattr(defaults, item.name), data[item.name])
+            values[name] = _coerce(name, getattr(defaults, name), data[name])
         except ValueError:
-            bad.append(item.name)
+            bad.append(name)
     settings = Settings(**values)
     if bad:
         names = ", ".join(bad)
@@ -156,6 +178,8 @@ def load_settings(path: Path | None = None) -> Settings:
 
 def save_settings(settings: Settings, path: Path | None = None) -> Path:
     """Write the settings atomically (temp file in the same folder, then rename)."""
+    import json
+
     payload = json.dumps(settings.to_json(), ensure_ascii=False, indent=2) + "\n"
     from gui.services.config.atomic_file import write_text_atomically  # only when saving: not the start-up's
 

@@ -7,7 +7,6 @@ campaign file's JSON, the list is where it came from (not the numbers).
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -72,6 +71,8 @@ def save_state(state: SessionState, path: Path | None = None) -> Path:
     path = path or session_path()
     data = {"version": FORMAT_VERSION, "draft": state.draft, "page": state.page, "name": state.name,
             "recipients": state.recipients._asdict() if state.recipients is not None else None}
+    import json  # where a state is read or saved: a first start has none, and json costs ~1 ms to import
+
     text = json.dumps(data, ensure_ascii=False, indent=1)
     return write_text_atomically(path, text, suffix=".tmp")
 
@@ -80,7 +81,13 @@ def load_state(path: Path | None = None) -> SessionState | None:
     """The saved state, or None when there is none or it cannot be read (a fresh start, never an error)."""
     path = path or session_path()
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+    except OSError:
+        return None
+    import json  # see save_state
+
+    try:
+        data = json.loads(text)
         recipients = data.get("recipients")
         return SessionState(
             draft=dict(data.get("draft") or {}),

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from gui.domain.clock import Clock, SystemClock
@@ -21,21 +20,26 @@ def _never_busy() -> bool:
     return False
 
 
-@dataclass
 class AppSession:
     """Owned by the main window and handed to the pages; entering the sandbox replaces `engine` and `sandbox`.
 
     `sandbox` is the running simulator with its credentials, or None for live sends. `busy` answers whether
     this window is sending right now (the main window points it at the send panel once that exists). `engine`
     is None until the window has opened it on the pool; pages that need it wait for it.
+
+    A plain class, not a dataclass: it is state, compared by identity, and the window builds it before its first
+    paint, where a dataclass's generated methods cost a compile each.
     """
 
-    engine: Engine | None
-    clock: Clock = field(default_factory=SystemClock)
-    sandbox: SandboxSession | None = None
-    env_id: str = ""
-    settle_seconds: float = DEFAULT_SETTLE_SECONDS  # wait before re-sending numbers the records do not show
-    busy: Callable[[], bool] = _never_busy
+    def __init__(self, engine: Engine | None, clock: Clock | None = None, sandbox: SandboxSession | None = None,
+                 env_id: str = "", settle_seconds: float = DEFAULT_SETTLE_SECONDS,
+                 busy: Callable[[], bool] = _never_busy) -> None:
+        self.engine = engine
+        self.clock: Clock = clock if clock is not None else SystemClock()
+        self.sandbox = sandbox
+        self.env_id = env_id
+        self.settle_seconds = settle_seconds  # wait before re-sending numbers the records do not show
+        self.busy = busy
 
     @property
     def is_sandbox(self) -> bool:

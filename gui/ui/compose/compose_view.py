@@ -8,13 +8,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal, Slot
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QScrollArea,
     QStackedWidget,
@@ -39,7 +37,7 @@ from gui.ui.compose.forms import MarketingForm
 from gui.ui.compose.held_layouts import HeldLayouts
 from gui.ui.compose.library_bar import LibraryBar
 from gui.ui.compose.preview import PreviewPanel
-from gui.ui.compose.problems import ProblemList
+from gui.ui.compose.problems import editor_footer
 from gui.ui.compose.spans import wave_underlines
 from gui.ui.compose.type_switch import TypeSwitch
 from gui.ui.first_paint import after_first_paint
@@ -64,7 +62,8 @@ class ComposeView(QWidget):
 
     rendered = Signal(object)
 
-    def __init__(self, parent: QWidget | None = None, *, library_path: Path | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, library_path: Path | None = None,
+                 styled_later: bool = False) -> None:
         super().__init__(parent)
         self.param_link_key = DEFAULT_PARAM_LINK_KEY  # from 设置 (apply_defaults)
         self.setObjectName("composeView")
@@ -107,25 +106,7 @@ class ComposeView(QWidget):
         self.held.hold(self.marketing.layout_)
         self.stack.addWidget(self.marketing)
 
-        self.content_counter = QLabel(self)
-        self.content_counter.setObjectName("contentCounter")
-        self.total_counter = QLabel(self)
-        self.total_counter.setObjectName("totalCounter")
-        for counter in (self.content_counter, self.total_counter):
-            counter.setProperty("counter", True)
-        self.problems = ProblemList(self)
-        self.held.hold(self.problems.layout())
-        self.footer = QWidget(self)
-        counters = QHBoxLayout()
-        counters.setContentsMargins(0, 0, 0, 0)
-        counters.addWidget(self.content_counter)
-        counters.addStretch(1)
-        counters.addWidget(self.total_counter)
-        footer_layout = self.held.hold(QVBoxLayout(self.footer))
-        footer_layout.setContentsMargins(0, 0, 0, 4)
-        footer_layout.setSpacing(6)
-        footer_layout.addLayout(counters)
-        footer_layout.addWidget(self.problems)
+        self.footer, self.content_counter, self.total_counter, self.problems = editor_footer(self, self.held)
 
         self.preview = PreviewPanel(self, label=self._row_label)
         # Narrower on a 1024-wide screen, so the form (and its 整条 counter) never scrolls sideways.
@@ -175,7 +156,7 @@ class ComposeView(QWidget):
         self.marketing.changed.connect(self.refresh)
         self.preview.row_picker.currentIndexChanged.connect(self.refresh)
         self.library.chosen.connect(self.apply_template)
-        self._labels_aligned, self._label_width = False, 0  # on first show, once the style sheet has set the fonts
+        self._labels_aligned, self._label_width = False, 0  # in `settle`, once the style sheet has set the fonts
         for combo in (self.library.combo, self.marketing.suffix_picker):  # a long preset name must not widen the form
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(10)
@@ -183,6 +164,8 @@ class ComposeView(QWidget):
         self.refresh()
         # The saved templates are read on the pool right after the first paint, not while the window is built.
         after_first_paint(self, self.library.refresh)
+        if not styled_later:
+            self.settle()
         after_first_paint(self, self._build_notification)
         load_rules_after_first_paint(self, self.refresh)
 
@@ -203,12 +186,16 @@ class ComposeView(QWidget):
                 self._fit_column()
         return self._notification
 
-    def showEvent(self, event: QShowEvent) -> None:
-        if not self._labels_aligned:  # measured once shown, when the style sheet and fonts are applied
-            self.held.release(shown=True)  # a 内容 without a main window (which releases it before showing)
-            self._labels_aligned = True
-            self._fit_column()
-        super().showEvent(event)
+    def settle(self) -> None:
+        """Lay the page out and line its labels up, once, in the fonts it is shown in: the main window calls it after
+        setting its style sheet (`styled_later`), a 内容 built alone as it is built. Not in a `showEvent`: an event
+        handler in Python makes PySide build Qt's event classes and enums before the first paint (~1 ms)."""
+        if self._labels_aligned:
+            return
+        self._labels_aligned = True
+        self.held.release()
+        self.ensurePolished()
+        self._fit_column()
 
     def _fit_column(self) -> None:  # never scrolls sideways: the preview gives way first (down to its minimum)
         forms = [form.form for form in (self.marketing, self._notification) if form is not None]

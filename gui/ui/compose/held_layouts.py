@@ -22,13 +22,10 @@ class HeldLayouts:
         self._layouts.append(layout)
         return layout
 
-    def release(self, *, shown: bool = False) -> None:
-        """Switch the layouts on (once). `shown`: called after the page was shown, so the layouts skipped then are
-        laid out now."""
+    def release(self) -> None:
+        """Switch the layouts on (once)."""
         if self.released:
             return
         self.released = True
         for layout in self._layouts:
             layout.setEnabled(True)
-            if shown:
-                layout.activate()

@@ -7,13 +7,10 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -21,6 +18,8 @@ from PySide6.QtWidgets import (
 from gui.ui.style import ACCENT
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QTableView
+
     from gui.domain.recipients import Recipient
     from gui.ui.compose.recipient_model import RecipientPickerModel
 
@@ -157,6 +156,9 @@ class PreviewPanel(QWidget):
 
 def _picker_popup(parent: QWidget) -> QTableView:
     """The picker's drop-down list: one column of fixed-height rows, no headers, no grid."""
+    # Imported here, with the first recipients: PySide builds a Qt class (and its enums) when it is imported.
+    from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+
     popup = QTableView(parent)
     popup.horizontalHeader().hide()
     popup.horizontalHeader().setStretchLastSection(True)

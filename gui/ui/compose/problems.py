@@ -1,14 +1,18 @@
-"""The list of problems under the editor: one line per error (red) or warning (amber), in the window's language."""
+"""The problems under 内容's editor, one line per error or warning, and the footer they share with the counters."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from gui.domain.sms_text import Problem, Severity
 from gui.ui.i18n import pick
 from gui.ui.style import ERROR, WARNING
+
+if TYPE_CHECKING:
+    from gui.ui.compose.held_layouts import HeldLayouts
 
 
 class ProblemList(QWidget):
@@ -48,3 +52,28 @@ class ProblemList(QWidget):
     def codes(self) -> list[str]:
         """The codes currently listed, in order (tests and accessibility)."""
         return [code for code, _, _ in self._shown]
+
+
+def editor_footer(parent: QWidget, held: HeldLayouts) -> tuple[QWidget, QLabel, QLabel, ProblemList]:
+    """The footer under 内容's editor: the body and whole-message counters in a row, the problem list under them.
+    Returns the footer, the two counters and the list; the layouts are held with 内容's (see held_layouts)."""
+    content_counter = QLabel(parent)
+    content_counter.setObjectName("contentCounter")
+    total_counter = QLabel(parent)
+    total_counter.setObjectName("totalCounter")
+    for counter in (content_counter, total_counter):
+        counter.setProperty("counter", True)
+    problems = ProblemList(parent)
+    held.hold(problems.layout())
+    footer = QWidget(parent)
+    counters = QHBoxLayout()
+    counters.setContentsMargins(0, 0, 0, 0)
+    counters.addWidget(content_counter)
+    counters.addStretch(1)
+    counters.addWidget(total_counter)
+    footer_layout = held.hold(QVBoxLayout(footer))
+    footer_layout.setContentsMargins(0, 0, 0, 4)
+    footer_layout.setSpacing(6)
+    footer_layout.addLayout(counters)
+    footer_layout.addWidget(problems)
+    return footer, content_counter, total_counter, problems

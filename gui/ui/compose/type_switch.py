@@ -11,9 +11,11 @@ class TypeSwitch(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("smsTypeSwitch")
-        self.marketing_button = QPushButton(self.tr("Marketing SMS"), self)
+        self.marketing_button = QPushButton(self)
+        self.marketing_button.setText(self.tr("Marketing SMS"))
         self.marketing_button.setObjectName("marketingButton")
-        self.notification_button = QPushButton(self.tr("Notification SMS"), self)
+        self.notification_button = QPushButton(self)
+        self.notification_button.setText(self.tr("Notification SMS"))
         self.notification_button.setObjectName("notificationButton")
         self.group = QButtonGroup(self)
         row = QHBoxLayout(self)

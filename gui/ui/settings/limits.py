@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 
@@ -89,8 +88,8 @@ class LimitsBox(QGroupBox):
 
     def apply(self, s: Settings) -> Settings:
         """The settings with these fields; UserFacingError naming the pack row that cannot be read."""
-        return dataclasses.replace(
-            s, cap_per_day=self.per_day.value(), cap_per_week=self.per_week.value(), packs=self._packs(),
+        return s._replace(
+            cap_per_day=self.per_day.value(), cap_per_week=self.per_week.value(), packs=self._packs(),
             limit_per_campaign=self.per_campaign_limit.value(), limit_per_day=self.per_day_limit.value())
 
     def _packs(self) -> tuple[ResourcePack, ...]:

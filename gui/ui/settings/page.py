@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from decimal import Decimal
 
 from PySide6.QtCore import QTimer, Signal, Slot
@@ -236,8 +235,7 @@ class SettingsPage(QWidget):
         s = self.settings
         price = type(s.pack_price_per_sms)(str(round(self.price_spin.value(), 3))) \
             if isinstance(s.pack_price_per_sms, Decimal) else round(self.price_spin.value(), 3)
-        return self.limits.apply(dataclasses.replace(
-            s,
+        return self.limits.apply(s._replace(
             env_id=self.env_edit.text().strip(),
             mini_program_name=self.name_edit.text().strip(),
             short_name=self.short_edit.text().strip(),
