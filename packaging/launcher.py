@@ -30,6 +30,10 @@ if __name__ == "__main__":
         from gui.services.recipients.probe import run_child
 
         run_child(sys.argv[2:])
+    if sys.argv[1:2] == ["--read-sheet"]:  # a large workbook's sheet read apart (recipients/sheet_process.py)
+        from gui.services.recipients.sheet_process import run_child as read_sheet
+
+        read_sheet(sys.argv[2:])
     _redirect_output()
     from gui.cli.main import main
 

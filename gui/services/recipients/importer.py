@@ -18,7 +18,16 @@ from gui.domain.recipients import DuplicateRow, ImportResult, InvalidRow
 from gui.domain.screening import COUNTRY_PREFIX, screen_numbers
 from gui.services.recipients import errors
 from gui.services.recipients.detection import Layout, detect, display, is_blank
-from gui.services.recipients.readers import Table, is_panic, open_source, pasted_rows, short
+from gui.services.recipients.readers import (
+    REPORT_SHEET_NAME,
+    SEPARATE_PROCESS_BYTES,
+    Table,
+    is_panic,
+    open_source,
+    pasted_rows,
+    rows_of,
+    short,
+)
 from gui.services.recipients.recipient_list import PackedColumn, RecipientList
 from gui.services.recipients.text_rows import MalformedLine, MalformedRow
 
@@ -26,7 +35,6 @@ SAMPLE_ROWS = 200
 PROGRESS_EVERY = 10_000
 CHUNK_ROWS = 4_000
 PASTED_FILE = ""
-REPORT_SHEET_NAME = "报告"  # the results workbook's first sheet (services/results/report_sheet.py)
 _EMPTY_MESSAGES = PROBLEM_MESSAGES[PhoneProblem.EMPTY]
 UNCACHED_FORMULA_MESSAGES = (
     "手机号是公式，但文件里没有保存公式的计算结果（常见于程序生成的表格）。请在 Excel 或 WPS 里打开并保存一次，"
@@ -59,16 +67,22 @@ def import_recipients(
     suppressed: Container[str] = frozenset(),
     progress: Callable[[int], None] | None = None,
     fields: bool = True,
+    separate_process: bool = False,
+    separate_process_from: int = SEPARATE_PROCESS_BYTES,
 ) -> ImportResult:
     """Read a recipients file into an `ImportResult`, or raise `RecipientsFileError` (nothing half-imported).
 
     `header_row` is the spreadsheet row number of the header (0: the sheet has no header row);
     `phone_column` is a header name or a column letter ("B" / "列B"). `fields=False` keeps only the numbers:
     the recipients' other columns (for personalised content) are not stored, and their `fields` are empty.
+    `separate_process`: a workbook of `separate_process_from` bytes or more is read in a child process
+    (`readers.open_source`), so this process never holds nor frees calamine's copy of the sheet (the window:
+    no long GIL-holding call on its pool thread).
     """
     path = Path(path)
     try:
-        return _import(path, sheet, header_row, phone_column, suppressed, progress, fields)
+        return _import(path, sheet, header_row, phone_column, suppressed, progress, fields, separate_process,
+                       separate_process_from)
     except calamine.PasswordError as error:
         raise errors.password_protected(path) from error
     except calamine.CalamineError as error:
@@ -84,9 +98,11 @@ def import_recipients(
 
 
 def _import(path: Path, sheet: str | None, header_row: int | None, phone_column: str | None,
-            suppressed: Container[str], progress: Callable[[int], None] | None, fields: bool) -> ImportResult:
+            suppressed: Container[str], progress: Callable[[int], None] | None, fields: bool,
+            separate_process: bool = False, separate_process_from: int = SEPARATE_PROCESS_BYTES) -> ImportResult:
     raw: _Raw | None = None
-    with open_source(path) as source:
+    with open_source(path, separate_process=separate_process, separate_process_from=separate_process_from,
+                     sheet=sheet) as source:
         if sheet is not None:
             candidates: list[str | None] = [sheet]
         elif source.sheets:
@@ -98,22 +114,39 @@ def _import(path: Path, sheet: str | None, header_row: int | None, phone_column:
             candidates = [None]
         for name in candidates:
             table = source.table(name)
-            rows = table.rows()
-            sample = list(islice(rows, SAMPLE_ROWS))
+            blocks: Iterator[list[Any]] | None = None
+            rows: Iterator[list[Any]]
+            if table.blocks is not None:
+                rows = iter(())
+                sample, blocks = _sample_of(table.blocks(), table.width)
+            else:
+                rows = table.rows()
+                sample = list(islice(rows, SAMPLE_ROWS))
             if not sample:
                 if sheet is not None or len(candidates) == 1:
                     raise errors.empty(path)
                 continue
             layout = _layout(path, table, sample, header_row, phone_column)
             if layout is not None:
-                raw = _read(str(path), table, source.sheets, layout, sample, rows, progress, fields)
+                raw = _read(str(path), table, source.sheets, layout, sample, rows, progress, fields, blocks)
                 break
         # Drop the sheet before deduplicating: calamine holds the whole sheet, and a million rows of it
         # is the larger half of the peak memory.
-        table = rows = sample = None  # type: ignore[assignment]  # released for memory, not read again
+        table = rows = sample = blocks = None  # type: ignore[assignment]  # released for memory, not read again
     if raw is None:
         raise errors.no_phone_column(path, sheet)
     return _finish(raw, suppressed)
+
+
+def _sample_of(blocks: Iterator[list[Any]], width: int) -> tuple[list[list[Any]], Iterator[list[Any]]]:
+    """The first `SAMPLE_ROWS` rows of flat blocks as row lists, and the blocks after them."""
+    sample: list[list[Any]] = []
+    for block in blocks:
+        taken = min(len(block) // width, SAMPLE_ROWS - len(sample))
+        sample.extend(block[index * width:(index + 1) * width] for index in range(taken))
+        if len(sample) == SAMPLE_ROWS:
+            return sample, chain((block[taken * width:],), blocks)
+    return sample, iter(())
 
 
 def _data_sheets_first(sheets: Sequence[str]) -> list[str]:
@@ -164,7 +197,7 @@ class _Raw:
 
 def _read(
     file: str, table: Table, sheets: tuple[str, ...], layout: Layout, sample: list[list[Any]], rows: Iterator[list[Any]],
-    progress: Callable[[int], None] | None, fields: bool = True,
+    progress: Callable[[int], None] | None, fields: bool = True, blocks: Iterator[list[Any]] | None = None,
 ) -> _Raw:
     """One pass over every data row, a block at a time; per-cell Python work only for the hard cells."""
     phone = layout.phone_index
@@ -197,6 +230,8 @@ def _read(
     # Nothing kept here forms a cycle; callers that import big files may pause the cyclic collector around
     # the call (gui.services.gc_scope.collector_paused) — this function leaves the process's GC alone.
     stride = len(sample[0]) if table.uniform and sample and len(sample[0]) >= width else 0
+    if blocks is not None and not stride:  # not the flat path after all: the blocks' rows one by one
+        rows, blocks = rows_of(blocks, table.width), None
     chunk = sample[skip:]
     while chunk:
         if not table.uniform:
@@ -207,7 +242,12 @@ def _read(
             ]
         add(list(map(itemgetter(phone), chunk)), chunk.__getitem__, partial(_column, chunk))
         chunk = [] if stride else list(islice(rows, CHUNK_ROWS))
-    while stride and (flat := list(chain.from_iterable(islice(rows, CHUNK_ROWS)))):
+    # A sheet read in a child comes in such blocks already (`readers.Table.blocks`); only the in-process read
+    # builds them here, 4,000 rows in one C call.
+    flats = blocks if blocks is not None else iter(lambda: list(chain.from_iterable(islice(rows, CHUNK_ROWS))), [])
+    for flat in flats if stride else ():
+        if not flat:
+            continue
         if len(flat) % stride:
             raise errors.corrupt(Path(file), "rows of different lengths")
         add(flat[phone::stride], partial(_flat_row, flat, stride), partial(_flat_column, flat, stride))

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from gui.domain.statuses import state_label
-from gui.services.recipients.importer import REPORT_SHEET_NAME as REPORT_SHEET
+from gui.services.recipients.readers import REPORT_SHEET_NAME as REPORT_SHEET
 from gui.services.results.report import SEGMENTS, CampaignReport, segment_label
 
 COLOURS = {  # the window's chart colours (gui/ui/history/chart.py), without the '#'

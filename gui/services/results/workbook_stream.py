@@ -13,7 +13,7 @@ from xlsxwriter.worksheet import Worksheet
 from gui.domain.recipients import ImportResult
 from gui.domain.row_result import RESULT_COLUMNS, RowResult
 from gui.services.recipients.detection import display
-from gui.services.recipients.importer import REPORT_SHEET_NAME as REPORT_SHEET
+from gui.services.recipients.readers import REPORT_SHEET_NAME as REPORT_SHEET
 from gui.services.recipients.readers import Row, open_source
 from gui.services.results.report import CampaignReport
 from gui.services.results.report_sheet import add_report_sheet_streamed
