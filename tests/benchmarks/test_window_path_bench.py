@@ -6,11 +6,13 @@ journal is open and every page is built) for reference; the verdict is on the pa
 SMS_COMPOSER_BENCH_PATH_ROWS: comma-separated sizes (default "100000,1000000"). SMS_COMPOSER_BENCH_BATCHES: how many
 batches of 1000 to send before cancelling (default: all). SMS_COMPOSER_BENCH_PROBE=FILE: log what ran during each
 freeze to FILE (`stall_probe.py`; it costs a little GIL time itself, so not for the figures). The workbook is written by a child process, so writing it
-does not count towards the memory figure."""
+does not count towards the memory figure; the window reads it in a child process too (`sheet_process`), whose peak
+is printed as the last row (the largest child reaped by then)."""
 
 from __future__ import annotations
 
 import os
+import resource
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -118,6 +120,9 @@ def _run_steps(qtbot, window: MainWindow, workbook: Path, size: int) -> list[tup
     step("open file → background import", lambda: (window.show_step(1), page.load(workbook)),
          lambda: page.result is not None and not page.busy, 900)
     assert len(page.result.recipients) == size
+    # A large workbook is read in a child process (recipients/sheet_process.py), reaped by now: its memory is
+    # real memory on the user's PC too. The largest child so far (the workbook writer ran in another process).
+    child_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 
     compose = window.compose
     picker = compose.preview.row_picker
@@ -161,6 +166,7 @@ def _run_steps(qtbot, window: MainWindow, workbook: Path, size: int) -> list[tup
     meter.timer.stop()
     if probe is not None:
         probe.stop()
+    rows.append(("(largest child process, after the import)", 0.0, 0.0, child_peak))
     return rows
 
 
@@ -177,7 +183,7 @@ def test_window_path_has_no_freeze(qtbot, simulator_process: str, workbooks: dic
     for name, gap, seconds, peak in rows:
         print(f"  {name:55s} {gap:6.1f} ms  {seconds:7.1f} s  {peak:7.0f} MB")
     worst = max(gap for name, gap, _, _ in rows if name != STARTUP_STEP)
-    peak = max(p for _, _, _, p in rows)
+    peak = max(p for name, _, _, p in rows if not name.startswith("(largest child"))
     assert worst <= GAP_LIMIT_MS, rows
     if size >= 1_000_000:
         assert peak <= RSS_LIMIT_MB, rows

@@ -50,16 +50,28 @@ try:
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
 except (ImportError, ValueError, OSError):
     pass  # Windows has no rlimits: the time limit and the separate process remain
-import pickle, struct
+import pickle, queue, struct, threading
 from itertools import chain, islice
 import python_calamine as calamine
 out = sys.stdout.buffer
+# Frames are written by a thread of their own, a few blocks ahead of the app's reading (a pipe holds 64 KB,
+# less than one block): the next blocks are built while the app cleans the last one.
+frames = queue.Queue(8)
+
+def write():
+    try:
+        while (frame := frames.get()) is not None:
+            out.write(frame)
+            out.flush()
+    except BaseException:
+        os._exit(6)  # the app stopped reading (closed, cancelled): nothing to report
+
+writer = threading.Thread(target=write, daemon=True)
+writer.start()
 
 def send(kind, value=None):
     data = pickle.dumps(value, protocol=5)
-    out.write(struct.pack("<cI", kind, len(data)))
-    out.write(data)
-    out.flush()
+    frames.put(struct.pack("<cI", kind, len(data)) + data)
 
 code = 0
 try:
@@ -81,10 +93,10 @@ try:
             while block := list(chain.from_iterable(islice(rows, step))):
                 send(b"C", block)
         send(b"E")
+    frames.put(None)
+    writer.join()
 except MemoryError:
     code = 5
-except BrokenPipeError:
-    code = 6  # the app stopped reading (closed, cancelled): nothing to report
 except calamine.PasswordError:
     code = 3
 except BaseException as error:  # PanicException derives from BaseException
