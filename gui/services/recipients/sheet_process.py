@@ -53,7 +53,11 @@ except (ImportError, ValueError, OSError):
 import pickle, queue, struct, threading
 from itertools import chain, islice
 import python_calamine as calamine
-out = sys.stdout.buffer
+if os.name == "nt":
+    import msvcrt
+    msvcrt.setmode(1, os.O_BINARY)
+# The descriptor, not sys.stdout: a windowed bundle may have no sys.stdout even with a pipe to write to.
+out = open(1, "wb", closefd=False)
 # Frames are written by a thread of their own, a few blocks ahead of the app's reading (a pipe holds 64 KB,
 # less than one block): the next blocks are built while the app cleans the last one.
 frames = queue.Queue(8)
@@ -101,8 +105,10 @@ except calamine.PasswordError:
     code = 3
 except BaseException as error:  # PanicException derives from BaseException
     text = str(error)
-    sys.stderr.write("\n" + (text.splitlines()[0][:120] if text else type(error).__name__))
-    sys.stderr.flush()
+    try:  # a line of its own: a Rust panic prints its own lines first
+        os.write(2, ("\n" + (text.splitlines()[0][:120] if text else type(error).__name__)).encode("utf-8"))
+    except OSError:
+        pass
     code = 4
 os._exit(code)  # the sheet is not freed cell by cell: the system takes the memory back at once
 """

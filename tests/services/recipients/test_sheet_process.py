@@ -28,6 +28,7 @@ from gui.services.recipients.sheet_process import (
 from tests.benchmarks.workbooks import write_customers
 from tests.services.recipients.builders import xls
 from tests.services.recipients.hostile_files import phone_rows, raw_xlsx, sheet_xml
+from tests.services.recipients.test_hostile_files import CASES, Build, check
 
 LAUNCHER = Path(__file__).resolve().parents[3] / "packaging" / "launcher.py"
 
@@ -115,6 +116,20 @@ def test_a_workbook_read_in_a_child_imports_exactly_as_in_this_process(tmp_path:
     formulas = import_recipients(tmp_path / "formulas.xlsx", separate_process=True, separate_process_from=0)
     assert [bad.reason for bad in formulas.invalid] == ["formula_without_value"] * 2
     assert import_recipients(tmp_path / "results.xlsx", separate_process=True, separate_process_from=0).sheet == "名单"
+
+
+@pytest.mark.parametrize(("build", "expected"), [pytest.param(b, e, id=n) for n, b, e in CASES])
+def test_a_hostile_file_read_apart_ends_as_it_does_here(tmp_path: Path, build: Build, expected: object) -> None:
+    # The same outcome as `test_hostile_files` expects in this process: the child's limits stand in for the
+    # trial read, its errors map to the same reasons.
+    path = build(tmp_path / "file")
+    if isinstance(expected, str):
+        with pytest.raises(RecipientsFileError) as caught:
+            import_recipients(path, separate_process=True, separate_process_from=0)
+        assert caught.value.reason == expected, caught.value.text()
+        return
+    check(import_recipients(path, separate_process=True, separate_process_from=0), expected)
+    assert _no_watchdog()
 
 
 def test_an_empty_workbook_is_empty_either_way(tmp_path: Path) -> None:
