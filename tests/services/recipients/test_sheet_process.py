@@ -85,6 +85,9 @@ def _cases(folder: Path) -> dict[str, tuple[Path, dict[str, Any]]]:
         "mapping-given": (_workbook(folder / "mapping.xlsx", [("名单", _people(20), "visible")]),
                           {"header_row": 1, "phone_column": "B"}),
         "formulas": (_formulas(folder / "formulas.xlsx"), {}),
+        # 260 columns: blocks of 184 rows (BLOCK_CELLS), fewer than the importer's 200-row sample.
+        "wide": (_workbook(folder / "wide.xlsx", [("名单", [[*row, *(f"x{i}" for i in range(256))]
+                                                          for row in _people(230)], "visible")]), {}),
         "empty-first": (_workbook(folder / "empty.xlsx", [("空白", [], "visible"), ("名单", _people(8), "visible")]),
                         {}),
         "numbers-only": (_workbook(folder / "numbers.xlsx", [("名单", _people(20), "visible")]), {"fields": False}),
