@@ -52,7 +52,7 @@ QComboBox::drop-down {{ border: none; width: 26px; }}
 QAbstractSpinBox::up-button, QAbstractSpinBox::down-button {{ border: none; width: 22px; }}
 QAbstractSpinBox::up-arrow {{ image: url({ICONS}/chevron-up.svg); width: 10px; height: 10px; }}
 QAbstractSpinBox::down-arrow {{ image: url({ICONS}/chevron-down.svg); width: 10px; height: 10px; }}
-QComboBox::down-arrow {{ image: url({ICONS}/chevron-down.svg); width: 12px; height: 12px; }}
+QComboBox::down-arrow {{ image: url({ICONS}/chevron-down-12.png); width: 12px; height: 12px; }}
 QScrollArea, QScrollArea > QWidget > QWidget#formColumn {{ background: #ffffff; border: none; }}
 QLineEdit:focus, QPlainTextEdit:focus, QComboBox:focus {{ border-color: {ACCENT}; }}
 QLineEdit[problem="true"], QPlainTextEdit[problem="true"], QTableWidget[problem="true"] {{ border-color: {ERROR}; }}
