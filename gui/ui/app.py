@@ -159,6 +159,10 @@ def _smoke_report(window: object, status: TranslatorStatus, sandbox_note: str) -
     lines.append(f"keyring: {info.name} ({'usable' if info.usable else 'NOT usable'})")
     if not info.usable:
         problems.append("keyring")
+    readers = _workbook_readers()
+    lines.append(f"workbook readers: {readers or 'ok'}")
+    if readers:
+        problems.append("workbook readers")
     if sandbox_note:
         lines.append(sandbox_note)
         problems.append("sandbox")
@@ -170,3 +174,21 @@ def _smoke_report(window: object, status: TranslatorStatus, sandbox_note: str) -
     window.close()
     loop.exec()
     return 0 if not problems else 1
+
+
+def _workbook_readers() -> str:
+    """"" if the bundle reads the sample workbook in both of its child processes (the trial read of an untrusted
+    workbook, and the reader of a large one, which start the app's own executable with a flag), else what failed."""
+    from gui.domain.errors import UserFacingError
+    from gui.services.recipients.importer import import_recipients
+    from gui.services.recipients.probe import trial_read
+    from gui.services.recipients.sample_workbook import sample_path
+
+    sample = sample_path()
+    try:
+        trial_read(sample)
+        result = import_recipients(sample, separate_process=True, separate_process_from=0)
+    except UserFacingError as error:
+        return f"FAILED ({error.message_en})"
+    return "" if result.recipients else "FAILED (no recipients in the sample)"
+

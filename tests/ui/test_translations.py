@@ -56,6 +56,8 @@ def test_smoke_test_exits_0_and_reports_chinese(tmp_path: Path) -> None:
     assert "first step '内容'" in result.stdout
     assert "icon: ok" in result.stdout  # set after the first paint; drawn, so the SVG icon engine is there
     assert "language: zh" in result.stdout
+    # The sample workbook read by both child processes (the trial read and a large sheet's reader).
+    assert "workbook readers: ok" in result.stdout
     assert "smoke test: ok" in result.stdout
 
 

@@ -19,8 +19,10 @@ import sys
 limit = int(sys.argv[2])
 try:
     import resource
-    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    # Two minutes of CPU at most: a child left spinning after its app has died (nobody to stop it) still ends.
+    resource.setrlimit(resource.RLIMIT_CPU, (120, 120))
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 except (ImportError, ValueError, OSError):
     pass  # Windows has no rlimits (and macOS may refuse RLIMIT_AS): the time limit and the separate process remain
 try:

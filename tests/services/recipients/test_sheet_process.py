@@ -316,3 +316,16 @@ def test_the_bundle_reads_a_sheet_through_its_own_executable(tmp_path: Path) -> 
     bad = subprocess.run([sys.executable, str(LAUNCHER), READ_FLAG, str(broken), *arguments[1:]],
                          capture_output=True, timeout=60, check=False, stdin=subprocess.DEVNULL)
     assert bad.returncode == 4
+
+
+@pytest.mark.skipif(not Path("/proc/self/limits").exists(), reason="reads the child's limits from /proc")
+def test_the_child_runs_with_a_cpu_memory_and_core_limit(tmp_path: Path) -> None:
+    """A child left spinning after its app has died still ends: nobody else would stop it."""
+    path = write_customers(tmp_path / "客户.xlsx", 30_000)
+    with SheetChild(path, None, last="报告") as child:
+        next(child.blocks())  # the child has set its limits before it reads
+        limits = {line[:26].strip(): line[26:].split()[:2]
+                  for line in Path(f"/proc/{child.pid}/limits").read_text().splitlines()[1:]}
+    assert limits["Max cpu time"] == ["120", "120"]
+    assert limits["Max core file size"] == ["0", "0"]
+    assert limits["Max address space"][0] not in ("unlimited", "")
