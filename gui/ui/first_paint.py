@@ -10,13 +10,17 @@ from PySide6.QtWidgets import QWidget
 # A shown window that is never painted (one opened minimised) still starts its work after this long.
 LATEST_MS = 500
 POLL_MS = 4  # how often the window is asked whether it is exposed (painted) yet
+# A step of work a pass of the event loop after the last: a timer, as Qt handles zero-delay calls (posted events)
+# back to back, with no input or paint between them.
+NEXT_PASS_MS = 1
 _WAITER = "_first_paint_waiter"
 
 
 def after_first_paint(widget: QWidget, callback: Callable[[], None]) -> None:
     """Call `callback` once, on the GUI thread, right after the first paint of `widget`'s window if that window is
     shown by the next pass of the event loop, else at that pass (a window nobody shows, as in tests). Callbacks
-    of one window run in the order they were registered.
+    of one window run in the order they were registered, one per pass of the event loop: together they take
+    ~100 ms, which in one pass would be a freeze just as the user starts to type.
 
     A zero timer set while the window is built fires before its first paint: pool threads started there (the
     journal's and the keyring's imports) compete with the paint for the interpreter and delay it."""
@@ -38,6 +42,12 @@ def first_paint_done(widget: QWidget) -> bool:
     return isinstance(waiter, _FirstPaint) and waiter.done
 
 
+def first_paint_pending(widget: QWidget) -> bool:
+    """Whether work registered for after the first paint of `widget`'s window is still waiting to run."""
+    waiter = getattr(widget.window(), _WAITER, None)
+    return isinstance(waiter, _FirstPaint) and not waiter.done
+
+
 class _FirstPaint(QObject):
     """Watches for the window's first paint by asking, every few ms, whether the window system has exposed it:
     Qt paints a widget window while it handles that expose, so once it is exposed the paint is done.
@@ -49,7 +59,8 @@ class _FirstPaint(QObject):
         super().__init__(window)
         self._window = window
         self.callbacks: list[Callable[[], None]] = []
-        self.done = False
+        self.done = False  # every callback registered before the first paint has run
+        self._started = False
         self._polls = 0
         QTimer.singleShot(0, self._unless_shown)
 
@@ -71,9 +82,17 @@ class _FirstPaint(QObject):
 
     @Slot()
     def _run(self) -> None:
-        if self.done:
+        if not self._started:
+            self._started = True
+            self._next()
+
+    @Slot()
+    def _next(self) -> None:
+        if not self._window.isVisible():  # never shown, or closed already: nobody waits for it to respond
+            while self.callbacks:
+                self.callbacks.pop(0)()
+        if not self.callbacks:
+            self.done = True
             return
-        self.done = True
-        callbacks, self.callbacks = self.callbacks, []
-        for callback in callbacks:
-            callback()
+        QTimer.singleShot(NEXT_PASS_MS, self._next)  # first: a callback that raises does not stop the ones after
+        self.callbacks.pop(0)()

@@ -152,6 +152,9 @@ class MainWindow(ScheduleWindow, ClosesWithoutWaiting, BuildsPagesLazily, QMainW
         self.compose.library.saved.connect(self._on_template_saved)
         self.keyring: BackendStatus | None = None
         self.engine_error: Exception | None = None
+        # 定时发送 while open; a schedule missed while closed is asked about once the journal is open. Before the
+        # journal's start: its services imported here while the pool imports the engine would wait on that import.
+        after_first_paint(self, self._start_schedules)
         # Right after the first paint: these import the engine and the keyring on the pool, which would otherwise
         # compete with building and painting the window.
         after_first_paint(self, self._start_background)
@@ -173,7 +176,6 @@ class MainWindow(ScheduleWindow, ClosesWithoutWaiting, BuildsPagesLazily, QMainW
         from gui.services.config.storage import remove_app_stale_temps
 
         run_in_background(remove_app_stale_temps)  # temp files of writes killed last time (settings, session)
-        self._start_schedules()  # 定时发送 while open; a schedule missed while closed is asked about once it opens
         # Keyring backends can block for many seconds (Secret Service, KWallet): never on the GUI thread.
         from gui.services.config.keyring_status import keyring_info
 

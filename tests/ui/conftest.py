@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
+from gui.ui.first_paint import first_paint_pending
 from gui.ui.i18n import CHINESE, install_translators
 from gui.ui.workers import wait_for_background
 
@@ -16,8 +19,13 @@ def chinese_translators(qapp):
 
 @pytest.fixture(autouse=True)
 def drain_pool(qapp):
-    """No pool task (keyring, import) may outlive its test and call into a deleted widget."""
+    """No pool task (keyring, import) and no start-up work of a window (it runs a step per pass of the event loop
+    after the first paint) may outlive its test, to call into a deleted widget or read the next test's folders."""
     yield
+    deadline = time.monotonic() + 10
+    while any(first_paint_pending(widget) for widget in qapp.topLevelWidgets()) and time.monotonic() < deadline:
+        qapp.processEvents()
+        time.sleep(0.001)
     assert wait_for_background(10000)
     qapp.processEvents()
 

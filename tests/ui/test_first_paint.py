@@ -3,7 +3,7 @@ gets its work started at the next pass of the event loop."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from gui.ui.first_paint import after_first_paint, first_paint_done
@@ -40,6 +40,22 @@ def test_callbacks_run_after_the_first_paint_once_in_order(qtbot) -> None:
     after_first_paint(window, lambda: log.append("late"))  # asked after the paint: at the next pass
     qtbot.waitUntil(lambda: "late" in log, timeout=5000)
     assert log == ["painted", "first", "second", "late"]
+
+
+def test_each_callback_has_a_pass_of_the_event_loop_to_itself(qtbot) -> None:
+    """Together the window's callbacks take ~100 ms: between two of them the event loop runs (input, timers)."""
+    window = QWidget()
+    qtbot.addWidget(window)
+    passes = [0]
+    ticker = QTimer(window)
+    ticker.timeout.connect(lambda: passes.__setitem__(0, passes[0] + 1))
+    ticker.start(0)
+    seen: list[int] = []
+    for _ in range(3):
+        after_first_paint(window, lambda: seen.append(passes[0]))
+    window.show()
+    qtbot.waitUntil(lambda: len(seen) == 3 and first_paint_done(window), timeout=5000)
+    assert seen[0] < seen[1] < seen[2]
 
 
 def test_a_window_nobody_shows_starts_its_work_at_the_next_pass(qtbot) -> None:

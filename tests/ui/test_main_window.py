@@ -6,6 +6,7 @@ import threading
 
 from gui.services.config import keyring_status
 from gui.ui.main_window import MainWindow, WindowMode
+from gui.ui.window_pages import PAGE_MODULES
 
 
 def test_window_is_chinese_with_five_steps(qtbot) -> None:
@@ -64,6 +65,8 @@ def test_only_the_first_page_is_built_before_the_first_paint(qtbot) -> None:
     qtbot.waitUntil(lambda: all(window.built(step) is not None for step in range(5)), timeout=5000)
     assert [window.pages.widget(step) for step in range(5)] == [
         window.compose, window.recipients, window.review, window.history, window.settings_page]
+    # Each page's module is imported a pass before the page is built: the list names every later page.
+    assert sorted(PAGE_MODULES) == sorted(window._builders)
 
 
 def test_a_step_clicked_before_its_page_exists_builds_and_shows_it(qtbot) -> None:

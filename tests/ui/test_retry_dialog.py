@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialog
 from gui.domain.clock import BEIJING
 from gui.domain.send_window import check_schedule, retry_presets
 from gui.ui.history.retry_dialog import RetryLaterDialog
-from gui.ui.sending.scheduler import to_qt
+from gui.ui.sending.schedule_dialogs import to_qt
 
 
 def at(day: int, hour: int, minute: int = 0) -> datetime:

@@ -104,7 +104,7 @@ def test_the_schedule_time_shown_before_it_is_ticked_is_the_next_full_hour(qtbot
     from datetime import datetime
 
     from gui.domain.clock import BEIJING, ManualClock
-    from gui.ui.sending.scheduler import ScheduleOption, from_qt
+    from gui.ui.sending.schedule_dialogs import ScheduleOption, from_qt
 
     option = ScheduleOption(clock=ManualClock(datetime(2026, 11, 27, 10, 25, tzinfo=BEIJING)))
     qtbot.addWidget(option)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.domain.send_window import MARKETING_WINDOW, retry_presets
-from gui.ui.sending.scheduler import from_qt, to_qt
+from gui.ui.sending.schedule_dialogs import from_qt, to_qt
 
 
 class RetryLaterDialog(QDialog):

@@ -15,7 +15,7 @@ from gui.domain.send_window import ScheduleError
 from gui.services.sending.budget import budget_warning, ledger
 from gui.services.sending.schedule import create_scheduled
 from gui.ui.i18n import current_language, pick
-from gui.ui.sending.scheduler import ScheduleOption
+from gui.ui.sending.schedule_dialogs import ScheduleOption
 
 if TYPE_CHECKING:  # services load on the pool, not at start-up
     from gui.domain.campaign import Campaign

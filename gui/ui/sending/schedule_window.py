@@ -58,7 +58,7 @@ class ScheduleWindow:
         self.history.refresh()
 
     def _ask_schedule(self, campaign_id: int, at: datetime, missed: bool) -> Choice:
-        from gui.ui.sending.scheduler import ScheduleDialog
+        from gui.ui.sending.schedule_dialogs import ScheduleDialog
 
         dialog = ScheduleDialog(campaign_id, at, self.session.clock.now(), missed=missed,
                                 parent=self)  # type: ignore[arg-type]  # a mixin: self is the MainWindow
