@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from functools import cache
 from typing import NamedTuple
 
@@ -48,6 +47,10 @@ def fold(text: str) -> str:
     A character whose compatibility form is more than one character is kept, so offsets into the
     folded text are offsets into `text`.
     """
+    if text.isascii():  # ASCII has no compatibility forms: the window's first, empty draft never loads unicodedata
+        return text
+    import unicodedata
+
     out = []
     for ch in text:
         folded = unicodedata.normalize("NFKC", ch)
