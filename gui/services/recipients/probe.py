@@ -12,9 +12,8 @@ from gui.services.recipients import errors
 MEMORY_LIMIT = 640 * 1024 * 1024
 TIME_LIMIT = 60.0  # seconds: a real workbook of 25 MB reads in a few
 
-# Runs with `python -I -c`: no site packages on the path beyond the interpreter's, no environment hooks.
-# Exit codes: 0 read, 3 password, 4 not a workbook calamine can read, 5 out of memory.
-_CHILD = """
+# The start of both readers' child scripts (this trial read's and `sheet_process`'s): argv[2] is the memory limit.
+CHILD_LIMITS = """
 import sys
 limit = int(sys.argv[2])
 try:
@@ -25,6 +24,11 @@ try:
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 except (ImportError, ValueError, OSError):
     pass  # Windows has no rlimits (and macOS may refuse RLIMIT_AS): the time limit and the separate process remain
+"""
+
+# Runs with `python -I -c`: no site packages on the path beyond the interpreter's, no environment hooks.
+# Exit codes: 0 read, 3 password, 4 not a workbook calamine can read, 5 out of memory.
+_CHILD = CHILD_LIMITS + """
 try:
     import python_calamine as calamine
     workbook = calamine.CalamineWorkbook.from_path(sys.argv[1])

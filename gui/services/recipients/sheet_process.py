@@ -27,7 +27,7 @@ from typing import Any, cast
 
 from gui.domain.recipients import RecipientsFileError
 from gui.services.recipients import errors
-from gui.services.recipients.probe import TIME_LIMIT
+from gui.services.recipients.probe import CHILD_LIMITS, TIME_LIMIT
 
 READ_FLAG = "--read-sheet"
 # A sheet the pre-checks vouched for may take what an in-process read would; the rest get the trial read's cap.
@@ -41,17 +41,8 @@ _CLASSES: dict[tuple[str, str], type] = {("datetime", kind.__name__): kind for k
 
 # Runs with `python -I -c` (or the bundle's `READ_FLAG`): argv is PATH MEMORY_LIMIT SHEET LAST ROWS CELLS.
 # SHEET "" reads the first visible worksheet, one named LAST after the others (the importer's first choice).
-_CHILD = r"""
-import os, sys
-limit = int(sys.argv[2])
-try:
-    import resource
-    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-    # Two minutes of CPU at most: a child left spinning after its app has died (nobody to stop it) still ends.
-    resource.setrlimit(resource.RLIMIT_CPU, (120, 120))
-    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-except (ImportError, ValueError, OSError):
-    pass  # Windows has no rlimits (and macOS may refuse RLIMIT_AS): the time limit and the separate process remain
+_CHILD = CHILD_LIMITS + r"""
+import os
 import pickle, queue, struct, threading
 from itertools import chain, islice
 import python_calamine as calamine
