@@ -33,7 +33,7 @@ test-any-hour: $(STAMP)
 	done
 
 bench: $(STAMP)
-	SMS_COMPOSER_BENCH=1 QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q tests/benchmarks -s
+	SMS_COMPOSER_BENCH=1 QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q tests/benchmarks -s -o faulthandler_timeout=1800
 
 translations: $(STAMP)
 	$(BIN)/python -m tools.i18n_build

@@ -1,5 +1,6 @@
 """The window on the user's path (make bench): open a workbook → background import → 内容 with the preview picker →
-检查并发送 → send to the simulator (its own process) → 发送记录, recording the longest event-loop gap of each step and
+检查并发送 → send to the simulator (its own process) → 发送记录 (then the results written into a copy of the
+workbook, shown but not yet in the verdict), recording the longest event-loop gap of each step and
 the peak memory (VmHWM) of this process since the window was built. A first row shows start-up (until the
 journal is open and every page is built) for reference; the verdict is on the path's steps.
 
@@ -38,6 +39,9 @@ BATCHES = int(os.environ.get("SMS_COMPOSER_BENCH_BATCHES", "0")) or None
 PROBE = os.environ.get("SMS_COMPOSER_BENCH_PROBE")
 GAP_LIMIT_MS = 50
 STARTUP_STEP = "(start-up: show, journal, later pages built)"
+# Measured and shown, not yet in the verdict: at 1,000,000 rows it still has 150–350 ms freezes and takes
+# ~1.2 GB on top of the window (README, Performance).
+EXPORT_STEP = "(发送记录: write the results back, not in the verdict)"
 RSS_LIMIT_MB = 1024
 
 @pytest.fixture(scope="module")
@@ -163,6 +167,13 @@ def _run_steps(qtbot, window: MainWindow, workbook: Path, size: int) -> list[tup
          lambda: not history.loading and not history.report_view.loading and not history.numbers_loading
          and history.numbers.model.rowCount() == size, 600)
     assert history.selected_id == panel.campaign_id
+    results = workbook.with_name(f"{workbook.stem}-结果.xlsx")
+    results.unlink(missing_ok=True)
+    history.last_export = None
+    step(EXPORT_STEP,
+         lambda: history._start_export(panel.campaign_id, results),
+         lambda: history.last_export is not None, 1800)
+    assert results.exists()
     meter.timer.stop()
     if probe is not None:
         probe.stop()
@@ -182,8 +193,8 @@ def test_window_path_has_no_freeze(qtbot, simulator_process: str, workbooks: dic
     print(f"\nwindow path, {size:,} rows (longest event-loop gap per step; peak RSS so far):")
     for name, gap, seconds, peak in rows:
         print(f"  {name:55s} {gap:6.1f} ms  {seconds:7.1f} s  {peak:7.0f} MB")
-    worst = max(gap for name, gap, _, _ in rows if name != STARTUP_STEP)
-    peak = max(p for name, _, _, p in rows if not name.startswith("(largest child"))
+    worst = max(gap for name, gap, _, _ in rows if not name.startswith("("))
+    peak = max(p for name, _, _, p in rows if not name.startswith("("))
     assert worst <= GAP_LIMIT_MS, rows
     if size >= 1_000_000:
         assert peak <= RSS_LIMIT_MB, rows

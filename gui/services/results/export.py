@@ -9,7 +9,7 @@ from pathlib import Path
 from gui.domain.recipients import ImportResult
 from gui.domain.row_result import RESULT_COLUMNS, RowResult
 from gui.services.recipients.detection import display
-from gui.services.recipients.readers import open_source
+from gui.services.recipients.readers import SEPARATE_PROCESS_BYTES, open_source
 from gui.services.results.report import CampaignReport
 from gui.services.results.rows import all_row_results, check_target, csv_safe, phone_text, write_atomically
 from gui.services.results.workbook_copy import write_copy
@@ -32,6 +32,8 @@ def write_results_workbook(
     progress: Callable[[int], None] | None = None,
     keep_formatting: bool | None = None,
     report: CampaignReport | None = None,
+    separate_process: bool = False,
+    separate_process_from: int = SEPARATE_PROCESS_BYTES,
 ) -> Path:
     """Write `out` (.xlsx): the user's rows and columns with 状态, 失败原因… appended, plus 无效号码/重复号码.
 
@@ -39,6 +41,8 @@ def write_results_workbook(
     too. An .xlsx/.xlsm up to `OPENPYXL_MAX_BYTES` is copied with its formatting and other sheets;
     larger files and CSV/TXT/.xls/.ods are rebuilt by streaming. The source file is never touched.
     With `report`, the campaign report comes first as the sheet 报告 (figures, chart, grouped failures).
+    `separate_process`: a source workbook of `separate_process_from` bytes or more is read in a child process
+    (`recipients.readers.open_source`).
     """
     source, out = Path(source), Path(out)
     check_target(source, out)
@@ -49,10 +53,12 @@ def write_results_workbook(
         )
     if keep_formatting:
         return write_atomically(out, lambda temp: write_copy(result, source, results, temp, report))
-    return write_atomically(out, lambda temp: write_rebuilt(result, source, results, temp, progress, report))
+    return write_atomically(out, lambda temp: write_rebuilt(result, source, results, temp, progress, report,
+                                                            separate_process, separate_process_from))
 
 
-def write_results_csv(result: ImportResult, source: Path, rows: Mapping[int, RowResult], out: Path) -> Path:
+def write_results_csv(result: ImportResult, source: Path, rows: Mapping[int, RowResult], out: Path, *,
+                      separate_process: bool = False, separate_process_from: int = SEPARATE_PROCESS_BYTES) -> Path:
     """The imported sheet as CSV (UTF-8 with BOM so Excel shows Chinese) with the result columns appended."""
     source, out = Path(source), Path(out)
     check_target(source, out)
@@ -61,7 +67,9 @@ def write_results_csv(result: ImportResult, source: Path, rows: Mapping[int, Row
     empty = ("",) * len(RESULT_COLUMNS)
 
     def write(temp: Path) -> None:
-        with open_source(source) as opened, temp.open("w", encoding="utf-8-sig", newline="") as handle:
+        with open_source(source, separate_process=separate_process,
+                         separate_process_from=separate_process_from) as opened, \
+                temp.open("w", encoding="utf-8-sig", newline="") as handle:
             writer = csv.writer(handle)
             rows_in = opened.table(result.sheet).rows()
             header_row = result.header_row or 0

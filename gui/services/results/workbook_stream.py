@@ -14,7 +14,7 @@ from gui.domain.recipients import ImportResult
 from gui.domain.row_result import RESULT_COLUMNS, RowResult
 from gui.services.recipients.detection import display
 from gui.services.recipients.readers import REPORT_SHEET_NAME as REPORT_SHEET
-from gui.services.recipients.readers import Row, open_source
+from gui.services.recipients.readers import SEPARATE_PROCESS_BYTES, Row, open_source
 from gui.services.results.report import CampaignReport
 from gui.services.results.report_sheet import add_report_sheet_streamed
 from gui.services.results.rows import (
@@ -65,7 +65,8 @@ class _Writer:
 
 
 def write_rebuilt(result: ImportResult, source: Path, results: Mapping[int, RowResult], out: Path,
-                  progress: Callable[[int], None] | None = None, report: CampaignReport | None = None) -> None:
+                  progress: Callable[[int], None] | None = None, report: CampaignReport | None = None,
+                  separate_process: bool = False, separate_process_from: int = SEPARATE_PROCESS_BYTES) -> None:
     """Every sheet's values re-read from `source`, the imported one with the result columns appended."""
     workbook = xlsxwriter.Workbook(str(out), {"constant_memory": True, "strings_to_formulas": False,
                                               "strings_to_numbers": False, "strings_to_urls": False})
@@ -73,7 +74,8 @@ def write_rebuilt(result: ImportResult, source: Path, results: Mapping[int, RowR
     try:
         if report is not None:
             add_report_sheet_streamed(workbook, report)
-        with open_source(source) as opened:
+        with open_source(source, separate_process=separate_process,
+                         separate_process_from=separate_process_from) as opened:
             for name in opened.sheets or (None,):
                 if name in (INVALID_SHEET, DUPLICATE_SHEET, REPORT_SHEET):
                     continue  # a results file imported again: its old report is replaced below

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from gui.domain.campaign import Campaign
+from gui.domain.chunks import empty_in_steps
 from gui.domain.clock import Clock, SystemClock
 from gui.domain.errors import UserFacingError
 from gui.domain.frequency import CapHit, FrequencyCap
@@ -264,8 +265,12 @@ class Engine:
         out: Path,
         *,
         importer: Callable[..., ImportResult] | None = None,
+        separate_process: bool = False,
     ) -> Path:
-        """Write results into a copy of the recipients file (CSV when `out` ends in .csv)."""
+        """Write results into a copy of the recipients file (CSV when `out` ends in .csv).
+
+        `separate_process`: a large workbook is read (twice: to check its rows, then to copy them) in a child
+        process, as the window's import reads it (`recipients.readers.open_source`)."""
         from gui.services.results import export as results_export
 
         info = self.info(campaign_id)
@@ -282,15 +287,40 @@ class Engine:
                 where=source.file or f"campaign {campaign_id}",
             )
         read = importer or import_recipients
-        imported = read(
-            source.file, sheet=source.sheet, header_row=source.header_row, phone_column=source.phone_column or None
-        )
-        rows = self.results_by_row(campaign_id)
-        _check_same_rows(imported, self.journal.numbers(campaign_id), source.file)
-        if out.suffix.lower() == ".csv":
-            return results_export.write_results_csv(imported, Path(source.file), rows, out)
-        return results_export.write_results_workbook(imported, Path(source.file), rows, out,
-                                                     report=self.report(campaign_id))
+        # Numbers only: the copy takes every other cell from the file itself.
+        imported = read(source.file, sheet=source.sheet, header_row=source.header_row,
+                        phone_column=source.phone_column or None, fields=False, separate_process=separate_process)
+        rows = self._checked_results(campaign_id, imported, source.file)
+        try:
+            if out.suffix.lower() == ".csv":
+                return results_export.write_results_csv(imported, Path(source.file), rows, out,
+                                                        separate_process=separate_process)
+            return results_export.write_results_workbook(imported, Path(source.file), rows, out,
+                                                         report=self.report(campaign_id),
+                                                         separate_process=separate_process)
+        finally:
+            empty_in_steps(rows)  # a million results: emptied in steps, not freed in one call
+
+    def _checked_results(self, campaign_id: int, imported: ImportResult, file: str) -> dict[int, RowResult]:
+        """Each row's outcome, once the file is known to hold the same numbers on the same rows (or results would
+        land on the wrong people). One pass over the journal a page at a time: a million rows are never all in
+        memory as journal rows beside their results."""
+        by_row = _numbers_by_row(imported)
+        results: dict[int, RowResult] = {}
+        for page in self.number_pages(campaign_id):
+            for stored in page:
+                if by_row.get(stored.row) not in (None, stored.number):
+                    raise UserFacingError(
+                        f"收件人文件在发送后被改过：第 {stored.row} 行现在不是 {stored.number}。",
+                        f"The recipients file changed after sending: row {stored.row} no longer holds "
+                        f"{stored.number}.",
+                        action_zh="请用发送时的原文件导出结果，或导出为 CSV 到新文件。",
+                        action_en="Export from the original file as it was when sending.",
+                        where=file,
+                    )
+                results[stored.row] = result_of(stored)
+        empty_in_steps(by_row)
+        return results
 
     def _export_journal_csv(self, campaign_id: int, out: Path) -> Path:
         from gui.domain.row_result import RESULT_COLUMNS
@@ -339,16 +369,14 @@ def skipped_rows(imported: ImportResult) -> list[SkippedRow]:
     return rows
 
 
-def _check_same_rows(imported: ImportResult, stored: list[NumberRow], file: str) -> None:
-    """The file must still hold the same numbers on the same rows, or results would land on the wrong people."""
-    by_row = {r.row: r.number for r in (*imported.recipients, *imported.suppressed)}
-    moved = [row for row in stored if by_row.get(row.row) not in (None, row.number)]
-    if moved:
-        first = moved[0]
-        raise UserFacingError(
-            f"收件人文件在发送后被改过：第 {first.row} 行现在不是 {first.number}。",
-            f"The recipients file changed after sending: row {first.row} no longer holds {first.number}.",
-            action_zh="请用发送时的原文件导出结果，或导出为 CSV 到新文件。",
-            action_en="Export from the original file as it was when sending.",
-            where=file,
-        )
+def _numbers_by_row(imported: ImportResult) -> dict[int, str]:
+    """Spreadsheet row → number of the import's recipients and suppressed rows, from its packed lists when it has
+    them (a million `Recipient` objects are not made for this)."""
+    recipients = imported.recipients
+    rows, numbers = getattr(recipients, "rows", None), getattr(recipients, "numbers", None)
+    by_row = dict(zip(rows(), numbers(), strict=True)) if callable(rows) and callable(numbers) else \
+        {r.row: r.number for r in recipients}
+    by_row.update((r.row, r.number) for r in imported.suppressed)
+    return by_row
+
+

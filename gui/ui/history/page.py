@@ -47,7 +47,7 @@ RESUMABLE = {CampaignState.INTERRUPTED, CampaignState.CANCELLED, CampaignState.H
 
 def export_results(engine: Engine, campaign_id: int, out: Path) -> Path:
     """Write the results into a copy of the recipients workbook (or CSV); blocking, run it on the pool."""
-    return Path(engine.export(campaign_id, out))
+    return Path(engine.export(campaign_id, out, separate_process=True))
 
 
 class HistoryPage(QWidget):
@@ -358,7 +358,7 @@ class HistoryPage(QWidget):
         self._exporting_id = campaign_id  # 重试 / 另存为… write this campaign, whatever is selected by then
         self.note.setText(self.tr("Writing the results…"))
         run_in_background(lambda: export_results(engine, campaign_id, path), self._on_exported,
-                          self._on_export_failed)
+                          self._on_export_failed, whole_list=True)  # every row's result is built: see workers
 
     @Slot(object)
     def _on_exported(self, path: Path) -> None:

@@ -64,7 +64,9 @@ class AfterSendBar(QWidget):
         if not path:
             return
         self.note.emit(self.tr("Writing the results…"))
-        run_in_background(lambda: engine.export(campaign_id, Path(path)), self._on_exported, self._on_failed)
+        # In a child process for a large workbook, and no full collection while every row's result is built.
+        run_in_background(lambda: engine.export(campaign_id, Path(path), separate_process=True), self._on_exported,
+                          self._on_failed, whole_list=True)
 
     @Slot(object)
     def _on_exported(self, path: Path) -> None:

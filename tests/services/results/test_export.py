@@ -110,6 +110,29 @@ def test_streamed_rebuild_has_the_same_cells(tmp_path: Path, imported) -> None:
     workbook.close()
 
 
+def test_a_workbook_read_in_a_child_process_is_written_back_the_same(tmp_path: Path) -> None:
+    """The window reads a large workbook in a child process, for the import and for writing the results back
+    (threshold 0 here, so this small one is): the same workbook and CSV as read in this process."""
+    source = user_workbook(tmp_path / "名单.xlsx")
+    here = import_recipients(source, suppressed={"+8615012345678"}, fields=False)
+    apart = import_recipients(source, suppressed={"+8615012345678"}, fields=False, separate_process=True,
+                              separate_process_from=0)
+    assert apart.numbers() == here.numbers() and apart.invalid == here.invalid
+    rows = {3: ACCEPTED, 4: FAILED}
+    written = {}
+    for name, result, far in (("here", here, False), ("apart", apart, True)):
+        written[name] = (
+            write_results_workbook(result, source, rows, tmp_path / f"{name}.xlsx", keep_formatting=False,
+                                   separate_process=far, separate_process_from=0),
+            write_results_csv(result, source, rows, tmp_path / f"{name}.csv", separate_process=far,
+                              separate_process_from=0),
+        )
+    for sheet in ("客户", "汇总", "无效号码", "重复号码"):
+        assert read_back(written["here"][0], sheet) == read_back(written["apart"][0], sheet)
+    assert read_back(written["apart"][0], "客户")[2][3] == "已提交"
+    assert written["here"][1].read_bytes() == written["apart"][1].read_bytes()
+
+
 def assert_no_formulas(path: Path) -> None:
     workbook = openpyxl.load_workbook(path)
     try:
