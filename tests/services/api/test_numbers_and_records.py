@@ -146,3 +146,22 @@ def test_static_site_pages(simulator: Simulator) -> None:  # noqa: F811
     assert page.status_code == 200 and "云开发" in page.text
     assert httpx.head(simulator.site_url("index.html")).status_code == 200
     assert httpx.get(simulator.site_url("/promo/missing.png")).status_code == 404
+
+
+def test_records_of_many_numbers_come_from_the_listing_few_by_number(simulator: Simulator) -> None:  # noqa: F811
+    """Over PER_NUMBER_QUERY_LIMIT numbers, one listing filtered by a set built in parts; at most that, one query
+    per number. Both give each asked number its records, and none of a number not asked for."""
+    from gui.services.sending.reconcile import PER_NUMBER_QUERY_LIMIT, fetch_records
+
+    numbers = tuple(f"+86139{i:08d}" for i in range(PER_NUMBER_QUERY_LIMIT + 5))
+    simulator.config.record_error_probability = 0.0
+    with client_for(simulator) as client:
+        assert client.send_sms(marketing(numbers)).kind is OutcomeKind.ACCEPTED
+        asked = list(numbers[1:])  # the first was sent too, but is not asked for
+        many = fetch_records(client, "sandbox-env", asked, DAY, DAY, page_size=10)
+        listed = len(simulator.answered("/tcb/describesmsrecords"))
+        few = fetch_records(client, "sandbox-env", asked[:3], DAY, DAY, page_size=10)
+        by_number = len(simulator.answered("/tcb/describesmsrecords")) - listed
+    assert sorted(many) == sorted(asked) and all(len(records) == 1 for records in many.values())
+    assert listed == 3  # 25 records in pages of 10
+    assert sorted(few) == sorted(asked[:3]) and by_number == 3
