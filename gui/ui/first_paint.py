@@ -25,9 +25,8 @@ def after_first_paint(widget: QWidget, callback: Callable[[], None]) -> None:
     A zero timer set while the window is built fires before its first paint: pool threads started there (the
     journal's and the keyring's imports) compete with the paint for the interpreter and delay it."""
     window = widget.window()
-    # Kept on the window, not found with findChild: that wraps every descendant in a Python object.
-    waiter = getattr(window, _WAITER, None)
-    if not isinstance(waiter, _FirstPaint):
+    waiter = _waiter(window)
+    if waiter is None:
         waiter = _FirstPaint(window)
         setattr(window, _WAITER, waiter)
     if waiter.done:  # painted already: at the next pass
@@ -38,14 +37,20 @@ def after_first_paint(widget: QWidget, callback: Callable[[], None]) -> None:
 
 def first_paint_done(widget: QWidget) -> bool:
     """Whether the work waiting for the first paint of `widget`'s window has run."""
-    waiter = getattr(widget.window(), _WAITER, None)
-    return isinstance(waiter, _FirstPaint) and waiter.done
+    waiter = _waiter(widget.window())
+    return waiter is not None and waiter.done
 
 
 def first_paint_pending(widget: QWidget) -> bool:
     """Whether work registered for after the first paint of `widget`'s window is still waiting to run."""
-    waiter = getattr(widget.window(), _WAITER, None)
-    return isinstance(waiter, _FirstPaint) and not waiter.done
+    waiter = _waiter(widget.window())
+    return waiter is not None and not waiter.done
+
+
+def _waiter(window: QWidget) -> _FirstPaint | None:
+    # Kept on the window, not found with findChild: that wraps every descendant in a Python object.
+    waiter = getattr(window, _WAITER, None)
+    return waiter if isinstance(waiter, _FirstPaint) else None
 
 
 class _FirstPaint(QObject):

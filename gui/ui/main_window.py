@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -25,6 +24,7 @@ from gui.services.sending.session import AppSession
 from gui.ui.compose import ComposeView
 from gui.ui.first_paint import after_first_paint
 from gui.ui.i18n import current_language, pick
+from gui.ui.labels import push_button
 from gui.ui.sending.schedule_window import ScheduleWindow
 from gui.ui.session_keeper import SessionKeeper
 from gui.ui.style import ERROR, STYLESHEET
@@ -119,9 +119,7 @@ class MainWindow(ScheduleWindow, ClosesWithoutWaiting, BuildsPagesLazily, QMainW
         offer_row.setContentsMargins(16, 6, 16, 6)
         offer_text = QLabel(self.tr("No credentials yet. Try the sandbox first?"), self.offer)
         offer_text.setObjectName("sandboxOfferText")
-        self.offer_button = QPushButton(self.offer)
-        self.offer_button.setText(self.tr("Use the sandbox"))
-        self.offer_button.setObjectName("sandboxOfferButton")
+        self.offer_button = push_button(self.tr("Use the sandbox"), self.offer, "sandboxOfferButton")
         self.offer_button.clicked.connect(self.enter_sandbox)
         offer_row.addWidget(offer_text, 1)
         offer_row.addWidget(self.offer_button)

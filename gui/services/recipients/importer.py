@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Container, Iterator, Sequence
+from collections.abc import Callable, Collection, Container, Iterator
 from dataclasses import dataclass
 from functools import partial
 from itertools import chain, islice
@@ -19,9 +19,9 @@ from gui.domain.screening import COUNTRY_PREFIX, screen_numbers
 from gui.services.recipients import errors
 from gui.services.recipients.detection import Layout, detect, display, is_blank
 from gui.services.recipients.readers import (
-    REPORT_SHEET_NAME,
     SEPARATE_PROCESS_BYTES,
     Table,
+    data_sheets_first,
     is_panic,
     open_source,
     pasted_rows,
@@ -107,7 +107,7 @@ def _import(path: Path, sheet: str | None, header_row: int | None, phone_column:
             candidates: list[str | None] = [sheet]
         elif source.sheets:
             # Hidden sheets are never picked by themselves: the user sees only the visible ones in Excel.
-            candidates = [name for name in _data_sheets_first(source.sheets) if name not in source.hidden]
+            candidates = [name for name in data_sheets_first(source.sheets) if name not in source.hidden]
             if not candidates:
                 raise errors.only_hidden_sheets(path, source.sheets)
         else:
@@ -147,11 +147,6 @@ def _sample_of(blocks: Iterator[list[Any]], width: int) -> tuple[list[list[Any]]
         if len(sample) == SAMPLE_ROWS:
             return sample, chain((block[taken * width:],), blocks)
     return sample, iter(())
-
-
-def _data_sheets_first(sheets: Sequence[str]) -> list[str]:
-    """A results workbook opens with its 报告 sheet (figures, not people): look at it last."""
-    return sorted(sheets, key=lambda name: name == REPORT_SHEET_NAME)
 
 
 def import_pasted_text(text: str, *, suppressed: Container[str] = frozenset()) -> ImportResult:

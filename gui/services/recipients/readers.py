@@ -8,7 +8,7 @@ import os
 import stat
 import zipfile
 import zlib
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -211,7 +211,7 @@ def _open_apart(path: Path, verdict: guard.Verdict | None, first: str | None) ->
         reading[0].close()
         raise errors.empty(path)
     # The sheet the first child reads: the one asked for, or its own first choice (the importer's too).
-    shown = sorted((name for name in names if name not in hidden), key=lambda name: name == REPORT_SHEET_NAME)
+    shown = [name for name in data_sheets_first(names) if name not in hidden]
     upcoming = [first if first is not None else next(iter(shown), None)]
 
     def open_table(sheet: str | None) -> Table:
@@ -232,6 +232,11 @@ def _open_apart(path: Path, verdict: guard.Verdict | None, first: str | None) ->
                      blocks=child.blocks, width=width)
 
     return Source(path, names, open_table, lambda: reading[0].close(), hidden)
+
+
+def data_sheets_first(sheets: Sequence[str]) -> list[str]:
+    """A results workbook opens with its 报告 sheet (figures, not people): look at it last."""
+    return sorted(sheets, key=lambda name: name == REPORT_SHEET_NAME)
 
 
 def rows_of(blocks: Iterator[Row], width: int) -> Iterator[Row]:

@@ -156,7 +156,7 @@ class ComposeView(QWidget):
         self.marketing.changed.connect(self.refresh)
         self.preview.row_picker.currentIndexChanged.connect(self.refresh)
         self.library.chosen.connect(self.apply_template)
-        self._labels_aligned, self._label_width = False, 0  # in `settle`, once the style sheet has set the fonts
+        self._label_width = 0  # set in `settle`, once the style sheet has set the fonts
         for combo in (self.library.combo, self.marketing.suffix_picker):  # a long preset name must not widen the form
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(10)
@@ -182,7 +182,7 @@ class ComposeView(QWidget):
             self.stack.addWidget(form)
             form.set_columns(self._columns)
             form.changed.connect(self.refresh)
-            if self._labels_aligned:
+            if self.held.released:  # settled already: line the new form's labels up too
                 self._fit_column()
         return self._notification
 
@@ -190,9 +190,8 @@ class ComposeView(QWidget):
         """Lay the page out and line its labels up, once, in the fonts it is shown in: the main window calls it after
         setting its style sheet (`styled_later`), a 内容 built alone as it is built. Not in a `showEvent`: an event
         handler in Python makes PySide build Qt's event classes and enums before the first paint (~1 ms)."""
-        if self._labels_aligned:
+        if self.held.released:
             return
-        self._labels_aligned = True
         self.held.release()
         self.ensurePolished()
         self._fit_column()

@@ -7,8 +7,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal, Slot
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QWidget
 
+from gui.ui.labels import push_button
 from gui.ui.workers import run_in_background
 
 if TYPE_CHECKING:  # the library (SQLite) is opened on the pool after the first paint: imported there
@@ -45,12 +46,8 @@ class LibraryBar(QWidget):
         self.combo.setObjectName("templateCombo")
         self.combo.setMinimumContentsLength(8)
         self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.save_button = QPushButton(self)
-        self.save_button.setText(self.tr("Save as template"))
-        self.save_button.setObjectName("saveTemplateButton")
-        self.delete_button = QPushButton(self)
-        self.delete_button.setText(self.tr("Delete"))
-        self.delete_button.setObjectName("deleteTemplateButton")
+        self.save_button = push_button(self.tr("Save as template"), self, "saveTemplateButton")
+        self.delete_button = push_button(self.tr("Delete"), self, "deleteTemplateButton")
         self.delete_button.setToolTip(self.tr("Delete the selected template"))
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)

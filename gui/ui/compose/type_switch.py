@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QWidget
+
+from gui.ui.labels import push_button
 
 
 class TypeSwitch(QWidget):
@@ -11,12 +13,8 @@ class TypeSwitch(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("smsTypeSwitch")
-        self.marketing_button = QPushButton(self)
-        self.marketing_button.setText(self.tr("Marketing SMS"))
-        self.marketing_button.setObjectName("marketingButton")
-        self.notification_button = QPushButton(self)
-        self.notification_button.setText(self.tr("Notification SMS"))
-        self.notification_button.setObjectName("notificationButton")
+        self.marketing_button = push_button(self.tr("Marketing SMS"), self, "marketingButton")
+        self.notification_button = push_button(self.tr("Notification SMS"), self, "notificationButton")
         self.group = QButtonGroup(self)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
